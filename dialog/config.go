@@ -1,0 +1,133 @@
+package dialog
+
+import "time"
+
+// Config holds the desk's business settings.
+type Config struct {
+	Company        string         // the company's name, used in greetings
+	DefaultLocale  string         // zh-CN unless set
+	Location       *time.Location // where working hours are counted
+	WarrantyMonths int            // warranty length from purchase; 12 unless set
+	SLA            SLA
+}
+
+// SLA holds the service levels of DOMAIN.md that the desk promises.
+type SLA struct {
+	WorkStart   time.Duration // start of the working day, from midnight: 9h
+	WorkEnd     time.Duration // end of the working day: 18h30m
+	FirstReply  time.Duration // first reply with diagnosis or quote: 4h
+	LateAfter   time.Duration // reports after this time of day answer next morning: 16h
+	NextMorning time.Duration // ...by this time: 10h
+	QuoteAfter  time.Duration // quote told after diagnosis: 30m
+	RepairDays  int           // working days from approval to repaired: 3
+	Complaint   time.Duration // complaint resolution proposed within: 24h
+}
+
+func (c Config) withDefaults() Config {
+	if c.DefaultLocale == "" {
+		c.DefaultLocale = "zh-CN"
+	}
+	if c.Location == nil {
+		c.Location = time.Local
+	}
+	if c.WarrantyMonths == 0 {
+		c.WarrantyMonths = 12
+	}
+	if c.Company == "" {
+		c.Company = "Frontdesk"
+	}
+	d := DefaultSLA()
+	s := &c.SLA
+	for _, p := range []struct {
+		v   *time.Duration
+		def time.Duration
+	}{
+		{&s.WorkStart, d.WorkStart}, {&s.WorkEnd, d.WorkEnd}, {&s.FirstReply, d.FirstReply},
+		{&s.LateAfter, d.LateAfter}, {&s.NextMorning, d.NextMorning}, {&s.QuoteAfter, d.QuoteAfter},
+		{&s.Complaint, d.Complaint},
+	} {
+		if *p.v == 0 {
+			*p.v = p.def
+		}
+	}
+	if s.RepairDays == 0 {
+		s.RepairDays = d.RepairDays
+	}
+	return c
+}
+
+// DefaultSLA returns the service levels DOMAIN.md gives as defaults.
+func DefaultSLA() SLA {
+	return SLA{WorkStart: 9 * time.Hour, WorkEnd: 18*time.Hour + 30*time.Minute,
+		FirstReply: 4 * time.Hour, LateAfter: 16 * time.Hour, NextMorning: 10 * time.Hour,
+		QuoteAfter: 30 * time.Minute, RepairDays: 3, Complaint: 24 * time.Hour}
+}
+
+func midnight(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+}
+
+// workday reports whether t falls on a working day (Monday to Friday; the
+// holiday calendar comes with the scheduling work).
+func workday(t time.Time) bool {
+	return t.Weekday() != time.Saturday && t.Weekday() != time.Sunday
+}
+
+// inHours reports whether t is within working hours.
+func (s SLA) inHours(t time.Time) bool {
+	since := t.Sub(midnight(t))
+	return workday(t) && since >= s.WorkStart && since < s.WorkEnd
+}
+
+// nextOpening returns t if it is within working hours, else the start of the
+// next working day.
+func (s SLA) nextOpening(t time.Time) time.Time {
+	if s.inHours(t) {
+		return t
+	}
+	day := midnight(t)
+	if t.Sub(day) >= s.WorkStart {
+		day = day.AddDate(0, 0, 1)
+	}
+	for !workday(day) {
+		day = day.AddDate(0, 0, 1)
+	}
+	return day.Add(s.WorkStart)
+}
+
+// nextWorkdayAt returns the given time of day on the first working day
+// after t's day.
+func nextWorkdayAt(t time.Time, at time.Duration) time.Time {
+	day := midnight(t).AddDate(0, 0, 1)
+	for !workday(day) {
+		day = day.AddDate(0, 0, 1)
+	}
+	return day.Add(at)
+}
+
+// FirstReplyDue is when a report received at t gets its first reply with a
+// diagnosis or quote: FirstReply later, or for a report after LateAfter or
+// outside working days, NextMorning of the next working day ("4小时复命").
+func (s SLA) FirstReplyDue(t time.Time) time.Time {
+	since := t.Sub(midnight(t))
+	switch {
+	case !workday(t) || since >= s.LateAfter:
+		return nextWorkdayAt(t, s.NextMorning)
+	case since < s.WorkStart:
+		return midnight(t).Add(s.NextMorning)
+	}
+	return t.Add(s.FirstReply)
+}
+
+// RepairDue is when a job approved at t should be repaired: RepairDays
+// working days later.
+func (s SLA) RepairDue(t time.Time) time.Time {
+	d := t
+	for n := 0; n < s.RepairDays; {
+		d = d.AddDate(0, 0, 1)
+		if workday(d) {
+			n++
+		}
+	}
+	return d
+}

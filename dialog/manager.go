@@ -1,0 +1,271 @@
+package dialog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// maxText bounds one message: longer text is cut, never stored whole.
+const maxText = 2000
+
+// Manager runs customers' turns: it loads the chat's state under its lock,
+// understands the message, steps the flow, writes tickets and saves the
+// state.
+type Manager struct {
+	db     *storage.DB
+	states *storage.States
+	texts  *prompts.Catalog
+	nlu    Understander
+	cfg    Config
+	staff  *Staff
+	log    *slog.Logger
+	now    func() time.Time
+}
+
+// New returns a Manager. nlu may be nil for the rule-based Rules; now may be
+// nil for time.Now.
+func New(db *storage.DB, states *storage.States, texts *prompts.Catalog, nlu Understander, cfg Config, log *slog.Logger, now func() time.Time) *Manager {
+	if nlu == nil {
+		nlu = Rules{}
+	}
+	if now == nil {
+		now = time.Now
+	}
+	cfg = cfg.withDefaults()
+	return &Manager{db: db, states: states, texts: texts, nlu: nlu, cfg: cfg, log: log, now: now,
+		staff: NewStaff(db, cfg, now)}
+}
+
+// turn is one message being handled: the state it may change and the
+// replies it gathers.
+type turn struct {
+	ctx    context.Context
+	c      *storage.Conversation
+	in     Message
+	text   string
+	intent Intent
+	now    time.Time
+	out    []Reply
+	err    error
+}
+
+// say appends the reply rendered from key, with buttons. A render failure is
+// kept on the turn and fails it, so no half-said turn is saved.
+func (m *Manager) say(t *turn, key string, data map[string]any, buttons ...Button) {
+	text, err := m.texts.Render(t.c.Locale, key, data)
+	if err != nil && t.err == nil {
+		t.err = err
+	}
+	t.out = append(t.out, Reply{Text: text, Buttons: buttons})
+	for _, b := range buttons {
+		t.c.Offered = append(t.c.Offered, b.Payload)
+	}
+}
+
+// button makes a button whose label is the template key label.
+func (m *Manager) button(t *turn, label, payload string) Button {
+	text, err := m.texts.Render(t.c.Locale, label, nil)
+	if err != nil && t.err == nil {
+		t.err = err
+	}
+	return Button{Label: text, Payload: payload}
+}
+
+// Handle runs one customer message and returns the replies. Bad input gets a
+// courteous reply, not an error; an error means the desk itself failed
+// (storage down) and nothing of the turn was saved as done.
+func (m *Manager) Handle(ctx context.Context, msg Message) ([]Reply, error) {
+	if msg.Channel == "" || msg.ChatID == "" {
+		return nil, errors.New("dialog: message without channel or chat")
+	}
+	if msg.At.IsZero() {
+		msg.At = m.now()
+	}
+	var out []Reply
+	err := m.states.Update(ctx, msg.Channel, msg.ChatID, func(c *storage.Conversation) error {
+		t := &turn{ctx: ctx, c: c, in: msg, now: msg.At, text: cleanText(msg.Text, maxText)}
+		if err := m.run(t); err != nil {
+			return err
+		}
+		if t.err != nil {
+			return t.err
+		}
+		out = t.out
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("dialog: %s:%s: %w", msg.Channel, msg.ChatID, err)
+	}
+	return out, nil
+}
+
+// run is the turn's dispatcher: locale, then a taken-over chat stays quiet,
+// then button payloads, then global commands, then the open flow, then the
+// understood intent.
+func (m *Manager) run(t *turn) error {
+	c := t.c
+	c.Turns++
+	c.LastActivity = t.now
+	if loc := detectLocale(t.text); loc != "" && m.texts.Supported(loc) {
+		c.Locale = loc
+	}
+	if c.Locale == "" {
+		c.Locale = m.cfg.DefaultLocale
+	}
+	offered := c.Offered
+	c.Offered = nil
+	if c.TakenOver {
+		return nil // a person holds the chat: the bot keeps quiet
+	}
+	if t.in.Payload != "" {
+		return m.onPayload(t, offered)
+	}
+	if t.text == "" && t.in.Phone == "" {
+		m.say(t, "empty", nil)
+		return nil
+	}
+	t.intent = m.nlu.Understand(t.ctx, t.text)
+	if m.global(t) {
+		return nil
+	}
+	switch c.Flow {
+	case flowReport:
+		return m.reportAnswer(t)
+	case flowStatus:
+		return m.statusAnswer(t)
+	case flowQuote:
+		return m.quoteAnswer(t)
+	case flowComplaint, flowConsult, flowSuggestion:
+		return m.noteAnswer(t)
+	case flowManager:
+		return m.managerAnswer(t)
+	}
+	return m.byIntent(t)
+}
+
+// global handles what interrupts any flow: cancel, help and asking for a
+// person. Other intents wait until the flow's question is answered, so a
+// fault description that says "投诉" is still the fault.
+func (m *Manager) global(t *turn) bool {
+	switch t.intent.Kind {
+	case IntentCancel:
+		m.cancel(t)
+	case IntentHelp:
+		m.reset(t.c)
+		m.menu(t, "help")
+	case IntentHuman:
+		m.handover(t, "human")
+	default:
+		return false
+	}
+	return true
+}
+
+func (m *Manager) byIntent(t *turn) error {
+	switch t.intent.Kind {
+	case IntentReport:
+		return m.startReport(t)
+	case IntentStatus, IntentMyTickets:
+		return m.status(t)
+	case IntentQuote, IntentAccept, IntentDecline:
+		return m.quoteByText(t)
+	case IntentComplaint:
+		return m.startNote(t, flowComplaint)
+	case IntentSuggestion:
+		return m.startNote(t, flowSuggestion)
+	case IntentConsult:
+		return m.startNote(t, flowConsult)
+	case IntentManager:
+		return m.manager(t)
+	case IntentAbuse:
+		return m.abuse(t)
+	case IntentPraise:
+		t.c.Misses = 0
+		m.say(t, "praise", nil)
+		return nil
+	case IntentGreeting:
+		t.c.Misses = 0
+		m.menu(t, "greeting")
+		return nil
+	}
+	m.notUnderstood(t)
+	return nil
+}
+
+// menu offers the main choices after the text under key.
+func (m *Manager) menu(t *turn, key string) {
+	m.say(t, key, m.companyData(),
+		m.button(t, "btn.report", "menu:report"),
+		m.button(t, "btn.status", "menu:status"),
+		m.button(t, "btn.human", "menu:human"))
+}
+
+func (m *Manager) companyData() map[string]any {
+	return map[string]any{"Company": m.cfg.Company}
+}
+
+// reset leaves any flow.
+func (m *Manager) reset(c *storage.Conversation) {
+	c.Flow, c.Step, c.Slots = "", "", nil
+}
+
+func (m *Manager) cancel(t *turn) {
+	had := t.c.Flow != ""
+	m.reset(t.c)
+	t.c.Misses = 0
+	if had {
+		m.menu(t, "cancelled")
+		return
+	}
+	m.menu(t, "nothing_to_cancel")
+}
+
+// notUnderstood asks to rephrase; the second miss in a row offers a person
+// and flags the chat for staff.
+func (m *Manager) notUnderstood(t *turn) {
+	t.c.Misses++
+	if t.c.Misses >= 2 {
+		m.flag(t, "misunderstood")
+		m.say(t, "not_understood.again", nil,
+			m.button(t, "btn.human", "menu:human"),
+			m.button(t, "btn.report", "menu:report"),
+			m.button(t, "btn.status", "menu:status"))
+		return
+	}
+	m.say(t, "not_understood", nil,
+		m.button(t, "btn.report", "menu:report"),
+		m.button(t, "btn.status", "menu:status"),
+		m.button(t, "btn.help", "menu:help"))
+}
+
+// flag marks the chat as needing a person; the staff desk acts on it.
+func (m *Manager) flag(t *turn, reason string) {
+	t.c.NeedsStaff = true
+	t.c.StaffReason = reason
+}
+
+// handover flags the chat for a person and says when one will join.
+func (m *Manager) handover(t *turn, reason string) {
+	m.reset(t.c)
+	t.c.Misses = 0
+	m.flag(t, reason)
+	m.say(t, m.whenStaffKey(t, "handover"), m.staffData(t))
+}
+
+// whenStaffKey picks the in-hours or out-of-hours variant of key.
+func (m *Manager) whenStaffKey(t *turn, key string) string {
+	if m.cfg.SLA.inHours(t.now.In(m.cfg.Location)) {
+		return key
+	}
+	return key + ".after_hours"
+}
+
+func (m *Manager) staffData(t *turn) map[string]any {
+	return map[string]any{"When": m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location))}
+}

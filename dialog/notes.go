@@ -1,0 +1,104 @@
+package dialog
+
+import (
+	"unicode/utf8"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// detailed is the length from which a message already tells its story, so
+// the desk records it at once instead of asking for details.
+const detailed = 12
+
+// startNote opens a complaint, suggestion or consultation: the desk
+// acknowledges it first (a complaint with an apology), then records the
+// customer's own words, now if the message already holds them.
+func (m *Manager) startNote(t *turn, flow string) error {
+	m.reset(t.c)
+	t.c.Misses = 0
+	if flow == flowComplaint {
+		m.flag(t, "complaint") // a complaint goes to a person whatever follows
+	}
+	if utf8.RuneCountInString(t.text) >= detailed {
+		return m.recordNote(t, flow)
+	}
+	t.c.Flow, t.c.Step = flow, "details"
+	m.say(t, flow+".ask", nil)
+	return nil
+}
+
+// noteAnswer records the details asked for.
+func (m *Manager) noteAnswer(t *turn) error {
+	flow := t.c.Flow
+	m.reset(t.c)
+	return m.recordNote(t, flow)
+}
+
+// recordNote stores the customer's words for staff, on the ticket they name
+// or their latest one, and says what happens next and by when.
+func (m *Manager) recordNote(t *turn, flow string) error {
+	number := t.intent.Ticket
+	if number != "" {
+		if tk, err := m.db.TicketByNumber(t.ctx, number); err != nil || !owns(t.c, tk) {
+			number = ""
+		}
+	}
+	if number == "" {
+		mine, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, Limit: 1})
+		if err != nil {
+			return err
+		}
+		if len(mine) == 1 {
+			number = mine[0].Number
+		}
+	}
+	err := m.db.AddFeedback(t.ctx, storage.Feedback{Channel: t.c.Channel, ChatID: t.c.ChatID, Kind: flow,
+		TicketNumber: number, Text: t.text, CreatedAt: t.now.UTC()})
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Number": number, "When": m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location))}
+	switch flow {
+	case flowComplaint:
+		data["When"] = t.now.In(m.cfg.Location).Add(m.cfg.SLA.Complaint)
+	case flowConsult:
+		m.flag(t, "consult")
+		data["When"] = m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location)).Add(m.cfg.SLA.FirstReply)
+	}
+	m.say(t, flow+".recorded", data)
+	return nil
+}
+
+// manager explains that the desk can handle it and offers to; insisting
+// hands over (DOMAIN: "if they insist, hand over").
+func (m *Manager) manager(t *turn) error {
+	m.reset(t.c)
+	t.c.Flow, t.c.Step = flowManager, "offer"
+	m.say(t, "manager.explain", nil,
+		m.button(t, "btn.let_you", "mgr:self"), m.button(t, "btn.insist", "mgr:insist"))
+	return nil
+}
+
+// managerAnswer hands over when the customer insists; anything else is taken
+// as a new request.
+func (m *Manager) managerAnswer(t *turn) error {
+	m.reset(t.c)
+	switch t.intent.Kind {
+	case IntentManager, IntentYes, IntentComplaint, IntentAbuse:
+		m.handover(t, "manager")
+		return nil
+	case IntentNo:
+		m.menu(t, "manager.self")
+		return nil
+	}
+	return m.byIntent(t)
+}
+
+// abuse stays calm, apologises and proposes to solve it together; a person
+// takes over.
+func (m *Manager) abuse(t *turn) error {
+	m.reset(t.c)
+	m.flag(t, "abuse")
+	m.say(t, m.whenStaffKey(t, "abuse"), m.staffData(t))
+	return nil
+}

@@ -1,0 +1,145 @@
+package dialog
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// Notifier delivers the outbox: every ticket change the customer should know
+// about, written by the server or by the staff CLI in another process, is
+// rendered in the customer's language and sent on their channel. A notice is
+// marked delivered only after its channel took it; one whose delivery fails
+// is offered again when its lease ends, so a crash or an outage loses none.
+type Notifier struct {
+	db       *storage.DB
+	texts    *prompts.Catalog
+	cfg      Config
+	senders  map[string]Sender
+	log      *slog.Logger
+	now      func() time.Time
+	interval time.Duration
+	lease    time.Duration
+}
+
+// maxAttempts bounds how often one notice is tried before it is given up and
+// logged on its ticket as undelivered.
+const maxAttempts = 20
+
+// NewNotifier returns a Notifier polling the outbox every interval.
+func NewNotifier(db *storage.DB, texts *prompts.Catalog, cfg Config, log *slog.Logger, interval time.Duration) *Notifier {
+	return &Notifier{db: db, texts: texts, cfg: cfg.withDefaults(), senders: map[string]Sender{}, log: log,
+		now: time.Now, interval: interval, lease: 30 * time.Second}
+}
+
+// Register sets the sender for a channel's notices. Call before Run.
+func (n *Notifier) Register(channel string, s Sender) { n.senders[channel] = s }
+
+// Run delivers notices until ctx ends.
+func (n *Notifier) Run(ctx context.Context) {
+	tick := time.NewTicker(n.interval)
+	defer tick.Stop()
+	for {
+		if _, err := n.DeliverOnce(ctx); err != nil && ctx.Err() == nil {
+			n.log.Error("deliver notices", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// DeliverOnce claims the pending notices and delivers them, returning how
+// many reached their channel.
+func (n *Notifier) DeliverOnce(ctx context.Context) (int, error) {
+	ns, err := n.db.ClaimNotices(ctx, n.now(), n.lease, 100)
+	if err != nil {
+		return 0, err
+	}
+	sent := 0
+	for _, no := range ns {
+		if err := n.deliver(ctx, no); err != nil {
+			n.log.Warn("notice not delivered", "notice", no.ID, "ticket", no.TicketID, "attempt", no.Attempts, "err", err)
+			if no.Attempts >= maxAttempts {
+				n.giveUp(ctx, no, err)
+			}
+			continue
+		}
+		sent++
+	}
+	return sent, nil
+}
+
+func (n *Notifier) deliver(ctx context.Context, no storage.Notice) error {
+	tk, err := n.db.TicketByID(ctx, no.TicketID)
+	if err != nil {
+		return err
+	}
+	s, ok := n.senders[tk.Channel]
+	if !ok {
+		return fmt.Errorf("no sender for channel %q", tk.Channel)
+	}
+	replies, err := n.Render(tk, no.Kind)
+	if err != nil {
+		return err
+	}
+	if err := s.Send(ctx, tk.ChatID, replies); err != nil {
+		return err
+	}
+	return n.db.MarkDelivered(ctx, no.ID, n.now())
+}
+
+func (n *Notifier) giveUp(ctx context.Context, no storage.Notice, cause error) {
+	n.log.Error("notice given up", "notice", no.ID, "ticket", no.TicketID, "err", cause)
+	if err := n.db.MarkDelivered(ctx, no.ID, n.now()); err != nil {
+		n.log.Error("give up notice", "err", err)
+	}
+	if err := n.db.AddEvent(ctx, storage.Event{TicketID: no.TicketID, At: n.now().UTC(), Actor: "bot",
+		Kind: "notice_undelivered", Detail: no.Kind + ": " + cause.Error()}); err != nil {
+		n.log.Error("record undelivered notice", "err", err)
+	}
+}
+
+// Render turns a notice about tk into replies in the ticket's language.
+func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
+	loc := tk.Locale
+	r := func(key string, data any) (string, error) { return n.texts.Render(loc, key, data) }
+	data := map[string]any{"Number": tk.Number, "Product": tk.Product, "Engineer": tk.Engineer,
+		"Cause": tk.Diagnosis, "Mode": tk.ServiceMode, "When": time.Time{}}
+	key := "notice." + kind
+	switch {
+	case kind == "diagnosed":
+		data["When"] = tk.UpdatedAt.In(n.cfg.Location).Add(n.cfg.SLA.QuoteAfter)
+	case kind == "quoted":
+		text, err := r("quote.show", quoteData(tk))
+		if err != nil {
+			return nil, err
+		}
+		accept, err := r("btn.accept", nil)
+		if err != nil {
+			return nil, err
+		}
+		decline, err := r("btn.decline", nil)
+		if err != nil {
+			return nil, err
+		}
+		return []Reply{{Text: text, Buttons: []Button{{accept, "quote:accept:" + tk.Number}, {decline, "quote:decline:" + tk.Number}}}}, nil
+	case strings.HasPrefix(kind, "status:"):
+		key = "notice.status." + strings.TrimPrefix(kind, "status:")
+		if tk.State == storage.StateApproved || tk.State == storage.StateRepairing {
+			data["When"] = n.cfg.SLA.RepairDue(tk.UpdatedAt.In(n.cfg.Location))
+		}
+	}
+	text, err := r(key, data)
+	if err != nil {
+		return nil, err
+	}
+	return []Reply{{Text: text}}, nil
+}

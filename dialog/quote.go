@@ -1,0 +1,135 @@
+package dialog
+
+import (
+	"errors"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// Quote decisions as stored on the ticket.
+const (
+	DecisionAccepted = "accepted"
+	DecisionDeclined = "declined"
+)
+
+// sayQuote states the fault, its cause, the work, the price and the repair
+// time, and asks for a clear yes or no.
+func (m *Manager) sayQuote(t *turn, tk *storage.Ticket) {
+	m.say(t, "quote.show", quoteData(tk),
+		m.button(t, "btn.accept", "quote:accept:"+tk.Number),
+		m.button(t, "btn.decline", "quote:decline:"+tk.Number))
+}
+
+func quoteData(tk *storage.Ticket) map[string]any {
+	return map[string]any{"Number": tk.Number, "Product": tk.Product, "Fault": tk.Fault,
+		"Cause": tk.Diagnosis, "Work": tk.QuoteWork, "Cents": tk.QuoteCents, "Days": tk.QuoteDays}
+}
+
+// quotePressed starts the confirming step for an accept or decline press.
+// A press for someone else's ticket is treated as stale, so it tells nothing.
+func (m *Manager) quotePressed(t *turn, number, decision string) error {
+	tk, err := m.db.TicketByNumber(t.ctx, number)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && !owns(t.c, tk)) ||
+		(decision != "accept" && decision != "decline") {
+		m.stale(t)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if tk.State != storage.StateQuoted {
+		m.quoteClosed(t, tk)
+		return nil
+	}
+	m.reset(t.c)
+	t.c.Flow, t.c.Step = flowQuote, "confirm"
+	t.c.Slots = map[string]string{"ticket": number, "decision": decision}
+	m.say(t, "quote.confirm."+decision, quoteData(tk),
+		m.button(t, "btn.yes", "qconfirm:yes"), m.button(t, "btn.not_yet", "qconfirm:no"))
+	return nil
+}
+
+// quoteClosed answers a press on a quote that is no longer open.
+func (m *Manager) quoteClosed(t *turn, tk *storage.Ticket) {
+	if tk.Decision != "" && tk.DecidedAt != nil {
+		m.say(t, "quote.already", map[string]any{"Number": tk.Number, "Decision": tk.Decision,
+			"When": tk.DecidedAt.In(m.cfg.Location)})
+		return
+	}
+	m.say(t, "quote.none", map[string]any{"Number": tk.Number})
+}
+
+// quoteAnswer takes a typed yes or no in the confirming step.
+func (m *Manager) quoteAnswer(t *turn) error {
+	switch t.intent.Kind {
+	case IntentYes:
+		return m.quoteConfirmed(t, true)
+	case IntentNo:
+		return m.quoteConfirmed(t, false)
+	}
+	m.say(t, "confirm.unclear", nil, m.button(t, "btn.yes", "qconfirm:yes"), m.button(t, "btn.not_yet", "qconfirm:no"))
+	return nil
+}
+
+// quoteConfirmed records the decision, once: a second confirmation finds the
+// ticket no longer quoted and changes nothing.
+func (m *Manager) quoteConfirmed(t *turn, yes bool) error {
+	number, decision := t.c.Slots["ticket"], t.c.Slots["decision"]
+	m.reset(t.c)
+	if !yes {
+		m.say(t, "quote.think", map[string]any{"Number": number},
+			m.button(t, "btn.accept", "quote:accept:"+number),
+			m.button(t, "btn.decline", "quote:decline:"+number))
+		return nil
+	}
+	tk, err := m.staff.Decide(t.ctx, number, decision == "accept", actorCustomer(t.c))
+	if errors.Is(err, ErrNotAllowed) {
+		m.quoteClosed(t, tk)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if tk.Decision == DecisionAccepted {
+		m.say(t, "quote.accepted", map[string]any{"Number": number, "Days": tk.QuoteDays,
+			"When": m.cfg.SLA.RepairDue(tk.DecidedAt.In(m.cfg.Location))})
+		return nil
+	}
+	m.say(t, "quote.declined", map[string]any{"Number": number, "Mode": tk.ServiceMode})
+	return nil
+}
+
+// quoteByText handles "报价", "同意" or "不修了" typed without a button: it
+// finds the chat's open quote.
+func (m *Manager) quoteByText(t *turn) error {
+	t.c.Misses = 0
+	var open []storage.Ticket
+	if t.intent.Ticket != "" {
+		tk, err := m.db.TicketByNumber(t.ctx, t.intent.Ticket)
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		if tk != nil && owns(t.c, tk) && tk.State == storage.StateQuoted {
+			open = append(open, *tk)
+		}
+	} else {
+		var err error
+		open, err = m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, State: storage.StateQuoted})
+		if err != nil {
+			return err
+		}
+	}
+	switch {
+	case len(open) == 0:
+		m.menu(t, "quote.none_pending")
+	case len(open) > 1 || t.intent.Kind == IntentQuote:
+		for i := range open {
+			m.sayQuote(t, &open[i])
+		}
+	case t.intent.Kind == IntentAccept:
+		return m.quotePressed(t, open[0].Number, "accept")
+	default:
+		return m.quotePressed(t, open[0].Number, "decline")
+	}
+	return nil
+}

@@ -1,0 +1,156 @@
+package dialog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// ErrNotAllowed means the change does not fit the ticket's current state
+// (closing a cancelled ticket, quoting an in-warranty repair, deciding a
+// quote twice).
+var ErrNotAllowed = errors.New("not allowed in this state")
+
+// Staff runs the staff's operations on tickets (the CLI now, Slack later).
+// Every change is one transaction: the ticket, its event with the staff
+// member's name and exact time, and the notice that tells the customer.
+type Staff struct {
+	db  *storage.DB
+	cfg Config
+	now func() time.Time
+}
+
+// NewStaff returns the staff operations over db.
+func NewStaff(db *storage.DB, cfg Config, now func() time.Time) *Staff {
+	if now == nil {
+		now = time.Now
+	}
+	return &Staff{db: db, cfg: cfg.withDefaults(), now: now}
+}
+
+// statusMoves lists the states staff may move a ticket to from each state.
+// Quoted tickets move on by the customer's decision; a quote is posted with
+// Quote and a diagnosis with Diagnose.
+var statusMoves = map[string][]string{
+	storage.StateNew:          {storage.StateApproved, storage.StateRepairing, storage.StateWaitingParts, storage.StateCancelled, storage.StateClosed},
+	storage.StateDiagnosed:    {storage.StateApproved, storage.StateRepairing, storage.StateWaitingParts, storage.StateCancelled, storage.StateClosed},
+	storage.StateQuoted:       {storage.StateCancelled, storage.StateClosed},
+	storage.StateApproved:     {storage.StateRepairing, storage.StateWaitingParts, storage.StateReady, storage.StateClosed},
+	storage.StateRepairing:    {storage.StateWaitingParts, storage.StateReady, storage.StateClosed},
+	storage.StateWaitingParts: {storage.StateRepairing, storage.StateReady, storage.StateClosed},
+	storage.StateReady:        {storage.StateRepairing, storage.StateClosed},
+	storage.StateClosed:       {storage.StateRepairing, storage.StateNew},
+}
+
+// States lists every ticket state, for help texts and validation.
+var States = []string{storage.StateNew, storage.StateDiagnosed, storage.StateQuoted, storage.StateApproved,
+	storage.StateRepairing, storage.StateWaitingParts, storage.StateReady, storage.StateClosed, storage.StateCancelled}
+
+func notAllowed(tk *storage.Ticket, what string) error {
+	return fmt.Errorf("%s: %s is %s: %w", what, tk.Number, tk.State, ErrNotAllowed)
+}
+
+// Diagnose records the engineer's diagnosis (the fault's cause) and tells
+// the customer.
+func (s *Staff) Diagnose(ctx context.Context, number, actor, diagnosis string) (*storage.Ticket, error) {
+	diagnosis = strings.TrimSpace(diagnosis)
+	if diagnosis == "" {
+		return nil, errors.New("diagnose: the diagnosis is empty")
+	}
+	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *storage.Ticket) (storage.Change, error) {
+		if tk.State != storage.StateNew && tk.State != storage.StateDiagnosed {
+			return storage.Change{}, notAllowed(tk, "diagnose")
+		}
+		tk.Diagnosis, tk.State = diagnosis, storage.StateDiagnosed
+		return storage.Change{Kind: "diagnosed", Detail: diagnosis, Notice: "diagnosed"}, nil
+	})
+}
+
+// Quote posts a quote: price in fen, the work, repair days. The customer
+// gets it at once with buttons to accept or decline. In-warranty repairs
+// skip the quote.
+func (s *Staff) Quote(ctx context.Context, number, actor string, cents int64, work string, days int) (*storage.Ticket, error) {
+	if cents <= 0 || days <= 0 || strings.TrimSpace(work) == "" {
+		return nil, errors.New("quote: needs a price above zero, the work and the repair days")
+	}
+	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *storage.Ticket) (storage.Change, error) {
+		if tk.Warranty == "in" {
+			return storage.Change{}, fmt.Errorf("quote: %s is in warranty, set it approved instead: %w", tk.Number, ErrNotAllowed)
+		}
+		if !slices.Contains([]string{storage.StateNew, storage.StateDiagnosed, storage.StateQuoted}, tk.State) {
+			return storage.Change{}, notAllowed(tk, "quote")
+		}
+		tk.QuoteCents, tk.QuoteWork, tk.QuoteDays = cents, strings.TrimSpace(work), days
+		tk.State, tk.Decision, tk.DecidedAt = storage.StateQuoted, "", nil
+		return storage.Change{Kind: "quoted", Detail: fmt.Sprintf("%d.%02d %s %dd", cents/100, cents%100, tk.QuoteWork, days), Notice: "quoted"}, nil
+	})
+}
+
+// Decide records the customer's answer to the open quote: accepted moves
+// the job to approved, declined closes it (the machine goes back
+// unrepaired). A ticket that is not quoted any more returns ErrNotAllowed
+// with the ticket as it stands, so a second press changes nothing.
+func (s *Staff) Decide(ctx context.Context, number string, accept bool, actor string) (*storage.Ticket, error) {
+	now := s.now()
+	var current *storage.Ticket
+	tk, err := s.db.UpdateTicket(ctx, number, actor, now, func(tk *storage.Ticket) (storage.Change, error) {
+		if tk.State != storage.StateQuoted {
+			c := *tk
+			current = &c
+			return storage.Change{}, notAllowed(tk, "decide")
+		}
+		at := now.UTC()
+		tk.DecidedAt = &at
+		if accept {
+			tk.Decision, tk.State = DecisionAccepted, storage.StateApproved
+			return storage.Change{Kind: "quote_accepted"}, nil
+		}
+		tk.Decision, tk.State = DecisionDeclined, storage.StateClosed
+		return storage.Change{Kind: "quote_declined"}, nil
+	})
+	if errors.Is(err, ErrNotAllowed) {
+		return current, err
+	}
+	return tk, err
+}
+
+// SetStatus moves a ticket to state, if the lifecycle allows it, and tells
+// the customer.
+func (s *Staff) SetStatus(ctx context.Context, number, actor, state string) (*storage.Ticket, error) {
+	if !slices.Contains(States, state) {
+		return nil, fmt.Errorf("status: unknown state %q (one of %s)", state, strings.Join(States, ", "))
+	}
+	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *storage.Ticket) (storage.Change, error) {
+		if !slices.Contains(statusMoves[tk.State], state) {
+			return storage.Change{}, notAllowed(tk, "status "+state)
+		}
+		from := tk.State
+		tk.State = state
+		return storage.Change{Kind: "status", Detail: from + " -> " + state, Notice: "status:" + state}, nil
+	})
+}
+
+// Assign gives the ticket to an engineer and tells the customer who.
+func (s *Staff) Assign(ctx context.Context, number, actor, engineer string) (*storage.Ticket, error) {
+	engineer = strings.TrimSpace(strings.TrimPrefix(engineer, "@"))
+	if engineer == "" {
+		return nil, errors.New("assign: name the engineer")
+	}
+	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *storage.Ticket) (storage.Change, error) {
+		if tk.State == storage.StateClosed || tk.State == storage.StateCancelled {
+			return storage.Change{}, notAllowed(tk, "assign")
+		}
+		tk.Engineer = engineer
+		return storage.Change{Kind: "assigned", Detail: engineer, Notice: "assigned"}, nil
+	})
+}
+
+// Close closes the ticket (结单) and thanks the customer.
+func (s *Staff) Close(ctx context.Context, number, actor string) (*storage.Ticket, error) {
+	return s.SetStatus(ctx, number, actor, storage.StateClosed)
+}

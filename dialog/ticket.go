@@ -1,0 +1,135 @@
+package dialog
+
+import (
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// warranty judges in / out / unknown from the purchase date and the proof:
+// in warranty needs both a date within the warranty months and a proof.
+func warranty(s map[string]string, now time.Time, months int) string {
+	p := s["purchase"]
+	if p == "" {
+		return "unknown"
+	}
+	layout := "2006-01-02"
+	if len(p) == len("2006-01") {
+		layout = "2006-01"
+	}
+	bought, err := time.ParseInLocation(layout, p, now.Location())
+	if err != nil {
+		return "unknown"
+	}
+	if now.After(bought.AddDate(0, months, 0)) {
+		return "out"
+	}
+	if s["proof"] == "none" || s["proof"] == "" {
+		return "unknown"
+	}
+	return "in"
+}
+
+// createTicket commits the confirmed report to SQL, and only then tells the
+// customer its number, what happens next and by when.
+func (m *Manager) createTicket(t *turn) error {
+	c := t.c
+	s := c.Slots
+	tk := &storage.Ticket{
+		ReportKey: s["_key"], Channel: c.Channel, ChatID: c.ChatID, Locale: c.Locale,
+		ContactName: s["name"], Salutation: s["salutation"], Phone: s["phone"], Address: s["address"],
+		Product: s["product"], Model: s["model"], Serial: s["serial"], PurchaseDate: s["purchase"],
+		WarrantyProof: s["proof"], Warranty: warranty(s, t.now.In(m.cfg.Location), m.cfg.WarrantyMonths),
+		Fault: s["fault"], ServiceMode: s["mode"], PreferredTime: s["time"], CreatedAt: t.now.UTC(),
+	}
+	earlier, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: c.Channel, ChatID: c.ChatID, Limit: 20})
+	if err != nil {
+		return err
+	}
+	if tk.Phone != "" {
+		byPhone, err := m.db.Tickets(t.ctx, storage.TicketFilter{Phone: tk.Phone, Limit: 20})
+		if err != nil {
+			return err
+		}
+		earlier = append(earlier, byPhone...)
+	}
+	for _, e := range earlier {
+		if isRepeat(e, tk) {
+			tk.RepeatOf = e.Number
+			break
+		}
+	}
+	if _, err := m.db.CreateTicket(t.ctx, tk, actorCustomer(c)); err != nil {
+		return err
+	}
+	m.reset(c)
+	c.Misses = 0
+	key := "ticket.created"
+	if tk.RepeatOf != "" {
+		key = "ticket.created.repeat"
+	}
+	due := m.cfg.SLA.FirstReplyDue(tk.CreatedAt.In(m.cfg.Location))
+	m.say(t, key, map[string]any{"Number": tk.Number, "RepeatOf": tk.RepeatOf, "Mode": tk.ServiceMode, "When": due})
+	if !m.cfg.SLA.inHours(t.now.In(m.cfg.Location)) {
+		m.say(t, "ticket.after_hours", m.staffData(t))
+	}
+	return nil
+}
+
+func actorCustomer(c *storage.Conversation) string {
+	return "customer:" + c.Channel + ":" + c.ChatID
+}
+
+// isRepeat says whether the new report tk is the same machine back for the
+// same fault as the earlier ticket e (返修): same product and model, and
+// fault descriptions that share most of their words or characters.
+func isRepeat(e storage.Ticket, tk *storage.Ticket) bool {
+	if e.State == storage.StateCancelled || e.ReportKey == tk.ReportKey {
+		return false
+	}
+	if norm(e.Product) != norm(tk.Product) || norm(e.Model) != norm(tk.Model) {
+		return false
+	}
+	if tk.Serial != "" && e.Serial != "" && norm(tk.Serial) != norm(e.Serial) {
+		return false
+	}
+	return similar(e.Fault, tk.Fault) >= 0.5
+}
+
+func norm(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// similar is the Dice coefficient of the two texts' character bigrams (Han
+// text has no spaces, so bigrams serve both languages).
+func similar(a, b string) float64 {
+	ga, gb := bigrams(norm(a)), bigrams(norm(b))
+	if len(ga) == 0 || len(gb) == 0 {
+		if norm(a) == norm(b) {
+			return 1
+		}
+		return 0
+	}
+	common := 0
+	for g, n := range ga {
+		common += min(n, gb[g])
+	}
+	total := 0
+	for _, n := range ga {
+		total += n
+	}
+	for _, n := range gb {
+		total += n
+	}
+	return 2 * float64(common) / float64(total)
+}
+
+func bigrams(s string) map[string]int {
+	r := []rune(s)
+	g := map[string]int{}
+	for i := 0; i+1 < len(r); i++ {
+		g[string(r[i:i+2])]++
+	}
+	return g
+}

@@ -1,0 +1,40 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/redis/go-redis/v9"
+)
+
+// OpenRedis connects to the Redis at url. When url is empty it starts an
+// in-process Redis-compatible server (miniredis) on loopback, so the
+// zero-setup default runs the same client code as production. The returned
+// close function closes the client and stops that server.
+func OpenRedis(ctx context.Context, url string) (redis.UniversalClient, func(), error) {
+	var mr *miniredis.Miniredis
+	if url == "" {
+		mr = miniredis.NewMiniRedis()
+		if err := mr.StartAddr("127.0.0.1:0"); err != nil {
+			return nil, nil, fmt.Errorf("storage: start in-process redis: %w", err)
+		}
+		url = "redis://" + mr.Addr()
+	}
+	opt, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, nil, fmt.Errorf("storage: REDIS_URL: %w", err)
+	}
+	rdb := redis.NewClient(opt)
+	closeAll := func() {
+		rdb.Close()
+		if mr != nil {
+			mr.Close()
+		}
+	}
+	if err := rdb.Ping(ctx).Err(); err != nil {
+		closeAll()
+		return nil, nil, fmt.Errorf("storage: connect redis: %w", err)
+	}
+	return rdb, closeAll, nil
+}

@@ -1,0 +1,165 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Conversation is the state of one chat (channel + chat id) between turns.
+type Conversation struct {
+	Channel      string            `json:"channel"`
+	ChatID       string            `json:"chat_id"`
+	Flow         string            `json:"flow,omitempty"`
+	Step         string            `json:"step,omitempty"`
+	Slots        map[string]string `json:"slots,omitempty"`
+	Locale       string            `json:"locale,omitempty"`
+	TakenOver    bool              `json:"taken_over,omitempty"` // a person holds the conversation
+	Agent        string            `json:"agent,omitempty"`      // who holds it
+	NeedsStaff   bool              `json:"needs_staff,omitempty"`
+	StaffReason  string            `json:"staff_reason,omitempty"`
+	Misses       int               `json:"misses,omitempty"`  // messages not understood in a row
+	Offered      []string          `json:"offered,omitempty"` // button payloads of the last reply
+	Turns        int               `json:"turns"`
+	LastActivity time.Time         `json:"last_activity"`
+}
+
+// States keeps conversations in Redis, one JSON record per chat that expires
+// after the idle time.
+//
+// Atomicity: a turn runs under a per-conversation lock (SET NX PX with a
+// random token). A turn both reads and writes the state and may write SQL
+// (a ticket), so an optimistic WATCH/MULTI retry could run those side effects
+// twice; a lock instead serialises a chat's turns across goroutines and
+// replicas while other chats proceed in parallel. Taking the lock and reading
+// the state is one Lua script, and saving and releasing another, so a turn
+// costs two round trips. The save checks the token: a turn that outlived its
+// lock (a stalled process) cannot overwrite a newer turn's state.
+type States struct {
+	rdb     redis.UniversalClient
+	prefix  string
+	idle    time.Duration
+	lockTTL time.Duration
+}
+
+// ErrLockTimeout is returned when a conversation stays locked by other turns
+// for longer than the caller's context allows.
+var ErrLockTimeout = errors.New("conversation busy")
+
+// NewStates returns a store whose keys start with prefix and whose records
+// expire idle after their last turn.
+func NewStates(rdb redis.UniversalClient, prefix string, idle time.Duration) *States {
+	return &States{rdb: rdb, prefix: prefix, idle: idle, lockTTL: 30 * time.Second}
+}
+
+var acquireScript = redis.NewScript(`
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  local v = redis.call('GET', KEYS[2])
+  if not v then v = '' end
+  return {1, v}
+end
+return {0, ''}`)
+
+var saveScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+redis.call('DEL', KEYS[1])
+return 1`)
+
+func (s *States) keys(channel, chatID string) []string {
+	id := channel + ":" + chatID
+	return []string{s.prefix + "lock:" + id, s.prefix + "conv:" + id}
+}
+
+// Update runs fn on the conversation of channel/chatID under its lock and
+// saves the result. fn receives a fresh record for a new or expired chat. When
+// fn fails nothing is saved and its error is returned. Update waits for the
+// lock until ctx ends (ErrLockTimeout); it returns ErrConflict when the lock
+// expired while fn ran, in which case the change was not saved.
+func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Conversation) error) error {
+	keys := s.keys(channel, chatID)
+	token, raw, err := s.lock(ctx, keys)
+	if err != nil {
+		return err
+	}
+	c := &Conversation{Channel: channel, ChatID: chatID}
+	if raw != "" {
+		if err := json.Unmarshal([]byte(raw), c); err != nil {
+			c = &Conversation{Channel: channel, ChatID: chatID} // unreadable: start afresh
+		}
+	}
+	if err := fn(c); err != nil {
+		s.finish(context.WithoutCancel(ctx), keys, token, "")
+		return err
+	}
+	data, err := json.Marshal(c)
+	if err != nil {
+		s.finish(context.WithoutCancel(ctx), keys, token, "")
+		return fmt.Errorf("storage: encode conversation: %w", err)
+	}
+	ok, err := s.finish(context.WithoutCancel(ctx), keys, token, string(data))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("storage: conversation %s:%s: lock expired: %w", channel, chatID, ErrConflict)
+	}
+	return nil
+}
+
+func (s *States) lock(ctx context.Context, keys []string) (token, raw string, err error) {
+	var b [16]byte
+	rand.Read(b[:])
+	token = hex.EncodeToString(b[:])
+	wait := 200 * time.Microsecond
+	for {
+		res, err := acquireScript.Run(ctx, s.rdb, keys, token, s.lockTTL.Milliseconds()).Slice()
+		if err != nil {
+			return "", "", fmt.Errorf("storage: lock conversation: %w", err)
+		}
+		if n, _ := res[0].(int64); n == 1 {
+			raw, _ := res[1].(string)
+			return token, raw, nil
+		}
+		// Another turn of this chat is running; turns take milliseconds, so
+		// poll with a short, growing pause.
+		select {
+		case <-ctx.Done():
+			return "", "", fmt.Errorf("storage: conversation %s: %w", keys[1], ErrLockTimeout)
+		case <-time.After(wait):
+		}
+		if wait < 20*time.Millisecond {
+			wait *= 2
+		}
+	}
+}
+
+func (s *States) finish(ctx context.Context, keys []string, token, data string) (bool, error) {
+	n, err := saveScript.Run(ctx, s.rdb, keys, token, data, s.idle.Milliseconds()).Int()
+	if err != nil {
+		return false, fmt.Errorf("storage: save conversation: %w", err)
+	}
+	return n == 1, nil
+}
+
+// Get returns the saved conversation without locking, or ErrNotFound.
+func (s *States) Get(ctx context.Context, channel, chatID string) (*Conversation, error) {
+	raw, err := s.rdb.Get(ctx, s.keys(channel, chatID)[1]).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return nil, fmt.Errorf("storage: conversation: %w", ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("storage: conversation: %w", err)
+	}
+	var c Conversation
+	if err := json.Unmarshal(raw, &c); err != nil {
+		return nil, fmt.Errorf("storage: decode conversation: %w", err)
+	}
+	return &c, nil
+}

@@ -1,0 +1,236 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Ticket states, in lifecycle order (DOMAIN.md "Lifecycle").
+const (
+	StateNew          = "new"
+	StateDiagnosed    = "diagnosed"
+	StateQuoted       = "quoted"
+	StateApproved     = "approved"
+	StateRepairing    = "repairing"
+	StateWaitingParts = "waiting_parts"
+	StateReady        = "ready"
+	StateClosed       = "closed"
+	StateCancelled    = "cancelled"
+)
+
+// Ticket is one service ticket (维修服务单), from report to callback.
+type Ticket struct {
+	ID            int64      `db:"id"`
+	Number        string     `db:"number"`
+	ReportKey     string     `db:"report_key"`
+	CustomerID    int64      `db:"customer_id"`
+	Channel       string     `db:"channel"`
+	ChatID        string     `db:"chat_id"`
+	Locale        string     `db:"locale"`
+	ContactName   string     `db:"contact_name"`
+	Salutation    string     `db:"salutation"`
+	Phone         string     `db:"phone"`
+	Phone2        string     `db:"phone2"`
+	Company       string     `db:"company"`
+	Address       string     `db:"address"`
+	Product       string     `db:"product"`
+	Model         string     `db:"model"`
+	Serial        string     `db:"serial"`
+	AssetNumber   string     `db:"asset_number"`
+	PurchaseDate  string     `db:"purchase_date"`
+	WarrantyProof string     `db:"warranty_proof"`
+	Warranty      string     `db:"warranty"`
+	Fault         string     `db:"fault"`
+	ServiceMode   string     `db:"service_mode"`
+	PreferredTime string     `db:"preferred_time"`
+	Accessories   string     `db:"accessories"`
+	RepeatOf      string     `db:"repeat_of"`
+	State         string     `db:"state"`
+	Engineer      string     `db:"engineer"`
+	Diagnosis     string     `db:"diagnosis"`
+	QuoteCents    int64      `db:"quote_cents"`
+	QuoteWork     string     `db:"quote_work"`
+	QuoteDays     int        `db:"quote_days"`
+	Decision      string     `db:"decision"`
+	DecidedAt     *time.Time `db:"decided_at"`
+	Satisfaction  string     `db:"satisfaction"`
+	Remarks       string     `db:"remarks"`
+	CreatedAt     time.Time  `db:"created_at"`
+	UpdatedAt     time.Time  `db:"updated_at"`
+}
+
+// Change describes what a ticket update did, for the event log and for the
+// customer: Notice names the notice to push to the customer ("" for none).
+type Change struct {
+	Kind   string
+	Detail string
+	Notice string
+}
+
+const ticketCols = `id, number, report_key, customer_id, channel, chat_id, locale,
+	contact_name, salutation, phone, phone2, company, address, product, model,
+	serial, asset_number, purchase_date, warranty_proof, warranty, fault,
+	service_mode, preferred_time, accessories, repeat_of, state, engineer,
+	diagnosis, quote_cents, quote_work, quote_days, decision, decided_at,
+	satisfaction, remarks, created_at, updated_at`
+
+const qInsertTicket = `INSERT INTO tickets (report_key, customer_id, channel, chat_id, locale,
+	contact_name, salutation, phone, phone2, company, address, product, model,
+	serial, asset_number, purchase_date, warranty_proof, warranty, fault,
+	service_mode, preferred_time, accessories, repeat_of, state, created_at, updated_at)
+	VALUES (:report_key, :customer_id, :channel, :chat_id, :locale,
+	:contact_name, :salutation, :phone, :phone2, :company, :address, :product, :model,
+	:serial, :asset_number, :purchase_date, :warranty_proof, :warranty, :fault,
+	:service_mode, :preferred_time, :accessories, :repeat_of, :state, :created_at, :updated_at)
+	ON CONFLICT (report_key) DO NOTHING RETURNING id`
+
+const qUpdateTicket = `UPDATE tickets SET locale = :locale, contact_name = :contact_name,
+	salutation = :salutation, phone = :phone, phone2 = :phone2, company = :company,
+	address = :address, product = :product, model = :model, serial = :serial,
+	purchase_date = :purchase_date, warranty_proof = :warranty_proof, warranty = :warranty,
+	fault = :fault, service_mode = :service_mode, preferred_time = :preferred_time,
+	accessories = :accessories, state = :state, engineer = :engineer, diagnosis = :diagnosis,
+	quote_cents = :quote_cents, quote_work = :quote_work, quote_days = :quote_days,
+	decision = :decision, decided_at = :decided_at, satisfaction = :satisfaction,
+	remarks = :remarks, updated_at = :updated_at WHERE id = :id`
+
+// CreateTicket registers t for its customer in one transaction: the
+// customer row, the ticket with its number, the "created" event. ReportKey
+// makes it idempotent: a second call with the same key returns the ticket the
+// first one made, with created false. The number is FD- followed by 1000 plus
+// the row id, so it is unique under any concurrency.
+func (db *DB) CreateTicket(ctx context.Context, t *Ticket, actor string) (created bool, err error) {
+	err = db.inTx(ctx, func(tx *sqlx.Tx) error {
+		cid, err := upsertCustomer(ctx, tx, Customer{Channel: t.Channel, ChatID: t.ChatID,
+			Name: t.ContactName, Salutation: t.Salutation, Phone: t.Phone, Company: t.Company,
+			Locale: t.Locale, CreatedAt: t.CreatedAt})
+		if err != nil {
+			return err
+		}
+		t.CustomerID = cid
+		if t.State == "" {
+			t.State = StateNew
+		}
+		t.UpdatedAt = t.CreatedAt
+		q, args, err := tx.BindNamed(qInsertTicket, t)
+		if err != nil {
+			return err
+		}
+		var id int64
+		if err := tx.GetContext(ctx, &id, q, args...); err != nil {
+			if notFound(err) == ErrNotFound { // conflict on report_key: already made
+				return tx.GetContext(ctx, t, tx.Rebind(`SELECT `+ticketCols+` FROM tickets WHERE report_key = ?`), t.ReportKey)
+			}
+			return err
+		}
+		created = true
+		t.ID = id
+		t.Number = fmt.Sprintf("FD-%d", 1000+id)
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE tickets SET number = ? WHERE id = ?`), t.Number, id); err != nil {
+			return err
+		}
+		return insertEvent(ctx, tx, Event{TicketID: id, At: t.CreatedAt, Actor: actor, Kind: "created", Detail: t.RepeatOf})
+	})
+	if err != nil {
+		return false, fmt.Errorf("storage: create ticket: %w", err)
+	}
+	return created, nil
+}
+
+// TicketByNumber returns the ticket with that number, or ErrNotFound.
+func (db *DB) TicketByNumber(ctx context.Context, number string) (*Ticket, error) {
+	var t Ticket
+	err := db.x.GetContext(ctx, &t, db.q(`SELECT `+ticketCols+` FROM tickets WHERE number = ?`), number)
+	if err != nil {
+		return nil, fmt.Errorf("storage: ticket %s: %w", number, notFound(err))
+	}
+	return &t, nil
+}
+
+// TicketByID returns the ticket with that id, or ErrNotFound.
+func (db *DB) TicketByID(ctx context.Context, id int64) (*Ticket, error) {
+	var t Ticket
+	err := db.x.GetContext(ctx, &t, db.q(`SELECT `+ticketCols+` FROM tickets WHERE id = ?`), id)
+	if err != nil {
+		return nil, fmt.Errorf("storage: ticket %d: %w", id, notFound(err))
+	}
+	return &t, nil
+}
+
+// TicketFilter selects tickets for listing; empty fields match everything.
+type TicketFilter struct {
+	Channel, ChatID string // the customer's chat identity
+	Phone           string // the phone on the ticket
+	State           string
+	Limit           int // default 50
+}
+
+// Tickets lists tickets matching f, newest first.
+func (db *DB) Tickets(ctx context.Context, f TicketFilter) ([]Ticket, error) {
+	q := `SELECT ` + ticketCols + ` FROM tickets WHERE 1 = 1`
+	var args []any
+	if f.Channel != "" || f.ChatID != "" {
+		q += ` AND channel = ? AND chat_id = ?`
+		args = append(args, f.Channel, f.ChatID)
+	}
+	if f.Phone != "" {
+		q += ` AND phone = ?`
+		args = append(args, f.Phone)
+	}
+	if f.State != "" {
+		q += ` AND state = ?`
+		args = append(args, f.State)
+	}
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	q += ` ORDER BY id DESC LIMIT ?`
+	args = append(args, f.Limit)
+	var ts []Ticket
+	if err := db.x.SelectContext(ctx, &ts, db.q(q), args...); err != nil {
+		return nil, fmt.Errorf("storage: list tickets: %w", err)
+	}
+	return ts, nil
+}
+
+// UpdateTicket changes one ticket in one transaction: it locks the row, lets
+// fn change it (fn holds the business rules and may refuse with an error,
+// which is returned as is), writes it, records the event with its exact time
+// and actor, and queues the customer notice fn asks for in the outbox.
+func (db *DB) UpdateTicket(ctx context.Context, number, actor string, now time.Time, fn func(*Ticket) (Change, error)) (*Ticket, error) {
+	var t Ticket
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		err := tx.GetContext(ctx, &t, tx.Rebind(`SELECT `+ticketCols+` FROM tickets WHERE number = ?`+db.forUpdate()), number)
+		if err != nil {
+			return fmt.Errorf("storage: ticket %s: %w", number, notFound(err))
+		}
+		ch, err := fn(&t)
+		if err != nil {
+			return err
+		}
+		t.UpdatedAt = now
+		q, args, err := tx.BindNamed(qUpdateTicket, &t)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("storage: update ticket: %w", err)
+		}
+		if err := insertEvent(ctx, tx, Event{TicketID: t.ID, At: now, Actor: actor, Kind: ch.Kind, Detail: ch.Detail}); err != nil {
+			return fmt.Errorf("storage: update ticket: %w", err)
+		}
+		if ch.Notice != "" {
+			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO outbox (ticket_id, kind, created_at) VALUES (?, ?, ?)`), t.ID, ch.Notice, now); err != nil {
+				return fmt.Errorf("storage: queue notice: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
