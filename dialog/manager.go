@@ -62,7 +62,7 @@ func (m *Manager) say(t *turn, key string, data map[string]any, buttons ...Butto
 	if err != nil && t.err == nil {
 		t.err = err
 	}
-	t.out = append(t.out, Reply{Text: text, Buttons: buttons})
+	t.out = append(t.out, Reply{Key: key, Text: text, Buttons: buttons})
 	for _, b := range buttons {
 		t.c.Offered = append(t.c.Offered, b.Payload)
 	}

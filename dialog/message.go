@@ -22,6 +22,7 @@ type Message struct {
 
 // Reply is one message from the desk to the customer.
 type Reply struct {
+	Key     string   `json:"-"` // the template it was rendered from, for logs and tests
 	Text    string   `json:"text"`
 	Buttons []Button `json:"buttons,omitempty"`
 }

@@ -1,14 +1,27 @@
 package dialog
 
 import (
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-// detailed is the length from which a message already tells its story, so
-// the desk records it at once instead of asking for details.
-const detailed = 12
+// detailed is the width (a Han character counting two) from which a message
+// already tells its story, so the desk records it at once instead of asking:
+// "我要投诉" asks for details, "工程师迟到了两个小时" is the details. A
+// question needs fewer words than a complaint ("请问保修期多久?").
+var detailed = map[string]int{flowComplaint: 20, flowSuggestion: 20, flowConsult: 14}
+
+func width(s string) int {
+	w := 0
+	for _, r := range s {
+		w++
+		if unicode.Is(unicode.Han, r) {
+			w++
+		}
+	}
+	return w
+}
 
 // startNote opens a complaint, suggestion or consultation: the desk
 // acknowledges it first (a complaint with an apology), then records the
@@ -19,7 +32,7 @@ func (m *Manager) startNote(t *turn, flow string) error {
 	if flow == flowComplaint {
 		m.flag(t, "complaint") // a complaint goes to a person whatever follows
 	}
-	if utf8.RuneCountInString(t.text) >= detailed {
+	if width(t.text) >= detailed[flow] {
 		return m.recordNote(t, flow)
 	}
 	t.c.Flow, t.c.Step = flow, "details"

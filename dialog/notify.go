@@ -130,7 +130,7 @@ func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []Reply{{Text: text, Buttons: []Button{{accept, "quote:accept:" + tk.Number}, {decline, "quote:decline:" + tk.Number}}}}, nil
+		return []Reply{{Key: "quote.show", Text: text, Buttons: []Button{{accept, "quote:accept:" + tk.Number}, {decline, "quote:decline:" + tk.Number}}}}, nil
 	case strings.HasPrefix(kind, "status:"):
 		key = "notice.status." + strings.TrimPrefix(kind, "status:")
 		if tk.State == storage.StateApproved || tk.State == storage.StateRepairing {
@@ -141,5 +141,5 @@ func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []Reply{{Text: text}}, nil
+	return []Reply{{Key: key, Text: text}}, nil
 }

@@ -2,6 +2,7 @@ package dialog
 
 import (
 	"strings"
+	"unicode"
 	"time"
 
 	"github.com/frontdesk/frontdesk/storage"
@@ -94,42 +95,51 @@ func isRepeat(e storage.Ticket, tk *storage.Ticket) bool {
 	if tk.Serial != "" && e.Serial != "" && norm(tk.Serial) != norm(e.Serial) {
 		return false
 	}
-	return similar(e.Fault, tk.Fault) >= 0.5
+	return similar(e.Fault, tk.Fault) >= 0.6
 }
 
 func norm(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
-// similar is the Dice coefficient of the two texts' character bigrams (Han
-// text has no spaces, so bigrams serve both languages).
+// similar is the overlap coefficient of the two faults' tokens: each Han
+// character, and each Latin word without a plural s. Customers describe the
+// same fault in different words ("打印时卡纸", "打印的时候卡纸"); overlap
+// against the shorter text tolerates that.
 func similar(a, b string) float64 {
-	ga, gb := bigrams(norm(a)), bigrams(norm(b))
-	if len(ga) == 0 || len(gb) == 0 {
-		if norm(a) == norm(b) {
-			return 1
-		}
+	ta, tb := tokens(a), tokens(b)
+	if len(ta) == 0 || len(tb) == 0 {
 		return 0
 	}
 	common := 0
-	for g, n := range ga {
-		common += min(n, gb[g])
+	for tok := range ta {
+		if tb[tok] {
+			common++
+		}
 	}
-	total := 0
-	for _, n := range ga {
-		total += n
-	}
-	for _, n := range gb {
-		total += n
-	}
-	return 2 * float64(common) / float64(total)
+	return float64(common) / float64(min(len(ta), len(tb)))
 }
 
-func bigrams(s string) map[string]int {
-	r := []rune(s)
-	g := map[string]int{}
-	for i := 0; i+1 < len(r); i++ {
-		g[string(r[i:i+2])]++
+func tokens(s string) map[string]bool {
+	out := map[string]bool{}
+	var word []rune
+	flush := func() {
+		if len(word) > 1 {
+			out[strings.TrimSuffix(string(word), "s")] = true
+		}
+		word = word[:0]
 	}
-	return g
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			flush()
+			out[string(r)] = true
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word = append(word, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
 }

@@ -63,7 +63,7 @@ var keywordRules = []struct {
 	{IntentAccept, []string{"同意维修", "同意报价", "接受报价", "同意", "可以修"}, []string{"accept", "approve", "go ahead"}},
 	{IntentQuote, []string{"报价", "多少钱", "价格", "费用"}, []string{"quote", "price", "cost", "how much"}},
 	{IntentStatus, []string{"进度", "查询", "状态", "到哪", "修好了吗", "查一下", "怎么样了", "工单"}, []string{"status", "progress", "where is", "track", "check"}},
-	{IntentReport, []string{"报修", "维修", "坏了", "故障", "修理", "不能用", "无法", "报单", "不工作", "没反应", "卡纸", "不亮", "漏水", "异响", "修"}, []string{"repair", "broken", "fault", "not working", "doesn't work", "does not work", "report", "fix", "problem", "issue", "stopped working"}},
+	{IntentReport, []string{"报修", "维修", "坏了", "故障", "修理", "不能用", "无法", "报单", "不工作", "没反应", "卡纸", "不亮", "漏水", "异响", "修一下", "帮我修"}, []string{"repair", "broken", "fault", "not working", "doesn't work", "does not work", "report", "fix", "problem", "issue", "stopped working"}},
 	{IntentSuggestion, []string{"建议", "意见"}, []string{"suggest", "suggestion", "feedback", "idea"}},
 	{IntentPraise, []string{"表扬", "感谢", "谢谢", "满意", "点赞", "很好", "辛苦"}, []string{"thank", "thanks", "great", "excellent", "praise", "well done", "good job"}},
 	{IntentConsult, []string{"咨询", "请问", "怎么", "如何", "能不能", "是否", "保修期", "多久"}, []string{"how", "can i", "question", "ask", "what is", "warranty", "when"}},

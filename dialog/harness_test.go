@@ -1,0 +1,213 @@
+package dialog_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/storage/storagetest"
+)
+
+// monday10 is a Monday at 10:00 in Shanghai: within working hours.
+var shanghai = time.FixedZone("CST", 8*3600)
+var monday10 = time.Date(2026, 3, 2, 10, 0, 0, 0, shanghai)
+
+// desk is a Manager over real stores, with a clock the test moves.
+type desk struct {
+	t      testing.TB
+	m      *dialog.Manager
+	staff  *dialog.Staff
+	db     *storage.DB
+	states *storage.States
+	notes  *dialog.Notifier
+	inbox  *inbox
+	mu     sync.Mutex
+	now    time.Time
+}
+
+func (d *desk) clock() time.Time {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.now
+}
+
+// advance moves the desk's clock forward.
+func (d *desk) advance(by time.Duration) {
+	d.mu.Lock()
+	d.now = d.now.Add(by)
+	d.mu.Unlock()
+}
+
+func newDesk(t testing.TB, db *storage.DB, states *storage.States) *desk {
+	t.Helper()
+	texts, err := prompts.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg := dialog.Config{Company: "测试售后", Location: shanghai}
+	d := &desk{t: t, db: db, states: states, now: monday10, inbox: &inbox{got: map[string][]dialog.Reply{}}}
+	d.m = dialog.New(db, states, texts, nil, cfg, log, d.clock)
+	d.staff = dialog.NewStaff(db, cfg, d.clock)
+	d.notes = dialog.NewNotifier(db, texts, cfg, log, time.Hour)
+	d.notes.Register("webchat", d.inbox)
+	return d
+}
+
+// sqliteDesk is a desk on SQLite and in-process Redis.
+func sqliteDesk(t testing.TB) *desk {
+	t.Helper()
+	clients, prefix := storagetest.Redis(t)
+	return newDesk(t, storagetest.SQLite(t), storage.NewStates(clients["miniredis"], prefix, time.Hour))
+}
+
+// allDesks returns desks on every store the environment has: SQLite with
+// in-process Redis always; PostgreSQL with real Redis when configured.
+func allDesks(t *testing.T) map[string]*desk {
+	t.Helper()
+	out := map[string]*desk{"sqlite": sqliteDesk(t)}
+	if pg := storagetest.Postgres(t); pg != nil {
+		rdb, prefix := storagetest.RealRedis(t)
+		out["postgres"] = newDesk(t, pg, storage.NewStates(rdb, prefix, time.Hour))
+	}
+	return out
+}
+
+// inbox records what the Notifier sends, per chat.
+type inbox struct {
+	mu  sync.Mutex
+	got map[string][]dialog.Reply
+}
+
+func (i *inbox) Send(_ context.Context, chatID string, rs []dialog.Reply) error {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	i.got[chatID] = append(i.got[chatID], rs...)
+	return nil
+}
+
+func (i *inbox) take(chatID string) []dialog.Reply {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	rs := i.got[chatID]
+	delete(i.got, chatID)
+	return rs
+}
+
+// say sends text from chat and returns the replies.
+func (d *desk) say(chat, text string) []dialog.Reply {
+	d.t.Helper()
+	rs, err := d.m.Handle(context.Background(), dialog.Message{Channel: "webchat", ChatID: chat, Text: text})
+	if err != nil {
+		d.t.Fatalf("say %q: %v", text, err)
+	}
+	return rs
+}
+
+// press sends a button payload from chat.
+func (d *desk) press(chat, payload string) []dialog.Reply {
+	d.t.Helper()
+	rs, err := d.m.Handle(context.Background(), dialog.Message{Channel: "webchat", ChatID: chat, Payload: payload})
+	if err != nil {
+		d.t.Fatalf("press %q: %v", payload, err)
+	}
+	return rs
+}
+
+// keys lists the template keys of replies.
+func keys(rs []dialog.Reply) []string {
+	var ks []string
+	for _, r := range rs {
+		ks = append(ks, r.Key)
+	}
+	return ks
+}
+
+// expect fails unless the last reply came from key (and the earlier ones from
+// the keys before it, when given).
+func expect(t testing.TB, rs []dialog.Reply, want ...string) {
+	t.Helper()
+	got := keys(rs)
+	if len(got) < len(want) || strings.Join(got[len(got)-len(want):], ",") != strings.Join(want, ",") {
+		t.Fatalf("replies %v, want ending with %v\n%s", got, want, texts(rs))
+	}
+	for _, r := range rs {
+		if strings.TrimSpace(r.Text) == "" || strings.Contains(r.Text, "<no value>") {
+			t.Fatalf("reply %s rendered badly: %q", r.Key, r.Text)
+		}
+	}
+}
+
+func texts(rs []dialog.Reply) string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString(r.Key + ": " + r.Text + "\n")
+	}
+	return b.String()
+}
+
+func last(rs []dialog.Reply) dialog.Reply { return rs[len(rs)-1] }
+
+// hasButton reports whether the reply offers payload.
+func hasButton(r dialog.Reply, payload string) bool {
+	for _, b := range r.Buttons {
+		if b.Payload == payload {
+			return true
+		}
+	}
+	return false
+}
+
+// report walks chat through a whole carry-in report in Chinese and returns
+// the ticket number.
+func (d *desk) report(chat, product, fault string) string {
+	d.t.Helper()
+	t := d.t
+	if rs := d.say(chat, "我的"+product+"坏了"); last(rs).Key == "ask.name" {
+		expect(t, d.say(chat, "王先生"), "ask.phone")
+		expect(t, d.say(chat, "13800138000"), "ask.mode")
+	} else {
+		expect(t, rs, "report.start", "ask.mode") // a known customer: name and phone remembered
+	}
+	expect(t, d.press(chat, "mode:carry_in"), "ask.product")
+	expect(t, d.say(chat, product), "ask.model")
+	expect(t, d.say(chat, "M1136"), "ask.serial")
+	expect(t, d.press(chat, "skip"), "ask.purchase")
+	expect(t, d.press(chat, "skip"), "ask.proof")
+	expect(t, d.press(chat, "proof:none"), "ask.fault")
+	expect(t, d.say(chat, fault), "ask.time")
+	expect(t, d.press(chat, "skip"), "confirm.summary")
+	rs := d.press(chat, "confirm:yes")
+	if k := last(rs).Key; k != "ticket.created" && k != "ticket.created.repeat" {
+		t.Fatalf("confirm gave %v", keys(rs))
+	}
+	ts, err := d.db.Tickets(context.Background(), storage.TicketFilter{Channel: "webchat", ChatID: chat, Limit: 1})
+	if err != nil || len(ts) != 1 {
+		t.Fatalf("no ticket after confirmation: %v", err)
+	}
+	if !strings.Contains(last(rs).Text, ts[0].Number) {
+		t.Fatalf("reply does not give the number %s: %q", ts[0].Number, last(rs).Text)
+	}
+	return ts[0].Number
+}
+
+// countTickets counts all tickets in the store.
+func (d *desk) countTickets() int {
+	d.t.Helper()
+	ts, err := d.db.Tickets(context.Background(), storage.TicketFilter{Limit: 100000})
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return len(ts)
+}
+
+func storageFilter(chat string) storage.TicketFilter {
+	return storage.TicketFilter{Channel: "webchat", ChatID: chat}
+}

@@ -1,0 +1,147 @@
+package dialog_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+func TestReportInChineseAsksOnlyWhatIsMissingAndCommitsTicket(t *testing.T) {
+	for name, d := range allDesks(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			expect(t, d.say("zh", "你好"), "greeting")
+			// the first message already carries the phone: it is not asked again
+			expect(t, d.say("zh", "打印机坏了,电话 138-0013-8000"), "report.start", "ask.name")
+			expect(t, d.say("zh", "李"), "ask.salutation")
+			expect(t, d.press("zh", "sal:ms"), "ask.mode")
+			expect(t, d.say("zh", "请上门"), "ask.address")
+			expect(t, d.say("zh", "北京"), "invalid.address", "ask.address")
+			expect(t, d.say("zh", "北京市海淀区中关村大街1号"), "ask.product")
+			expect(t, d.say("zh", "激光打印机"), "ask.model")
+			expect(t, d.say("zh", "HP M1136"), "ask.serial")
+			expect(t, d.say("zh", "CN12345"), "ask.purchase")
+			expect(t, d.say("zh", "去年三月"), "invalid.date", "ask.purchase")
+			expect(t, d.say("zh", "2025年12月5日"), "ask.proof")
+			expect(t, d.press("zh", "proof:invoice"), "ask.fault")
+			expect(t, d.say("zh", "打印时卡纸,有异响"), "ask.time")
+			rs := d.say("zh", "明天上午")
+			expect(t, rs, "confirm.summary")
+			for _, want := range []string{"李女士", "13800138000", "上门维修", "中关村", "HP M1136", "2025-12-05", "在保修期内", "卡纸", "明天上午"} {
+				if !strings.Contains(last(rs).Text, want) {
+					t.Errorf("summary lacks %q:\n%s", want, last(rs).Text)
+				}
+			}
+			if n := d.countTickets(); n != 0 {
+				t.Fatalf("ticket created before confirmation: %d", n)
+			}
+			rs = d.press("zh", "confirm:yes")
+			expect(t, rs, "ticket.created")
+			tickets, _ := d.db.Tickets(ctx, storage.TicketFilter{Channel: "webchat", ChatID: "zh"})
+			if len(tickets) != 1 {
+				t.Fatalf("tickets %d", len(tickets))
+			}
+			tk := tickets[0]
+			if !strings.Contains(last(rs).Text, tk.Number) || !strings.Contains(last(rs).Text, "3月2日 14:00") {
+				t.Errorf("created reply lacks number or due time (+4h):\n%s", last(rs).Text)
+			}
+			if tk.ContactName != "李" || tk.Salutation != "ms" || tk.Phone != "13800138000" || tk.ServiceMode != "on_site" ||
+				tk.Address != "北京市海淀区中关村大街1号" || tk.Serial != "CN12345" || tk.PurchaseDate != "2025-12-05" ||
+				tk.Warranty != "in" || tk.Fault != "打印时卡纸,有异响" || tk.PreferredTime != "明天上午" || tk.Locale != "zh-CN" {
+				t.Errorf("ticket row %+v", tk)
+			}
+			es, _ := d.db.Events(ctx, tk.ID)
+			if len(es) != 1 || es[0].Kind != "created" || !es[0].At.Equal(monday10) {
+				t.Errorf("events %+v", es)
+			}
+			// pressing confirm again is stale: nothing new is created
+			expect(t, d.press("zh", "confirm:yes"), "stale_button", "help")
+			if n := d.countTickets(); n != 1 {
+				t.Fatalf("tickets after second press: %d", n)
+			}
+		})
+	}
+}
+
+func TestReportInEnglishAfterHours(t *testing.T) {
+	d := sqliteDesk(t)
+	d.advance(8 * 3600e9) // Monday 18:00 -> first reply by 10:00 next morning
+	d.advance(3600e9)     // 19:00: after hours
+	expect(t, d.say("en", "Hello, my washing machine is broken"), "report.start", "ask.name")
+	expect(t, d.say("en", "Mr. Smith"), "ask.phone")
+	expect(t, d.say("en", "call me maybe"), "invalid.phone", "ask.phone")
+	expect(t, d.say("en", "+44 7700 900123"), "ask.mode")
+	expect(t, d.say("en", "I will bring it in"), "ask.product")
+	expect(t, d.say("en", "Washing machine"), "ask.model")
+	expect(t, d.press("en", "skip"), "ask.serial")
+	expect(t, d.press("en", "skip"), "ask.purchase")
+	expect(t, d.say("en", "March 5, 2020"), "ask.proof")
+	expect(t, d.press("en", "proof:card"), "ask.fault")
+	expect(t, d.say("en", "It leaks water during the spin cycle"), "ask.time")
+	rs := d.say("en", "any weekday morning")
+	expect(t, rs, "confirm.summary")
+	if !strings.Contains(last(rs).Text, "Mr Smith") || !strings.Contains(last(rs).Text, "out of warranty") {
+		t.Errorf("summary:\n%s", last(rs).Text)
+	}
+	// a typed yes confirms too
+	rs = d.say("en", "yes")
+	expect(t, rs, "ticket.created", "ticket.after_hours")
+	if !strings.Contains(rs[0].Text, "Tue Mar 3, 10:00") {
+		t.Errorf("after 16:00 the first reply is due next morning at 10:00:\n%s", rs[0].Text)
+	}
+	ts, _ := d.db.Tickets(context.Background(), storage.TicketFilter{Channel: "webchat", ChatID: "en"})
+	if len(ts) != 1 || ts[0].Phone != "+447700900123" || ts[0].Locale != "en" || ts[0].Warranty != "out" || ts[0].ContactName != "Smith" {
+		t.Fatalf("ticket %+v", ts)
+	}
+}
+
+func TestEditAndCancelDuringReport(t *testing.T) {
+	d := sqliteDesk(t)
+	d.report("first", "打印机", "卡纸") // makes the customer known: name and phone are remembered
+	expect(t, d.say("c", "报修"), "report.start", "ask.name")
+	expect(t, d.say("c", "王先生"), "ask.phone")
+	expect(t, d.say("c", "取消"), "cancelled")
+	if n := d.countTickets(); n != 1 {
+		t.Fatalf("cancel created a ticket: %d", n)
+	}
+	// a known customer is not asked name and phone again
+	expect(t, d.say("first", "我的洗衣机坏了"), "report.start", "ask.mode")
+	expect(t, d.press("first", "mode:carry_in"), "ask.product")
+	expect(t, d.say("first", "洗衣机"), "ask.model")
+	for i := 0; i < 3; i++ {
+		d.press("first", "skip")
+	}
+	expect(t, d.press("first", "proof:none"), "ask.fault")
+	expect(t, d.say("first", "不脱水"), "ask.time")
+	expect(t, d.press("first", "skip"), "confirm.summary")
+	rs := d.press("first", "confirm:edit")
+	expect(t, rs, "confirm.edit")
+	if !hasButton(last(rs), "edit:phone") {
+		t.Fatalf("edit menu lacks phone: %+v", last(rs).Buttons)
+	}
+	expect(t, d.press("first", "edit:phone"), "ask.phone")
+	rs = d.say("first", "13900139000")
+	expect(t, rs, "confirm.summary")
+	if !strings.Contains(last(rs).Text, "13900139000") {
+		t.Fatalf("edited phone not in summary:\n%s", last(rs).Text)
+	}
+	expect(t, d.say("first", "是的"), "ticket.created")
+}
+
+func TestRepeatRepairIsMarked(t *testing.T) {
+	d := sqliteDesk(t)
+	first := d.report("r", "打印机", "打印时卡纸")
+	second := d.report("r", "打印机", "打印的时候卡纸")
+	third := d.report("r", "打印机", "屏幕不亮")
+	ctx := context.Background()
+	tk, _ := d.db.TicketByNumber(ctx, second)
+	if tk.RepeatOf != first {
+		t.Fatalf("second report RepeatOf = %q, want %q", tk.RepeatOf, first)
+	}
+	tk, _ = d.db.TicketByNumber(ctx, third)
+	if tk.RepeatOf != "" {
+		t.Fatalf("a different fault is not a repeat: %q", tk.RepeatOf)
+	}
+}

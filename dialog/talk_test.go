@@ -1,0 +1,117 @@
+package dialog_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+func conv(t *testing.T, d *desk, chat string) *storage.Conversation {
+	t.Helper()
+	c, err := d.states.Get(context.Background(), "webchat", chat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestComplaintApologisesRecordsAndFlags(t *testing.T) {
+	d := sqliteDesk(t)
+	ctx := context.Background()
+	n := d.report("c", "打印机", "卡纸")
+	expect(t, d.say("c", "我要投诉"), "complaint.ask")
+	if !conv(t, d, "c").NeedsStaff {
+		t.Fatal("a complaint must flag the chat for staff")
+	}
+	rs := d.say("c", "工程师迟到了两个小时,也没有提前打电话")
+	expect(t, rs, "complaint.recorded")
+	if !strings.HasPrefix(last(rs).Text, "非常抱歉") || !strings.Contains(last(rs).Text, n) || !strings.Contains(last(rs).Text, "3月3日 10:00") {
+		t.Fatalf("complaint reply must apologise, name the ticket and the 24h promise:\n%s", last(rs).Text)
+	}
+	fs, _ := d.db.FeedbackList(ctx, 10)
+	if len(fs) != 1 || fs[0].Kind != "complaint" || fs[0].TicketNumber != n || !strings.Contains(fs[0].Text, "迟到") {
+		t.Fatalf("feedback %+v", fs)
+	}
+	tk, _ := d.db.TicketByNumber(ctx, n)
+	es, _ := d.db.Events(ctx, tk.ID)
+	if es[len(es)-1].Kind != "complaint" {
+		t.Fatalf("complaint not on the ticket's log: %+v", es)
+	}
+	if c := conv(t, d, "c"); c.StaffReason != "complaint" || c.Flow != "" {
+		t.Fatalf("state %+v", c)
+	}
+}
+
+func TestLongComplaintIsRecordedAtOnce(t *testing.T) {
+	d := sqliteDesk(t)
+	expect(t, d.say("c", "I want to complain: the engineer was rude to my mother"), "complaint.recorded")
+}
+
+func TestNotUnderstoodTwiceOffersAPerson(t *testing.T) {
+	d := sqliteDesk(t)
+	expect(t, d.say("n", "阿巴阿巴"), "not_understood")
+	if conv(t, d, "n").NeedsStaff {
+		t.Fatal("one miss must not flag yet")
+	}
+	rs := d.say("n", "🙂🙂")
+	expect(t, rs, "not_understood.again")
+	if !hasButton(last(rs), "menu:human") || !conv(t, d, "n").NeedsStaff || conv(t, d, "n").StaffReason != "misunderstood" {
+		t.Fatalf("second miss: %+v %+v", last(rs).Buttons, conv(t, d, "n"))
+	}
+	// an understood message resets the count
+	d.say("m", "xyz")
+	d.say("m", "你好")
+	expect(t, d.say("m", "xyz"), "not_understood")
+}
+
+func TestPersonManagerAbusePraiseSuggestionConsult(t *testing.T) {
+	d := sqliteDesk(t)
+	expect(t, d.say("h", "转人工"), "handover")
+	if c := conv(t, d, "h"); !c.NeedsStaff || c.StaffReason != "human" {
+		t.Fatalf("human: %+v", c)
+	}
+	expect(t, d.say("m", "叫你们经理来"), "manager.explain")
+	expect(t, d.press("m", "mgr:insist"), "handover")
+	expect(t, d.say("m2", "I want your manager"), "manager.explain")
+	expect(t, d.press("m2", "mgr:self"), "manager.self")
+	if conv(t, d, "m2").NeedsStaff {
+		t.Fatal("accepting the agent's help must not hand over")
+	}
+	expect(t, d.say("a", "你们这帮白痴"), "abuse")
+	expect(t, d.say("p", "谢谢,师傅修得很好"), "praise")
+	expect(t, d.say("s", "建议"), "suggestion.ask")
+	expect(t, d.say("s", "希望周末也能上门"), "suggestion.recorded")
+	expect(t, d.say("q", "请问保修期多久?"), "consult.recorded")
+	if c := conv(t, d, "q"); !c.NeedsStaff || c.StaffReason != "consult" {
+		t.Fatalf("consult: %+v", c)
+	}
+	expect(t, d.say("x", "/help"), "help")
+	expect(t, d.say("x", "cancel"), "nothing_to_cancel")
+	// outside working hours the customer is told when a person will come
+	d.advance(12 * time.Hour) // Monday 22:00
+	rs := d.say("late", "人工客服")
+	expect(t, rs, "handover.after_hours")
+	if !strings.Contains(last(rs).Text, "3月3日 09:00") {
+		t.Fatalf("after hours:\n%s", last(rs).Text)
+	}
+}
+
+func TestTakenOverChatGetsNoBotReply(t *testing.T) {
+	d := sqliteDesk(t)
+	d.say("t", "你好")
+	if err := d.states.Update(context.Background(), "webchat", "t", func(c *storage.Conversation) error {
+		c.TakenOver, c.Agent = true, "wang"
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if rs := d.say("t", "在吗"); len(rs) != 0 {
+		t.Fatalf("bot replied while a person holds the chat: %v", keys(rs))
+	}
+	if c := conv(t, d, "t"); c.Turns != 2 {
+		t.Fatalf("turn not counted: %d", c.Turns)
+	}
+}

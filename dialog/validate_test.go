@@ -1,0 +1,142 @@
+package dialog_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/frontdesk/frontdesk/dialog"
+)
+
+func TestParsePhone(t *testing.T) {
+	cases := []struct {
+		name, in, want string
+		ok             bool
+	}{
+		{"mainland", "13800138000", "13800138000", true},
+		{"mainland with spaces", "138 0013 8000", "13800138000", true},
+		{"mainland with dashes", "138-0013-8000", "13800138000", true},
+		{"mainland +86", "+86 139 1234 5678", "13912345678", true},
+		{"mainland 0086", "0086 19912345678", "19912345678", true},
+		{"full-width digits", "１３８００１３８０００", "13800138000", true},
+		{"second digit 2 is no mobile", "12800138000", "", false},
+		{"too short", "1380013800", "", false},
+		{"too long", "138001380001", "", false},
+		{"international", "+44 7700 900123", "+447700900123", true},
+		{"international 00", "00852 9123 4567", "+85291234567", true},
+		{"plus too short", "+12345", "", false},
+		{"letters", "call me", "", false},
+		{"landline without +", "010-12345678", "", false},
+		{"empty", "", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := dialog.ParsePhone(c.in)
+			if got != c.want || ok != c.ok {
+				t.Fatalf("ParsePhone(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+			}
+		})
+	}
+	if p, ok := dialog.FindPhone("我的电话是138-0013-8000,谢谢"); !ok || p != "13800138000" {
+		t.Fatalf("FindPhone in text: %q %v", p, ok)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name, in, want string
+		ok             bool
+	}{
+		{"iso", "2024-03-05", "2024-03-05", true},
+		{"slashes", "2024/3/5", "2024-03-05", true},
+		{"dots", "2024.03.05", "2024-03-05", true},
+		{"zh full", "2024年3月5日", "2024-03-05", true},
+		{"zh with 号 and spaces", "2024 年 3 月 5 号", "2024-03-05", true},
+		{"zh month only", "2024年3月", "2024-03", true},
+		{"iso month only", "2024-03", "2024-03", true},
+		{"en month day year", "March 5, 2024", "2024-03-05", true},
+		{"en day month year", "5th Mar 2024", "2024-03-05", true},
+		{"en month year", "Sept 2023", "2023-09", true},
+		{"relative zh asks again", "去年三月", "", false},
+		{"relative en asks again", "last spring", "", false},
+		{"impossible day", "2024-02-30", "", false},
+		{"month 13", "2024-13-01", "", false},
+		{"future", "2027-01-01", "", false},
+		{"future month", "2026年4月", "", false},
+		{"too old", "1970-01-01", "", false},
+		{"empty", "", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := dialog.ParseDate(c.in, now)
+			if got != c.want || ok != c.ok {
+				t.Fatalf("ParseDate(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+			}
+		})
+	}
+}
+
+func TestFindTicketNumber(t *testing.T) {
+	for in, want := range map[string]string{"FD-1042": "FD-1042", "fd1042": "FD-1042", "查一下 FD 1042 谢谢": "FD-1042",
+		"FD#20001": "FD-20001", "工单号FD-1042": "FD-1042"} {
+		if got, ok := dialog.FindTicketNumber(in); !ok || got != want {
+			t.Errorf("FindTicketNumber(%q) = %q, %v", in, got, ok)
+		}
+	}
+	for _, in := range []string{"FD-12", "1042", "FDX1042", ""} {
+		if got, ok := dialog.FindTicketNumber(in); ok {
+			t.Errorf("FindTicketNumber(%q) = %q, want none", in, got)
+		}
+	}
+}
+
+func TestRulesUnderstand(t *testing.T) {
+	cases := []struct{ in, kind string }{
+		{"我的打印机坏了", dialog.IntentReport},
+		{"洗衣机漏水", dialog.IntentReport},
+		{"my printer is broken", dialog.IntentReport},
+		{"it stopped working", dialog.IntentReport},
+		{"查询进度", dialog.IntentStatus},
+		{"FD-1042", dialog.IntentStatus},
+		{"where is my repair FD-1042", dialog.IntentStatus},
+		{"我的工单", dialog.IntentMyTickets},
+		{"show my tickets", dialog.IntentMyTickets},
+		{"报价多少钱", dialog.IntentQuote},
+		{"我同意维修", dialog.IntentAccept},
+		{"I accept", dialog.IntentAccept},
+		{"不修了,太贵", dialog.IntentDecline},
+		{"我要投诉", dialog.IntentComplaint},
+		{"我对服务不满意", dialog.IntentComplaint},
+		{"this is unacceptable", dialog.IntentComplaint},
+		{"谢谢,很满意", dialog.IntentPraise},
+		{"thanks a lot", dialog.IntentPraise},
+		{"我有个建议", dialog.IntentSuggestion},
+		{"请问保修期多久", dialog.IntentConsult},
+		{"转人工", dialog.IntentHuman},
+		{"can I talk to a person", dialog.IntentHuman},
+		{"找你们经理", dialog.IntentManager},
+		{"get me your supervisor", dialog.IntentManager},
+		{"你是白痴吗", dialog.IntentAbuse},
+		{"取消", dialog.IntentCancel},
+		{"/cancel", dialog.IntentCancel},
+		{"start over", dialog.IntentCancel},
+		{"菜单", dialog.IntentHelp},
+		{"/start", dialog.IntentHelp},
+		{"你好", dialog.IntentGreeting},
+		{"Hello", dialog.IntentGreeting},
+		{"是的", dialog.IntentYes},
+		{"OK!", dialog.IntentYes},
+		{"不对", dialog.IntentNo},
+		{"no", dialog.IntentNo},
+		{"a note about nothing", dialog.IntentNone},
+		{"阿巴阿巴", dialog.IntentNone},
+	}
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			if got := (dialog.Rules{}).Understand(context.Background(), c.in); got.Kind != c.kind {
+				t.Fatalf("Understand(%q) = %q, want %q", c.in, got.Kind, c.kind)
+			}
+		})
+	}
+}
