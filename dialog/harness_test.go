@@ -70,7 +70,7 @@ func sqliteDesk(t testing.TB) *desk {
 
 // allDesks returns desks on every store the environment has: SQLite with
 // in-process Redis always; PostgreSQL with real Redis when configured.
-func allDesks(t *testing.T) map[string]*desk {
+func allDesks(t testing.TB) map[string]*desk {
 	t.Helper()
 	out := map[string]*desk{"sqlite": sqliteDesk(t)}
 	if pg := storagetest.Postgres(t); pg != nil {

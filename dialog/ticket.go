@@ -2,8 +2,8 @@ package dialog
 
 import (
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 
 	"github.com/frontdesk/frontdesk/storage"
 )

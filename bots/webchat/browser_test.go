@@ -1,0 +1,127 @@
+package webchat_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/chromedp/chromedp"
+	"github.com/frontdesk/frontdesk/bots/webchat"
+	"github.com/frontdesk/frontdesk/bots/webchat/webchattest"
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/storage"
+	"github.com/redis/go-redis/v9"
+)
+
+// pageDesk offers two buttons on "hi", answers the first, echoes the rest,
+// and remembers the chat it talks to.
+type pageDesk struct {
+	mu     sync.Mutex
+	chatID string
+}
+
+func (d *pageDesk) Handle(_ context.Context, m dialog.Message) ([]dialog.Reply, error) {
+	d.mu.Lock()
+	d.chatID = m.ChatID
+	d.mu.Unlock()
+	switch {
+	case m.Text == "hi":
+		return []dialog.Reply{{
+			Text: "您好！请选择:\nPlease choose:",
+			Buttons: []dialog.Button{
+				{Label: "报修 Repair", Payload: "flow:report"},
+				{Label: "查询 Status", Payload: "flow:status"},
+			},
+		}}, nil
+	case m.Payload == "flow:report":
+		return []dialog.Reply{{Text: "请问是什么产品? Which product?"}}, nil
+	}
+	return []dialog.Reply{{Text: "echo: " + m.Text}}, nil
+}
+
+func (d *pageDesk) chat() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.chatID
+}
+
+func TestPageInBrowser(t *testing.T) {
+	ctx := webchattest.Browser(t)
+
+	mr := miniredis.RunT(t)
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+	t.Cleanup(func() { rdb.Close() })
+	desk := &pageDesk{}
+	chat := webchat.New(desk, storage.NewTranscripts(rdb, "test:", time.Hour), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv := httptest.NewServer(chat)
+	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+
+	const wait = 10 * time.Second
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(webchattest.Open(ctx, srv.URL+"/"))
+
+	must(webchattest.Send(ctx, "hi"))
+	must(webchattest.WaitText(ctx, "Please choose:", wait))
+	must(webchattest.Press(ctx, "报修 Repair"))
+	must(webchattest.WaitText(ctx, "Which product?", wait))
+
+	// Markup typed by the customer is shown as text, never parsed.
+	must(webchattest.Send(ctx, "<b>x</b>"))
+	must(webchattest.WaitText(ctx, "echo: <b>x</b>", wait))
+	bold, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#fd-log b") !== null`))
+	must(err)
+	if bold {
+		t.Error("the transcript holds a <b> element")
+	}
+	// The desk's line breaks are kept.
+	ws, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`getComputedStyle(document.querySelector("#fd-log .fd-msg--desk .fd-text")).whiteSpace`))
+	must(err)
+	if ws != "pre-wrap" {
+		t.Errorf("desk text white-space = %q, want pre-wrap", ws)
+	}
+
+	// A notice pushed by the desk at any time arrives over the stream.
+	must(chat.Send(context.Background(), desk.chat(), []dialog.Reply{{Text: "您的报价已出 Your quote is ready"}}))
+	must(webchattest.WaitText(ctx, "Your quote is ready", wait))
+
+	want := []webchattest.Line{
+		{From: "customer", Text: "hi"},
+		{From: "desk", Text: "您好！请选择:\nPlease choose:"},
+		{From: "customer", Text: "报修 Repair"},
+		{From: "desk", Text: "请问是什么产品? Which product?"},
+		{From: "customer", Text: "<b>x</b>"},
+		{From: "desk", Text: "echo: <b>x</b>"},
+		{From: "desk", Text: "您的报价已出 Your quote is ready"},
+	}
+	checkTranscript(t, ctx, want)
+
+	must(webchattest.Reload(ctx))
+	checkTranscript(t, ctx, want)
+}
+
+func checkTranscript(t *testing.T, ctx context.Context, want []webchattest.Line) {
+	t.Helper()
+	got, err := webchattest.Transcript(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("the page shows %d entries, want %d:\n%q", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("entry %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

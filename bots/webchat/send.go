@@ -1,0 +1,126 @@
+package webchat
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// Limits of one customer message.
+const (
+	maxBody  = 16 << 10 // bytes of a /chat/send request body
+	maxRunes = 4000     // characters of typed text
+)
+
+// What a customer reads when a request fails; the page shows these as they
+// are, except for 5xx, where it shows its own apology.
+const (
+	msgNoSession   = "会话已失效，请刷新页面。Your session has ended, please reload the page."
+	msgContentType = "请求格式不正确，请刷新页面后重试。Please reload the page and try again."
+	msgMalformed   = "抱歉，没能读取这条消息，请重新发送。Sorry, we could not read that message, please send it again."
+	msgEmpty       = "请输入消息内容。Please type a message."
+	msgTooLong     = "抱歉，消息太长了（最多 4000 字），请您分几次发送。Sorry, that message is too long (4000 characters at most), please send it in parts."
+	msgTooLarge    = "抱歉，消息太大了，请您缩短后再发送。Sorry, that message is too large, please shorten it."
+	msgFailed      = "抱歉，暂时无法回复，请稍后再试。Sorry, we cannot reply right now, please try again shortly."
+)
+
+// sendRequest is one customer action. For a typed message Text is what they
+// typed and Payload is empty. For a pressed button Payload is its payload
+// and Text its label, which is shown in the transcript but not passed to the
+// desk as typed text.
+type sendRequest struct {
+	Text    string `json:"text"`
+	Payload string `json:"payload"`
+}
+
+// handleSend runs one turn: it records the customer's entry, asks the desk,
+// records the replies and returns them (the page draws them from the event
+// stream; the body is for other clients). Turns of one session run in order
+// because the page sends one request at a time.
+//
+// Codes: 401 without a session, 415 unless the body is JSON (a cross-site
+// form cannot send that without CORS), 413 over 16 KiB, 400 malformed, empty
+// or over 4000 characters, 500 when the desk or Redis fails.
+func (c *Chat) handleSend(w http.ResponseWriter, r *http.Request) {
+	session, ok := sessionFrom(r)
+	if !ok {
+		c.writeError(w, r, http.StatusUnauthorized, msgNoSession)
+		return
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		c.writeError(w, r, http.StatusUnsupportedMediaType, msgContentType)
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		c.writeError(w, r, http.StatusRequestEntityTooLarge, msgTooLarge)
+		return
+	case err != nil:
+		c.writeError(w, r, http.StatusBadRequest, msgMalformed)
+		return
+	}
+	var req sendRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		c.writeError(w, r, http.StatusBadRequest, msgMalformed)
+		return
+	}
+	req.Text = strings.TrimSpace(req.Text)
+	switch {
+	case req.Text == "" && req.Payload == "":
+		c.writeError(w, r, http.StatusBadRequest, msgEmpty)
+		return
+	case utf8.RuneCountInString(req.Text) > maxRunes:
+		c.writeError(w, r, http.StatusBadRequest, msgTooLong)
+		return
+	}
+
+	// The turn outlives a customer who closes the tab: its replies are
+	// recorded and shown on the next visit, and a half-run turn could leave
+	// the ticket and the conversation out of step.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), c.turnTimeout)
+	defer cancel()
+	replies, err := c.turn(ctx, session, req)
+	if err != nil {
+		c.logger.ErrorContext(ctx, "webchat: turn failed", "session", session[:8], "err", err)
+		c.writeError(w, r, http.StatusInternalServerError, msgFailed)
+		return
+	}
+	if replies == nil {
+		replies = []dialog.Reply{}
+	}
+	c.writeJSON(w, r, http.StatusOK, replies)
+}
+
+// turn records the customer's entry, runs the desk and records its replies.
+func (c *Chat) turn(ctx context.Context, session string, req sendRequest) ([]dialog.Reply, error) {
+	m := dialog.Message{Channel: Channel, ChatID: session, Text: req.Text, At: c.now()}
+	shown := req.Text
+	if req.Payload != "" {
+		m.Text, m.Payload = "", req.Payload
+		if shown == "" {
+			shown = req.Payload
+		}
+	}
+	if err := c.tr.Append(ctx, session, storage.Entry{From: storage.FromCustomer, Text: shown, At: m.At}); err != nil {
+		return nil, err
+	}
+	replies, err := c.desk.Handle(ctx, m)
+	if err != nil {
+		return nil, fmt.Errorf("desk: %w", err)
+	}
+	if err := c.tr.Append(ctx, session, c.deskEntries(replies)...); err != nil {
+		return nil, err
+	}
+	return replies, nil
+}

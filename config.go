@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	_ "time/tzdata" // FRONTDESK_TIMEZONE works on machines without a zoneinfo database
+
+	"github.com/frontdesk/frontdesk/dialog"
+)
+
+// Config is Frontdesk's whole configuration, read from the environment once
+// at start. The README's configuration table lists every variable.
+type Config struct {
+	Addr        string        // FRONTDESK_ADDR
+	DatabaseURL string        // DATABASE_URL
+	RedisURL    string        // REDIS_URL
+	RedisPrefix string        // REDIS_PREFIX
+	IdleTimeout time.Duration // FRONTDESK_IDLE_TIMEOUT
+	Staff       string        // FRONTDESK_STAFF: who the CLI acts as
+	Desk        dialog.Config
+}
+
+var workHours = regexp.MustCompile(`^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$`)
+
+// loadConfig reads the configuration from getenv, applying defaults. An
+// invalid value is an error naming its variable.
+func loadConfig(getenv func(string) string) (Config, error) {
+	get := func(key, def string) string {
+		if v := strings.TrimSpace(getenv(key)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := Config{
+		Addr:        get("FRONTDESK_ADDR", ":8080"),
+		DatabaseURL: get("DATABASE_URL", "sqlite:frontdesk.db"),
+		RedisURL:    get("REDIS_URL", ""),
+		RedisPrefix: get("REDIS_PREFIX", "frontdesk:"),
+		Staff:       get("FRONTDESK_STAFF", get("USER", "staff")),
+	}
+	c.Desk.Company = get("FRONTDESK_COMPANY", "Frontdesk 售后服务中心")
+	c.Desk.DefaultLocale = get("FRONTDESK_LOCALE", "zh-CN")
+	if c.Desk.DefaultLocale != "zh-CN" && c.Desk.DefaultLocale != "en" {
+		return c, fmt.Errorf("FRONTDESK_LOCALE: %q is not zh-CN or en", c.Desk.DefaultLocale)
+	}
+	switch u := c.DatabaseURL; {
+	case strings.HasPrefix(u, "postgres://"), strings.HasPrefix(u, "postgresql://"):
+	case strings.HasPrefix(u, "sqlite:") && len(u) > len("sqlite:"):
+	default:
+		return c, fmt.Errorf("DATABASE_URL: %q is neither postgres://… nor sqlite:PATH", redact(u))
+	}
+	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") && !strings.HasPrefix(c.RedisURL, "unix://") {
+		return c, fmt.Errorf("REDIS_URL: %q is not a redis:// URL", redact(c.RedisURL))
+	}
+	var err error
+	durations := []struct {
+		key, def string
+		dst      *time.Duration
+	}{
+		{"FRONTDESK_IDLE_TIMEOUT", "24h", &c.IdleTimeout},
+		{"FRONTDESK_FIRST_REPLY", "4h", &c.Desk.SLA.FirstReply},
+	}
+	for _, d := range durations {
+		if *d.dst, err = time.ParseDuration(get(d.key, d.def)); err != nil || *d.dst <= 0 {
+			return c, fmt.Errorf("%s: %q is not a positive duration like 30m or 24h", d.key, get(d.key, d.def))
+		}
+	}
+	tz := get("FRONTDESK_TIMEZONE", "Asia/Shanghai")
+	if c.Desk.Location, err = time.LoadLocation(tz); err != nil {
+		return c, fmt.Errorf("FRONTDESK_TIMEZONE: %q is not a time zone like Asia/Shanghai", tz)
+	}
+	hours := get("FRONTDESK_WORK_HOURS", "09:00-18:30")
+	m := workHours.FindStringSubmatch(hours)
+	if m == nil {
+		return c, fmt.Errorf("FRONTDESK_WORK_HOURS: %q is not like 09:00-18:30", hours)
+	}
+	start, end := clock(m[1], m[2]), clock(m[3], m[4])
+	if start < 0 || end < 0 || start >= end {
+		return c, fmt.Errorf("FRONTDESK_WORK_HOURS: %q is not a valid range", hours)
+	}
+	c.Desk.SLA.WorkStart, c.Desk.SLA.WorkEnd = start, end
+	return c, nil
+}
+
+// clock turns hours and minutes into a duration from midnight, -1 if invalid.
+func clock(h, m string) time.Duration {
+	var hh, mm int
+	fmt.Sscan(h, &hh)
+	fmt.Sscan(m, &mm)
+	if hh > 23 || mm > 59 {
+		return -1
+	}
+	return time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute
+}
+
+// redact hides the password in a URL for logs and errors.
+func redact(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		if at := strings.LastIndex(u, "@"); at > i {
+			if colon := strings.Index(u[i+3:at], ":"); colon >= 0 {
+				return u[:i+3+colon+1] + "***" + u[at:]
+			}
+		}
+	}
+	return u
+}
+
+// String shows the configuration with secrets masked, for the start log.
+func (c Config) String() string {
+	redis := c.RedisURL
+	if redis == "" {
+		redis = "in-process"
+	}
+	return fmt.Sprintf("addr=%s database=%s redis=%s locale=%s timezone=%s idle=%s",
+		c.Addr, redact(c.DatabaseURL), redact(redis), c.Desk.DefaultLocale, c.Desk.Location, c.IdleTimeout)
+}

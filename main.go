@@ -1,0 +1,41 @@
+// Command frontdesk is the chat-bot front desk for after-sales repair
+// service. With no arguments it serves the web chat and the channels;
+// "frontdesk ticket ..." is the staff command line.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "frontdesk:", err)
+		os.Exit(1)
+	}
+}
+
+// run reads the configuration and runs the command args name.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	if len(args) == 0 || args[0] == "serve" {
+		return serve(ctx, cfg, stderr)
+	}
+	switch args[0] {
+	case "ticket":
+		return ticketCommand(ctx, cfg, args[1:], stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usageText)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", args[0], usageText)
+}

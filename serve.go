@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/frontdesk/frontdesk/bots/webchat"
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/handlers"
+	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// app is the server's parts, wired.
+type app struct {
+	handler  http.Handler
+	notifier *dialog.Notifier
+	close    func()
+}
+
+// build opens the stores, loads and checks the templates and wires the desk
+// and its channels.
+func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
+	texts, err := prompts.Load()
+	if err != nil {
+		return nil, err
+	}
+	db, err := storage.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("DATABASE_URL: %w", err)
+	}
+	rdb, closeRedis, err := storage.OpenRedis(ctx, cfg.RedisURL)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("REDIS_URL: %w", err)
+	}
+	states := storage.NewStates(rdb, cfg.RedisPrefix, cfg.IdleTimeout)
+	desk := dialog.New(db, states, texts, nil, cfg.Desk, log, nil)
+	chat := webchat.New(desk, storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout), log)
+	notifier := dialog.NewNotifier(db, texts, cfg.Desk, log, 500*time.Millisecond)
+	notifier.Register(webchat.Channel, chat)
+	health := handlers.Health(map[string]handlers.Pinger{
+		"sql":   db,
+		"redis": handlers.PingFunc(func(ctx context.Context) error { return rdb.Ping(ctx).Err() }),
+	})
+	return &app{
+		handler:  handlers.Routes(health, chat),
+		notifier: notifier,
+		close:    func() { closeRedis(); db.Close() },
+	}, nil
+}
+
+// serve runs the server until ctx ends, then shuts down gracefully: it stops
+// accepting, lets the turns in flight finish (up to 20 s), and closes the
+// stores.
+func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
+	log := slog.New(slog.NewTextHandler(logOut, nil))
+	a, err := build(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("FRONTDESK_ADDR: %w", err)
+	}
+	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
+	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	go func() { defer close(done); a.notifier.Run(bg) }()
+	log.Info("frontdesk serving", "url", "http://"+displayAddr(ln.Addr()), "config", cfg.String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		stopBg()
+		<-done
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing turns in flight")
+	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shutdown)
+	stopBg()
+	<-done
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// displayAddr turns a listen address into one a browser can open.
+func displayAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil || host == "::" || host == "0.0.0.0" || host == "" {
+		return "localhost:" + port
+	}
+	return net.JoinHostPort(host, port)
+}

@@ -1,0 +1,187 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Who wrote a transcript entry.
+const (
+	// FromCustomer marks what the customer typed or pressed.
+	FromCustomer = "customer"
+	// FromDesk marks a reply or notice from the desk.
+	FromDesk = "desk"
+)
+
+// transcriptMax is how many entries a session keeps: enough to scroll back
+// through a whole repair job, small enough to send in one history response.
+const transcriptMax = 200
+
+// Entry is one line of a web-chat transcript.
+type Entry struct {
+	// ID is unique within the session; Append assigns it when empty. Pages
+	// use it to draw an entry once when it arrives by history and by stream.
+	ID      string        `json:"id"`
+	From    string        `json:"from"` // FromCustomer or FromDesk
+	Text    string        `json:"text"`
+	Buttons []EntryButton `json:"buttons,omitempty"`
+	At      time.Time     `json:"at"`
+}
+
+// EntryButton is a choice offered with a desk entry.
+type EntryButton struct {
+	Label   string `json:"label"`
+	Payload string `json:"payload"`
+}
+
+// Transcripts keeps each web-chat session's recent entries in a Redis list
+// and announces new ones on a per-session pub/sub channel, so every replica
+// serving that session's open pages sees them.
+type Transcripts struct {
+	rdb    redis.UniversalClient
+	prefix string
+	ttl    time.Duration
+}
+
+// NewTranscripts returns a store whose keys start with prefix and whose
+// transcripts expire ttl after their last entry.
+func NewTranscripts(rdb redis.UniversalClient, prefix string, ttl time.Duration) *Transcripts {
+	return &Transcripts{rdb: rdb, prefix: prefix, ttl: ttl}
+}
+
+// key names both the list and the pub/sub channel of a session: Redis keeps
+// keys and channels in separate namespaces.
+func (t *Transcripts) key(session string) string {
+	return t.prefix + "transcript:" + session
+}
+
+// Append adds entries to the end of the session's transcript, keeps the last
+// 200, renews the expiry and publishes each entry to the session's
+// subscribers. Entries with no ID get a random one and a zero At becomes now.
+func (t *Transcripts) Append(ctx context.Context, session string, entries ...Entry) error {
+	if session == "" {
+		return errors.New("storage: append transcript: empty session")
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	key := t.key(session)
+	encoded := make([]any, len(entries))
+	for i, e := range entries {
+		if e.ID == "" {
+			e.ID = newEntryID()
+		}
+		if e.At.IsZero() {
+			e.At = time.Now().UTC()
+		}
+		data, err := json.Marshal(e)
+		if err != nil {
+			return fmt.Errorf("storage: encode transcript entry: %w", err)
+		}
+		encoded[i] = data
+	}
+	// One MULTI so a reader never sees the list without its expiry, and
+	// publishing after the push means a page that reads history after
+	// subscribing cannot miss an entry.
+	_, err := t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.RPush(ctx, key, encoded...)
+		p.LTrim(ctx, key, -transcriptMax, -1)
+		p.PExpire(ctx, key, t.ttl)
+		for _, data := range encoded {
+			p.Publish(ctx, key, data)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("storage: append transcript: %w", err)
+	}
+	return nil
+}
+
+// History returns the session's kept entries, oldest first; an unknown or
+// expired session has none.
+func (t *Transcripts) History(ctx context.Context, session string) ([]Entry, error) {
+	raw, err := t.rdb.LRange(ctx, t.key(session), 0, -1).Result()
+	if err != nil {
+		return nil, fmt.Errorf("storage: transcript history: %w", err)
+	}
+	entries := make([]Entry, 0, len(raw))
+	for _, r := range raw {
+		var e Entry
+		if err := json.Unmarshal([]byte(r), &e); err != nil {
+			return nil, fmt.Errorf("storage: decode transcript entry: %w", err)
+		}
+		entries = append(entries, e)
+	}
+	return entries, nil
+}
+
+// Subscribe returns the entries appended to the session from now on. The
+// subscription is active when Subscribe returns, so History read afterwards
+// plus the channel cover every entry. The channel closes, and the
+// subscription's connection is released, when ctx ends or stop is called;
+// stop is safe to call more than once and waits for that. (go-redis
+// re-subscribes by itself after a dropped connection.) An entry that does not decode is dropped: it cannot be shown.
+func (t *Transcripts) Subscribe(ctx context.Context, session string) (<-chan Entry, func(), error) {
+	ps := t.rdb.Subscribe(ctx, t.key(session))
+	// Wait for the confirmation, otherwise entries published in the next
+	// moments could be lost.
+	if _, err := ps.Receive(ctx); err != nil {
+		ps.Close()
+		return nil, nil, fmt.Errorf("storage: subscribe transcript: %w", err)
+	}
+	out := make(chan Entry, 16)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	msgs := ps.Channel()
+	go func() {
+		defer close(finished)
+		defer close(out)
+		defer ps.Close()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-done:
+				return
+			case m, ok := <-msgs:
+				if !ok {
+					return
+				}
+				var e Entry
+				if err := json.Unmarshal([]byte(m.Payload), &e); err != nil {
+					continue
+				}
+				select {
+				case out <- e:
+				case <-ctx.Done():
+					return
+				case <-done:
+					return
+				}
+			}
+		}
+	}()
+	var once sync.Once
+	stop := func() {
+		once.Do(func() { close(done) })
+		<-finished
+	}
+	return out, stop, nil
+}
+
+// newEntryID returns 64 random bits in hex: unique enough among a session's
+// 200 entries.
+func newEntryID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
