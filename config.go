@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // FRONTDESK_TIMEZONE works on machines without a zoneinfo database
@@ -86,10 +87,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 
 // clock turns hours and minutes into a duration from midnight, -1 if invalid.
 func clock(h, m string) time.Duration {
-	var hh, mm int
-	fmt.Sscan(h, &hh)
-	fmt.Sscan(m, &mm)
-	if hh > 23 || mm > 59 {
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if err1 != nil || err2 != nil || hh > 23 || mm > 59 {
 		return -1
 	}
 	return time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute

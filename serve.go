@@ -70,8 +70,14 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("FRONTDESK_ADDR: %w", err)
 	}
+	// Requests get a base context that ends when shutdown starts, so open
+	// event streams close; a turn in flight runs detached from its request
+	// (see webchat) and Shutdown waits for it.
+	base, endStreams := context.WithCancel(context.WithoutCancel(ctx))
+	defer endStreams()
 	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second,
-		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
+		BaseContext: func(net.Listener) context.Context { return base }}
+	srv.RegisterOnShutdown(endStreams)
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan struct{})
 	go func() { defer close(done); a.notifier.Run(bg) }()

@@ -112,8 +112,13 @@ func (m *Manager) run(t *turn) error {
 	c := t.c
 	c.Turns++
 	c.LastActivity = t.now
-	if loc := detectLocale(t.text); loc != "" && m.texts.Supported(loc) {
-		c.Locale = loc
+	// The language follows how the customer talks to the desk, not the data
+	// they give it: an answer inside a report ("HP M1136", a Chinese
+	// address typed by an English speaker) does not switch it.
+	if c.Flow != flowReport || c.Locale == "" {
+		if loc := detectLocale(t.text); loc != "" && m.texts.Supported(loc) {
+			c.Locale = loc
+		}
 	}
 	if c.Locale == "" {
 		c.Locale = m.cfg.DefaultLocale

@@ -64,19 +64,22 @@ func (m *Manager) statusAnswer(t *turn) error {
 	if t.intent.Ticket != "" {
 		return m.showTicket(t, t.intent.Ticket)
 	}
-	if t.c.Step == "number" {
-		if t.intent.Kind == IntentReport {
-			return m.startReport(t)
-		}
-		m.say(t, "invalid.ticket_number", nil)
-		return nil
-	}
 	phone, ok := FindPhone(t.text)
 	if t.in.Phone != "" {
 		phone, ok = t.in.Phone, true
 	}
-	if !ok {
-		m.say(t, "invalid.phone", nil)
+	if t.c.Step == "number" || !ok {
+		// Not the answer asked for: a new request leaves the question,
+		// anything else is asked again.
+		if k := t.intent.Kind; k != IntentNone && k != IntentYes && k != IntentNo {
+			m.reset(t.c)
+			return m.byIntent(t)
+		}
+		if t.c.Step == "number" {
+			m.say(t, "invalid.ticket_number", nil)
+		} else {
+			m.say(t, "invalid.phone", nil)
+		}
 		return nil
 	}
 	number := t.c.Slots["ticket"]

@@ -115,3 +115,27 @@ func TestTakenOverChatGetsNoBotReply(t *testing.T) {
 		t.Fatalf("turn not counted: %d", c.Turns)
 	}
 }
+
+func TestLanguageFollowsTheCustomerNotTheirData(t *testing.T) {
+	d := sqliteDesk(t)
+	expect(t, d.say("l", "打印机坏了"), "report.start", "ask.name")
+	d.say("l", "王先生")
+	d.say("l", "13800138000")
+	d.press("l", "mode:carry_in")
+	rs := d.say("l", "HP LaserJet")
+	expect(t, rs, "ask.model")
+	if conv(t, d, "l").Locale != "zh-CN" || !strings.Contains(last(rs).Text, "型号") {
+		t.Fatalf("a product name switched the language: %q", last(rs).Text)
+	}
+	expect(t, d.say("l", "cancel"), "cancelled")
+	expect(t, d.say("l", "hello, can you help me"), "help")
+	if conv(t, d, "l").Locale != "en" {
+		t.Fatal("an English request outside a report should switch to English")
+	}
+}
+
+func TestStatusQuestionLeftForANewRequest(t *testing.T) {
+	d := sqliteDesk(t)
+	expect(t, d.say("s", "FD-4242"), "status.verify")
+	expect(t, d.say("s", "我想报修"), "report.start", "ask.name")
+}

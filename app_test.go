@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/frontdesk/frontdesk/storage/storagetest"
+)
+
+// testEnv is a configuration environment on throwaway stores: a fresh
+// PostgreSQL database and the real Redis when DATABASE_URL and REDIS_URL are
+// set, else a SQLite file and the in-process Redis (the zero-setup default).
+func testEnv(t *testing.T) func(string) string {
+	t.Helper()
+	env := map[string]string{
+		"DATABASE_URL":   "sqlite:" + filepath.Join(t.TempDir(), "frontdesk.db"),
+		"REDIS_URL":      os.Getenv("REDIS_URL"),
+		"REDIS_PREFIX":   storagetest.Name("fdapp:") + ":",
+		"FRONTDESK_ADDR": "127.0.0.1:0",
+	}
+	if u := storagetest.PostgresURL(t); u != "" {
+		env["DATABASE_URL"] = u
+	}
+	return func(k string) string { return env[k] }
+}
+
+// startApp builds the whole server on testEnv and serves it on loopback,
+// with the outbox delivered in the background.
+func startApp(t *testing.T, getenv func(string) string) (*httptest.Server, *app) {
+	t.Helper()
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a, err := build(context.Background(), cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); a.notifier.Run(ctx) }()
+	srv := httptest.NewServer(a.handler)
+	t.Cleanup(func() {
+		srv.Close()
+		cancel()
+		<-done
+		a.close()
+	})
+	return srv, a
+}
+
+func TestHealthzFollowsTheStores(t *testing.T) {
+	srv, a := startApp(t, testEnv(t))
+	res, err := http.Get(srv.URL + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("healthz = %d while SQL and Redis answer", res.StatusCode)
+	}
+	a.close() // the stores go away
+	a.close = func() {}
+	res, err = http.Get(srv.URL + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("healthz = %d with SQL and Redis closed", res.StatusCode)
+	}
+}
