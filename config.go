@@ -62,10 +62,25 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}{
 		{"FRONTDESK_IDLE_TIMEOUT", "24h", &c.IdleTimeout},
 		{"FRONTDESK_FIRST_REPLY", "4h", &c.Desk.SLA.FirstReply},
+		{"FRONTDESK_QUOTE_AFTER", "30m", &c.Desk.SLA.QuoteAfter},
+		{"FRONTDESK_COMPLAINT_WITHIN", "24h", &c.Desk.SLA.Complaint},
+		{"FRONTDESK_STAFF_REPLY", "30m", &c.Desk.SLA.StaffReply},
 	}
 	for _, d := range durations {
 		if *d.dst, err = time.ParseDuration(get(d.key, d.def)); err != nil || *d.dst <= 0 {
 			return c, fmt.Errorf("%s: %q is not a positive duration like 30m or 24h", d.key, get(d.key, d.def))
+		}
+	}
+	ints := []struct {
+		key, def string
+		dst      *int
+	}{
+		{"FRONTDESK_REPAIR_DAYS", "3", &c.Desk.SLA.RepairDays},
+		{"FRONTDESK_WARRANTY_MONTHS", "12", &c.Desk.WarrantyMonths},
+	}
+	for _, n := range ints {
+		if *n.dst, err = strconv.Atoi(get(n.key, n.def)); err != nil || *n.dst <= 0 || *n.dst > 1000 {
+			return c, fmt.Errorf("%s: %q is not a whole number from 1 to 1000", n.key, get(n.key, n.def))
 		}
 	}
 	tz := get("FRONTDESK_TIMEZONE", "Asia/Shanghai")

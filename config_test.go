@@ -29,6 +29,8 @@ func TestBadSettingNamesTheVariable(t *testing.T) {
 		"FRONTDESK_FIRST_REPLY":  "-4h",
 		"FRONTDESK_TIMEZONE":     "Mars/Olympus",
 		"FRONTDESK_WORK_HOURS":   "18:00-09:00",
+		"FRONTDESK_REPAIR_DAYS":  "three",
+		"FRONTDESK_STAFF_REPLY":  "0s",
 	} {
 		t.Run(key, func(t *testing.T) {
 			_, err := loadConfig(envOf(map[string]string{key: value}))

@@ -43,7 +43,7 @@ func TestBadInputGetsPoliteAnswerAndStoresNothingHalf(t *testing.T) {
 				t.Fatalf("no polite answer: %v", keys(rs))
 			}
 			all := texts(rs)
-			for _, leak := range []string{"13800138000", "M1136", "<script>", "DROP TABLE", "\x00"} {
+			for _, leak := range []string{"13800138000", "M1136", "卡纸", "<script>", "DROP TABLE", "\x00"} {
 				if strings.Contains(all, leak) {
 					t.Fatalf("reply leaks or echoes %q:\n%s", leak, all)
 				}

@@ -45,7 +45,7 @@ func (l *latencies) report(b *testing.B, unit string) {
 // throughput and its p99 the latency under that load.
 func BenchmarkTurn(b *testing.B) {
 	rdb, prefix := storagetest.RealRedis(b)
-	d := newDesk(b, storagetest.SQLite(b), storage.NewStates(rdb, prefix, time.Hour))
+	d := newDesk(b, storagetest.SQLite(b), storage.NewStates(rdb, prefix, time.Hour), storage.NewOutbound(rdb, prefix))
 	ctx := context.Background()
 	var n atomic.Int64
 	turn := func(b *testing.B, lat *latencies) bool {

@@ -8,6 +8,7 @@ type Config struct {
 	DefaultLocale  string         // zh-CN unless set
 	Location       *time.Location // where working hours are counted
 	WarrantyMonths int            // warranty length from purchase; 12 unless set
+	MaxFileBytes   int64          // largest photo or document taken; 20 MB (the Bot API's download limit) unless set
 	SLA            SLA
 }
 
@@ -21,6 +22,7 @@ type SLA struct {
 	QuoteAfter  time.Duration // quote told after diagnosis: 30m
 	RepairDays  int           // working days from approval to repaired: 3
 	Complaint   time.Duration // complaint resolution proposed within: 24h
+	StaffReply  time.Duration // a person answers a handed-over chat within: 30m
 }
 
 func (c Config) withDefaults() Config {
@@ -33,6 +35,9 @@ func (c Config) withDefaults() Config {
 	if c.WarrantyMonths == 0 {
 		c.WarrantyMonths = 12
 	}
+	if c.MaxFileBytes == 0 {
+		c.MaxFileBytes = 20 << 20
+	}
 	if c.Company == "" {
 		c.Company = "Frontdesk"
 	}
@@ -44,7 +49,7 @@ func (c Config) withDefaults() Config {
 	}{
 		{&s.WorkStart, d.WorkStart}, {&s.WorkEnd, d.WorkEnd}, {&s.FirstReply, d.FirstReply},
 		{&s.LateAfter, d.LateAfter}, {&s.NextMorning, d.NextMorning}, {&s.QuoteAfter, d.QuoteAfter},
-		{&s.Complaint, d.Complaint},
+		{&s.Complaint, d.Complaint}, {&s.StaffReply, d.StaffReply},
 	} {
 		if *p.v == 0 {
 			*p.v = p.def
@@ -60,7 +65,7 @@ func (c Config) withDefaults() Config {
 func DefaultSLA() SLA {
 	return SLA{WorkStart: 9 * time.Hour, WorkEnd: 18*time.Hour + 30*time.Minute,
 		FirstReply: 4 * time.Hour, LateAfter: 16 * time.Hour, NextMorning: 10 * time.Hour,
-		QuoteAfter: 30 * time.Minute, RepairDays: 3, Complaint: 24 * time.Hour}
+		QuoteAfter: 30 * time.Minute, RepairDays: 3, Complaint: 24 * time.Hour, StaffReply: 30 * time.Minute}
 }
 
 func midnight(t time.Time) time.Time {
@@ -119,11 +124,15 @@ func (s SLA) FirstReplyDue(t time.Time) time.Time {
 	return t.Add(s.FirstReply)
 }
 
-// RepairDue is when a job approved at t should be repaired: RepairDays
-// working days later.
-func (s SLA) RepairDue(t time.Time) time.Time {
+// RepairDue is when a job approved at t should be repaired: the quote's
+// repair days when it gave some, else RepairDays, counted in working days.
+func (s SLA) RepairDue(t time.Time, quoteDays int) time.Time {
+	days := s.RepairDays
+	if quoteDays > 0 {
+		days = quoteDays
+	}
 	d := t
-	for n := 0; n < s.RepairDays; {
+	for n := 0; n < days; {
 		d = d.AddDate(0, 0, 1)
 		if workday(d) {
 			n++

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
+	"time"
 
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -26,7 +27,7 @@ func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) 
 		if err != nil {
 			return err
 		}
-		return writeList(w, ts)
+		return writeList(w, ts, s.cfg.Location)
 	case "feedback":
 		fs, err := s.db.FeedbackList(ctx, 50)
 		if err != nil {
@@ -61,12 +62,12 @@ func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) 
 	return nil
 }
 
-func writeList(w io.Writer, ts []storage.Ticket) error {
+func writeList(w io.Writer, ts []storage.Ticket, loc *time.Location) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NUMBER\tSTATE\tCUSTOMER\tPHONE\tPRODUCT\tFAULT\tCREATED")
 	for _, t := range ts {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", t.Number, t.State, t.ContactName, t.Phone,
-			t.Product+" "+t.Model, short(t.Fault, 24), t.CreatedAt.Format("2006-01-02 15:04"))
+			t.Product+" "+t.Model, short(t.Fault, 24), t.CreatedAt.In(loc).Format("2006-01-02 15:04"))
 	}
 	return tw.Flush()
 }

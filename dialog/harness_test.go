@@ -26,6 +26,7 @@ type desk struct {
 	staff  *dialog.Staff
 	db     *storage.DB
 	states *storage.States
+	out    *storage.Outbound
 	notes  *dialog.Notifier
 	inbox  *inbox
 	mu     sync.Mutex
@@ -45,7 +46,7 @@ func (d *desk) advance(by time.Duration) {
 	d.mu.Unlock()
 }
 
-func newDesk(t testing.TB, db *storage.DB, states *storage.States) *desk {
+func newDesk(t testing.TB, db *storage.DB, states *storage.States, out *storage.Outbound) *desk {
 	t.Helper()
 	texts, err := prompts.Load()
 	if err != nil {
@@ -53,7 +54,7 @@ func newDesk(t testing.TB, db *storage.DB, states *storage.States) *desk {
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	cfg := dialog.Config{Company: "测试售后", Location: shanghai}
-	d := &desk{t: t, db: db, states: states, now: monday10, inbox: &inbox{got: map[string][]dialog.Reply{}}}
+	d := &desk{t: t, db: db, states: states, out: out, now: monday10, inbox: &inbox{got: map[string][]dialog.Reply{}}}
 	d.m = dialog.New(db, states, texts, nil, cfg, log, d.clock)
 	d.staff = dialog.NewStaff(db, cfg, d.clock)
 	d.notes = dialog.NewNotifier(db, texts, cfg, log, time.Hour)
@@ -65,7 +66,7 @@ func newDesk(t testing.TB, db *storage.DB, states *storage.States) *desk {
 func sqliteDesk(t testing.TB) *desk {
 	t.Helper()
 	clients, prefix := storagetest.Redis(t)
-	return newDesk(t, storagetest.SQLite(t), storage.NewStates(clients["miniredis"], prefix, time.Hour))
+	return newDesk(t, storagetest.SQLite(t), storage.NewStates(clients["miniredis"], prefix, time.Hour), storage.NewOutbound(clients["miniredis"], prefix))
 }
 
 // allDesks returns desks on every store the environment has: SQLite with
@@ -75,7 +76,7 @@ func allDesks(t testing.TB) map[string]*desk {
 	out := map[string]*desk{"sqlite": sqliteDesk(t)}
 	if pg := storagetest.Postgres(t); pg != nil {
 		rdb, prefix := storagetest.RealRedis(t)
-		out["postgres"] = newDesk(t, pg, storage.NewStates(rdb, prefix, time.Hour))
+		out["postgres"] = newDesk(t, pg, storage.NewStates(rdb, prefix, time.Hour), storage.NewOutbound(rdb, prefix))
 	}
 	return out
 }

@@ -2,10 +2,13 @@ package dialog
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
@@ -77,18 +80,50 @@ func (m *Manager) button(t *turn, label, payload string) Button {
 	return Button{Label: text, Payload: payload}
 }
 
-// Handle runs one customer message and returns the replies. Bad input gets a
+// Handle runs one customer message and returns the replies (for channels
+// that answer in the same request, like the web chat). Bad input gets a
 // courteous reply, not an error; an error means the desk itself failed
-// (storage down) and nothing of the turn was saved as done.
+// (storage down) and nothing of the turn was saved.
 func (m *Manager) Handle(ctx context.Context, msg Message) ([]Reply, error) {
+	var out []Reply
+	_, err := m.turn(ctx, msg, func(c *storage.Conversation, rs []Reply) error {
+		out = rs
+		return nil
+	})
+	return out, err
+}
+
+// Take runs one customer message and queues its replies on the chat's
+// outbound queue in the same atomic step that saves the chat's state (for
+// channels whose sending is slow or may fail, like Telegram). It returns
+// false for a redelivered message (Seq not above the chat's last), which
+// changes nothing and queues nothing.
+func (m *Manager) Take(ctx context.Context, msg Message) (bool, error) {
+	return m.turn(ctx, msg, func(c *storage.Conversation, rs []Reply) error {
+		for _, r := range rs {
+			b, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			c.Outgoing = append(c.Outgoing, b)
+		}
+		return nil
+	})
+}
+
+var errDuplicate = errors.New("duplicate")
+
+func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conversation, []Reply) error) (bool, error) {
 	if msg.Channel == "" || msg.ChatID == "" {
-		return nil, errors.New("dialog: message without channel or chat")
+		return false, errors.New("dialog: message without channel or chat")
 	}
 	if msg.At.IsZero() {
 		msg.At = m.now()
 	}
-	var out []Reply
 	err := m.states.Update(ctx, msg.Channel, msg.ChatID, func(c *storage.Conversation) error {
+		if msg.Seq != 0 && msg.Seq <= c.LastSeq {
+			return errDuplicate
+		}
 		t := &turn{ctx: ctx, c: c, in: msg, now: msg.At, text: cleanText(msg.Text, maxText)}
 		if err := m.run(t); err != nil {
 			return err
@@ -96,13 +131,18 @@ func (m *Manager) Handle(ctx context.Context, msg Message) ([]Reply, error) {
 		if t.err != nil {
 			return t.err
 		}
-		out = t.out
-		return nil
+		if msg.Seq != 0 {
+			c.LastSeq = msg.Seq
+		}
+		return done(c, t.out)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("dialog: %s:%s: %w", msg.Channel, msg.ChatID, err)
+	if errors.Is(err, errDuplicate) {
+		return false, nil
 	}
-	return out, nil
+	if err != nil {
+		return false, fmt.Errorf("dialog: %s:%s: %w", msg.Channel, msg.ChatID, err)
+	}
+	return true, nil
 }
 
 // run is the turn's dispatcher: locale, then a taken-over chat stays quiet,
@@ -125,13 +165,36 @@ func (m *Manager) run(t *turn) error {
 	}
 	offered := c.Offered
 	c.Offered = nil
+	if t.in.Group {
+		if !c.GroupWarned {
+			c.GroupWarned = true
+			m.say(t, "group.private_only", m.companyData())
+		}
+		return nil
+	}
 	if c.TakenOver {
 		return nil // a person holds the chat: the bot keeps quiet
 	}
-	if t.in.Payload != "" {
-		return m.onPayload(t, offered)
+	if t.in.Edited {
+		return m.onEdit(t)
 	}
-	if t.text == "" && t.in.Phone == "" {
+	lastSlot := c.LastSlot
+	c.LastMsgID, c.LastSlot = t.in.MessageID, ""
+	switch {
+	case t.in.Payload != "":
+		return m.onPayload(t, offered)
+	case len(t.in.Attachments) > 0:
+		return m.onFiles(t)
+	case t.in.Location != nil:
+		return m.onLocation(t)
+	case t.in.ForeignContact:
+		m.say(t, "invalid.foreign_contact", nil)
+		if c.Flow == flowReport {
+			return m.askNext(t)
+		}
+		return nil
+	case t.text == "" && t.in.Phone == "":
+		c.LastSlot = lastSlot
 		m.say(t, "empty", nil)
 		return nil
 	}
@@ -158,6 +221,11 @@ func (m *Manager) run(t *turn) error {
 // person. Other intents wait until the flow's question is answered, so a
 // fault description that says "投诉" is still the fault.
 func (m *Manager) global(t *turn) bool {
+	// Inside a flow the message is most likely its answer ("取消打印后卡住"
+	// is a fault), so only a short message counts as a command.
+	if t.c.Flow != "" && !command(t.text) {
+		return false
+	}
 	switch t.intent.Kind {
 	case IntentCancel:
 		m.cancel(t)
@@ -237,7 +305,7 @@ func (m *Manager) notUnderstood(t *turn) {
 	t.c.Misses++
 	if t.c.Misses >= 2 {
 		m.flag(t, "misunderstood")
-		m.say(t, "not_understood.again", nil,
+		m.say(t, "not_understood.again", m.staffData(t),
 			m.button(t, "btn.human", "menu:human"),
 			m.button(t, "btn.report", "menu:report"),
 			m.button(t, "btn.status", "menu:status"))
@@ -249,10 +317,16 @@ func (m *Manager) notUnderstood(t *turn) {
 		m.button(t, "btn.help", "menu:help"))
 }
 
-// flag marks the chat as needing a person; the staff desk acts on it.
+// flag marks the chat as needing a person, in its state for the staff desk
+// and as a feedback row in SQL, so the request outlives the chat's state.
 func (m *Manager) flag(t *turn, reason string) {
 	t.c.NeedsStaff = true
 	t.c.StaffReason = reason
+	err := m.db.AddFeedback(t.ctx, storage.Feedback{Channel: t.c.Channel, ChatID: t.c.ChatID,
+		Kind: "handover:" + reason, Text: t.text, CreatedAt: t.now.UTC()})
+	if err != nil && t.err == nil {
+		t.err = err
+	}
 }
 
 // handover flags the chat for a person and says when one will join.
@@ -271,6 +345,27 @@ func (m *Manager) whenStaffKey(t *turn, key string) string {
 	return key + ".after_hours"
 }
 
+// staffData says when a person will be with the customer: within StaffReply
+// in working hours, else from the next opening.
 func (m *Manager) staffData(t *turn) map[string]any {
-	return map[string]any{"When": m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location))}
+	now := t.now.In(m.cfg.Location)
+	if m.cfg.SLA.inHours(now) {
+		return map[string]any{"When": now.Add(m.cfg.SLA.StaffReply)}
+	}
+	return map[string]any{"When": m.cfg.SLA.nextOpening(now)}
+}
+
+// command reports whether text is short enough to be a command rather than
+// an answer: a slash command, at most six Han characters, or three words.
+func command(text string) bool {
+	if strings.HasPrefix(text, "/") {
+		return true
+	}
+	han, words := 0, len(strings.Fields(text))
+	for _, r := range text {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han <= 6 && words <= 3
 }

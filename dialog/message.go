@@ -14,15 +14,48 @@ import (
 type Message struct {
 	Channel string    // "webchat", "telegram", ...
 	ChatID  string    // the chat's id on that channel
-	Text    string    // what they typed; empty for a button press
+	Text    string    // what they typed (or a file's caption); empty for a button press
 	Payload string    // the pressed button's payload; empty for text
-	Phone   string    // a phone number the platform vouches for (a shared contact)
+	Phone   string    // a phone number the platform vouches for (the sender's own shared contact)
 	At      time.Time // when it arrived; zero means now
+
+	// Seq is the platform's increasing number for this update (Telegram's
+	// update_id): a message whose Seq is not above the chat's last is a
+	// redelivery and changes nothing. Zero turns the check off.
+	Seq int64
+	// MessageID is the platform's id of the message; Edited says this is a
+	// correction of that earlier message.
+	MessageID string
+	Edited    bool
+	// Attachments are photos or documents sent with the message.
+	Attachments []Attachment
+	// Location is a shared map location, which may answer the address.
+	Location *Location
+	// ForeignContact says the customer shared someone else's contact card.
+	ForeignContact bool
+	// Group says the message came from a group chat; the desk serves
+	// private chats only.
+	Group bool
+}
+
+// Attachment is a file sent by the customer, kept by the platform.
+type Attachment struct {
+	Kind   string // photo or document
+	FileID string // the platform's reference to the file
+	Name   string
+	Mime   string
+	Size   int64
+	Album  string // the album (media group) it belongs to, if any
+}
+
+// Location is a point on the map.
+type Location struct {
+	Lat, Lon float64
 }
 
 // Reply is one message from the desk to the customer.
 type Reply struct {
-	Key     string   `json:"-"` // the template it was rendered from, for logs and tests
+	Key     string   `json:"key,omitempty"` // the template it was rendered from, for logs and tests
 	Text    string   `json:"text"`
 	Buttons []Button `json:"buttons,omitempty"`
 }
@@ -31,6 +64,9 @@ type Reply struct {
 type Button struct {
 	Label   string `json:"label"`
 	Payload string `json:"payload"`
+	// Contact asks the platform for a "share my phone number" button
+	// instead; channels without one leave it out.
+	Contact bool `json:"contact,omitempty"`
 }
 
 // Sender delivers replies to one chat of a channel. Adapters implement it so

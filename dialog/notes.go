@@ -40,11 +40,29 @@ func (m *Manager) startNote(t *turn, flow string) error {
 	return nil
 }
 
-// noteAnswer records the details asked for.
+// noteAnswer records the details asked for. After a complaint is recorded
+// the customer may go on (DOMAIN: "let them finish"): each further message
+// is added to it, until they say that is all or ask for something else.
 func (m *Manager) noteAnswer(t *turn) error {
-	flow := t.c.Flow
+	flow, step := t.c.Flow, t.c.Step
 	m.reset(t.c)
-	return m.recordNote(t, flow)
+	if step != "more" {
+		return m.recordNote(t, flow)
+	}
+	switch k := t.intent.Kind; {
+	case k == IntentNo:
+		m.say(t, "complaint.done", nil)
+		return nil
+	case k != IntentNone && k != IntentComplaint && k != IntentAbuse:
+		return m.byIntent(t)
+	}
+	t.c.Flow, t.c.Step = flowComplaint, "more"
+	if err := m.db.AddFeedback(t.ctx, storage.Feedback{Channel: t.c.Channel, ChatID: t.c.ChatID, Kind: flowComplaint,
+		Text: t.text, CreatedAt: t.now.UTC()}); err != nil {
+		return err
+	}
+	m.say(t, "complaint.more", nil)
+	return nil
 }
 
 // recordNote stores the customer's words for staff, on the ticket they name
@@ -74,6 +92,7 @@ func (m *Manager) recordNote(t *turn, flow string) error {
 	switch flow {
 	case flowComplaint:
 		data["When"] = t.now.In(m.cfg.Location).Add(m.cfg.SLA.Complaint)
+		t.c.Flow, t.c.Step = flowComplaint, "more"
 	case flowConsult:
 		m.flag(t, "consult")
 		data["When"] = m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location)).Add(m.cfg.SLA.FirstReply)
@@ -97,11 +116,11 @@ func (m *Manager) manager(t *turn) error {
 func (m *Manager) managerAnswer(t *turn) error {
 	m.reset(t.c)
 	switch t.intent.Kind {
-	case IntentManager, IntentYes, IntentComplaint, IntentAbuse:
-		m.handover(t, "manager")
+	case IntentManager, IntentNo, IntentComplaint, IntentAbuse:
+		m.handover(t, "manager") // they insist
 		return nil
-	case IntentNo:
-		m.menu(t, "manager.self")
+	case IntentYes:
+		m.menu(t, "manager.self") // "可以, 你来处理"
 		return nil
 	}
 	return m.byIntent(t)

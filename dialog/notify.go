@@ -28,8 +28,10 @@ type Notifier struct {
 }
 
 // maxAttempts bounds how often one notice is tried before it is given up and
-// logged on its ticket as undelivered.
-const maxAttempts = 20
+// logged on its ticket as undelivered. Each failed try doubles the wait
+// before the next (from 30 s up to an hour), so 40 tries span about a day
+// and a half: an outage of a channel loses nothing.
+const maxAttempts = 40
 
 // NewNotifier returns a Notifier polling the outbox every interval.
 func NewNotifier(db *storage.DB, texts *prompts.Catalog, cfg Config, log *slog.Logger, interval time.Duration) *Notifier {
@@ -69,6 +71,11 @@ func (n *Notifier) DeliverOnce(ctx context.Context) (int, error) {
 			n.log.Warn("notice not delivered", "notice", no.ID, "ticket", no.TicketID, "attempt", no.Attempts, "err", err)
 			if no.Attempts >= maxAttempts {
 				n.giveUp(ctx, no, err)
+				continue
+			}
+			wait := min(n.lease<<min(no.Attempts-1, 10), time.Hour)
+			if err := n.db.DeferNotice(ctx, no.ID, n.now().Add(wait)); err != nil {
+				n.log.Error("defer notice", "notice", no.ID, "err", err)
 			}
 			continue
 		}
@@ -130,11 +137,11 @@ func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []Reply{{Key: "quote.show", Text: text, Buttons: []Button{{accept, "quote:accept:" + tk.Number}, {decline, "quote:decline:" + tk.Number}}}}, nil
+		return []Reply{{Key: "quote.show", Text: text, Buttons: []Button{{Label: accept, Payload: "quote:accept:" + tk.Number}, {Label: decline, Payload: "quote:decline:" + tk.Number}}}}, nil
 	case strings.HasPrefix(kind, "status:"):
 		key = "notice.status." + strings.TrimPrefix(kind, "status:")
 		if tk.State == storage.StateApproved || tk.State == storage.StateRepairing {
-			data["When"] = n.cfg.SLA.RepairDue(tk.UpdatedAt.In(n.cfg.Location))
+			data["When"] = n.cfg.SLA.RepairDue(tk.UpdatedAt.In(n.cfg.Location), tk.QuoteDays)
 		}
 	}
 	text, err := r(key, data)

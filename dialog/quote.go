@@ -92,7 +92,7 @@ func (m *Manager) quoteConfirmed(t *turn, yes bool) error {
 	}
 	if tk.Decision == DecisionAccepted {
 		m.say(t, "quote.accepted", map[string]any{"Number": number, "Days": tk.QuoteDays,
-			"When": m.cfg.SLA.RepairDue(tk.DecidedAt.In(m.cfg.Location))})
+			"When": m.cfg.SLA.RepairDue(tk.DecidedAt.In(m.cfg.Location), tk.QuoteDays)})
 		return nil
 	}
 	m.say(t, "quote.declined", map[string]any{"Number": number, "Mode": tk.ServiceMode})

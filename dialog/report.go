@@ -27,7 +27,7 @@ var reportSlots = []string{"name", "salutation", "phone", "mode", "address", "pr
 var skippable = map[string]bool{"model": true, "serial": true, "purchase": true, "time": true}
 
 // startReport opens the report flow, prefilled with what this chat already
-// told the desk in an earlier report, and with a fault or phone the first
+// told the desk in an earlier report, and with a phone number the first
 // message already carries.
 func (m *Manager) startReport(t *turn) error {
 	c := t.c
@@ -89,6 +89,11 @@ func (m *Manager) askNext(t *turn) error {
 			m.button(t, "btn.proof_invoice", "proof:invoice"), m.button(t, "btn.proof_none", "proof:none"))
 	default:
 		var bs []Button
+		if slot == "phone" {
+			b := m.button(t, "btn.share_phone", "contact")
+			b.Contact = true
+			bs = append(bs, b)
+		}
 		if skippable[slot] {
 			bs = append(bs, m.button(t, "btn.skip."+slot, "skip"))
 		}
@@ -121,6 +126,7 @@ func (m *Manager) reportAnswer(t *turn) error {
 		m.say(t, problem, nil)
 		return m.askNext(t)
 	}
+	c.LastSlot = c.Step // an edit of this message corrects this answer
 	// A phone number given in passing fills its slot too.
 	if _, ok := c.Slots["phone"]; !ok && t.intent.Phone != "" {
 		c.Slots["phone"] = t.intent.Phone
@@ -227,6 +233,7 @@ func (m *Manager) summary(t *turn) {
 		data[k] = s[k]
 	}
 	data["Warranty"] = warranty(s, t.now.In(m.cfg.Location), m.cfg.WarrantyMonths)
+	data["files"] = len(draftFiles(s))
 	m.say(t, "confirm.summary", data,
 		m.button(t, "btn.confirm", "confirm:yes"),
 		m.button(t, "btn.edit", "confirm:edit"),

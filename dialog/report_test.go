@@ -132,10 +132,19 @@ func TestEditAndCancelDuringReport(t *testing.T) {
 
 func TestRepeatRepairIsMarked(t *testing.T) {
 	d := sqliteDesk(t)
+	ctx := context.Background()
 	first := d.report("r", "打印机", "打印时卡纸")
+	pending := d.report("r", "打印机", "打印时卡纸")
+	if tk, _ := d.db.TicketByNumber(ctx, pending); tk.RepeatOf != "" {
+		t.Fatalf("a job not yet repaired cannot come back: RepeatOf = %q", tk.RepeatOf)
+	}
+	for _, st := range []string{storage.StateRepairing, storage.StateReady, storage.StateClosed} {
+		if _, err := d.staff.SetStatus(ctx, first, "staff:li", st); err != nil {
+			t.Fatal(err)
+		}
+	}
 	second := d.report("r", "打印机", "打印的时候卡纸")
 	third := d.report("r", "打印机", "屏幕不亮")
-	ctx := context.Background()
 	tk, _ := d.db.TicketByNumber(ctx, second)
 	if tk.RepeatOf != first {
 		t.Fatalf("second report RepeatOf = %q, want %q", tk.RepeatOf, first)

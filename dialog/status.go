@@ -107,7 +107,7 @@ func (m *Manager) sayTicket(t *turn, tk *storage.Ticket) {
 	}
 	data["Next"] = nextText
 	m.say(t, "status.ticket", data)
-	if tk.State == storage.StateQuoted {
+	if tk.State == storage.StateQuoted && owns(t.c, tk) {
 		m.sayQuote(t, tk)
 	}
 }
@@ -126,7 +126,7 @@ func (m *Manager) nextStep(tk *storage.Ticket) (string, time.Time) {
 		if tk.DecidedAt != nil {
 			from = *tk.DecidedAt
 		}
-		return tk.State, sla.RepairDue(from.In(loc))
+		return tk.State, sla.RepairDue(from.In(loc), tk.QuoteDays)
 	}
 	return tk.State, time.Time{}
 }

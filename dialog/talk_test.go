@@ -32,13 +32,20 @@ func TestComplaintApologisesRecordsAndFlags(t *testing.T) {
 		t.Fatalf("complaint reply must apologise, name the ticket and the 24h promise:\n%s", last(rs).Text)
 	}
 	fs, _ := d.db.FeedbackList(ctx, 10)
-	if len(fs) != 1 || fs[0].Kind != "complaint" || fs[0].TicketNumber != n || !strings.Contains(fs[0].Text, "迟到") {
+	if len(fs) != 2 || fs[0].Kind != "complaint" || fs[0].TicketNumber != n || !strings.Contains(fs[0].Text, "迟到") ||
+		fs[1].Kind != "handover:complaint" {
 		t.Fatalf("feedback %+v", fs)
 	}
 	tk, _ := d.db.TicketByNumber(ctx, n)
 	es, _ := d.db.Events(ctx, tk.ID)
 	if es[len(es)-1].Kind != "complaint" {
 		t.Fatalf("complaint not on the ticket's log: %+v", es)
+	}
+	// the customer goes on: it is added, until they say that is all
+	expect(t, d.say("c", "而且他还把地板弄脏了"), "complaint.more")
+	expect(t, d.say("c", "没有了"), "complaint.done")
+	if fs, _ := d.db.FeedbackList(ctx, 10); len(fs) != 3 || !strings.Contains(fs[0].Text, "地板") {
+		t.Fatalf("addition not recorded: %+v", fs)
 	}
 	if c := conv(t, d, "c"); c.StaffReason != "complaint" || c.Flow != "" {
 		t.Fatalf("state %+v", c)

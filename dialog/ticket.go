@@ -43,6 +43,7 @@ func (m *Manager) createTicket(t *turn) error {
 		Product: s["product"], Model: s["model"], Serial: s["serial"], PurchaseDate: s["purchase"],
 		WarrantyProof: s["proof"], Warranty: warranty(s, t.now.In(m.cfg.Location), m.cfg.WarrantyMonths),
 		Fault: s["fault"], ServiceMode: s["mode"], PreferredTime: s["time"], CreatedAt: t.now.UTC(),
+		Attachments: draftFiles(s),
 	}
 	earlier, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: c.Channel, ChatID: c.ChatID, Limit: 20})
 	if err != nil {
@@ -86,7 +87,9 @@ func actorCustomer(c *storage.Conversation) string {
 // same fault as the earlier ticket e (返修): same product and model, and
 // fault descriptions that share most of their words or characters.
 func isRepeat(e storage.Ticket, tk *storage.Ticket) bool {
-	if e.State == storage.StateCancelled || e.ReportKey == tk.ReportKey {
+	// Only a job that was repaired and handed back can come back.
+	done := e.State == storage.StateReady || e.State == storage.StateClosed
+	if !done || e.Decision == DecisionDeclined || e.ReportKey == tk.ReportKey {
 		return false
 	}
 	if norm(e.Product) != norm(tk.Product) || norm(e.Model) != norm(tk.Model) {

@@ -143,11 +143,17 @@ func cleanText(s string, max int) string {
 }
 
 // detectLocale says which language text is written in: zh-CN when it holds
-// Han characters, en when it holds Latin words, "" when it cannot tell
-// (digits, emoji, a ticket number).
+// Han characters, en when it holds Latin words (two, or one of four letters
+// or more), "" when it cannot tell (digits, emoji, a ticket number, "ok").
 func detectLocale(text string) string {
-	latin := 0
-	for _, r := range ticketInText.ReplaceAllString(text, "") {
+	latin, words := 0, 0
+	rest := ticketInText.ReplaceAllString(text, "")
+	for _, w := range strings.Fields(rest) {
+		if strings.IndexFunc(w, func(r rune) bool { return r < 128 && unicode.IsLetter(r) }) >= 0 {
+			words++
+		}
+	}
+	for _, r := range rest {
 		if unicode.Is(unicode.Han, r) {
 			return "zh-CN"
 		}
@@ -155,7 +161,8 @@ func detectLocale(text string) string {
 			latin++
 		}
 	}
-	if latin >= 2 {
+	// "ok" or "yes" inside a Chinese conversation is not English yet.
+	if latin >= 4 || words >= 2 {
 		return "en"
 	}
 	return ""

@@ -86,11 +86,6 @@ func Load() (*Catalog, error) {
 // Keys lists every template key, sorted.
 func (c *Catalog) Keys() []string { return c.keys }
 
-// Has reports whether key exists.
-func (c *Catalog) Has(key string) bool {
-	return c.sets[Locales[0]].Lookup(key) != nil
-}
-
 // Render renders key in locale (falling back to zh-CN for an unknown
 // locale) with data.
 func (c *Catalog) Render(locale, key string, data any) (string, error) {

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 )
 
@@ -31,7 +32,19 @@ func (db *DB) ClaimNotices(ctx context.Context, now time.Time, lease time.Durati
 	if err != nil {
 		return nil, fmt.Errorf("storage: claim notices: %w", err)
 	}
+	// RETURNING follows no order on PostgreSQL; a chat's notices must
+	// leave in the order they were made.
+	sort.Slice(ns, func(i, j int) bool { return ns[i].ID < ns[j].ID })
 	return ns, nil
+}
+
+// DeferNotice offers a notice again only from at (a retry after a failure).
+func (db *DB) DeferNotice(ctx context.Context, id int64, at time.Time) error {
+	_, err := db.x.ExecContext(ctx, db.q(`UPDATE outbox SET claimed_until = ? WHERE id = ?`), at.UTC(), id)
+	if err != nil {
+		return fmt.Errorf("storage: defer notice: %w", err)
+	}
+	return nil
 }
 
 // MarkDelivered records that a notice reached the customer's channel.

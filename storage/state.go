@@ -28,6 +28,16 @@ type Conversation struct {
 	Offered      []string          `json:"offered,omitempty"` // button payloads of the last reply
 	Turns        int               `json:"turns"`
 	LastActivity time.Time         `json:"last_activity"`
+	LastSeq      int64             `json:"last_seq,omitempty"`     // the platform's update number last taken, for dedupe
+	LastMsgID    string            `json:"last_msg_id,omitempty"`  // the platform's id of the last message taken
+	LastSlot     string            `json:"last_slot,omitempty"`    // the report slot that message filled, for edits
+	LastGroup    string            `json:"last_group,omitempty"`   // the last album (media group) acknowledged
+	GroupWarned  bool              `json:"group_warned,omitempty"` // a group chat was told the bot serves private chats
+
+	// Outgoing holds replies to queue for delivery: Update pushes them onto
+	// the chat's outbound queue in the same script that saves the state, so
+	// a turn and its replies are kept or lost together.
+	Outgoing [][]byte `json:"-"`
 }
 
 // States keeps conversations in Redis, one JSON record per chat that expires
@@ -66,15 +76,22 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
 end
 return {0, ''}`)
 
+// saveScript: KEYS lock, state, outbound list, pending set; ARGV token,
+// state JSON, TTL ms, chat id, replies to queue...
 var saveScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+if #ARGV > 4 then
+  for i = 5, #ARGV do redis.call('RPUSH', KEYS[3], ARGV[i]) end
+  redis.call('SADD', KEYS[4], ARGV[4])
+end
 redis.call('DEL', KEYS[1])
 return 1`)
 
 func (s *States) keys(channel, chatID string) []string {
 	id := channel + ":" + chatID
-	return []string{s.prefix + "lock:" + id, s.prefix + "conv:" + id}
+	return []string{s.prefix + "lock:" + id, s.prefix + "conv:" + id,
+		outboundKey(s.prefix, channel, chatID), pendingKey(s.prefix, channel)}
 }
 
 // Update runs fn on the conversation of channel/chatID under its lock and
@@ -95,15 +112,15 @@ func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Co
 		}
 	}
 	if err := fn(c); err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, token, "")
+		s.finish(context.WithoutCancel(ctx), keys, chatID, token, "")
 		return err
 	}
 	data, err := json.Marshal(c)
 	if err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, token, "")
+		s.finish(context.WithoutCancel(ctx), keys, chatID, token, "")
 		return fmt.Errorf("storage: encode conversation: %w", err)
 	}
-	ok, err := s.finish(context.WithoutCancel(ctx), keys, token, string(data))
+	ok, err := s.finish(context.WithoutCancel(ctx), keys, chatID, token, string(data), c.Outgoing...)
 	if err != nil {
 		return err
 	}
@@ -114,9 +131,7 @@ func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Co
 }
 
 func (s *States) lock(ctx context.Context, keys []string) (token, raw string, err error) {
-	var b [16]byte
-	rand.Read(b[:])
-	token = hex.EncodeToString(b[:])
+	token = newToken()
 	wait := 200 * time.Microsecond
 	for {
 		res, err := acquireScript.Run(ctx, s.rdb, keys, token, s.lockTTL.Milliseconds()).Slice()
@@ -140,8 +155,12 @@ func (s *States) lock(ctx context.Context, keys []string) (token, raw string, er
 	}
 }
 
-func (s *States) finish(ctx context.Context, keys []string, token, data string) (bool, error) {
-	n, err := saveScript.Run(ctx, s.rdb, keys, token, data, s.idle.Milliseconds()).Int()
+func (s *States) finish(ctx context.Context, keys []string, chatID, token, data string, out ...[]byte) (bool, error) {
+	args := []any{token, data, s.idle.Milliseconds(), chatID}
+	for _, o := range out {
+		args = append(args, o)
+	}
+	n, err := saveScript.Run(ctx, s.rdb, keys, args...).Int()
 	if err != nil {
 		return false, fmt.Errorf("storage: save conversation: %w", err)
 	}
@@ -162,4 +181,10 @@ func (s *States) Get(ctx context.Context, channel, chatID string) (*Conversation
 		return nil, fmt.Errorf("storage: decode conversation: %w", err)
 	}
 	return &c, nil
+}
+
+func newToken() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }

@@ -60,6 +60,10 @@ type Ticket struct {
 	Remarks       string     `db:"remarks"`
 	CreatedAt     time.Time  `db:"created_at"`
 	UpdatedAt     time.Time  `db:"updated_at"`
+
+	// Attachments are stored with the ticket by CreateTicket; not read back
+	// with it (see DB.Attachments).
+	Attachments []Attachment `db:"-"`
 }
 
 // Change describes what a ticket update did, for the event log and for the
@@ -103,6 +107,7 @@ const qUpdateTicket = `UPDATE tickets SET locale = :locale, contact_name = :cont
 // first one made, with created false. The number is FD- followed by 1000 plus
 // the row id, so it is unique under any concurrency.
 func (db *DB) CreateTicket(ctx context.Context, t *Ticket, actor string) (created bool, err error) {
+	t.CreatedAt = t.CreatedAt.UTC()
 	err = db.inTx(ctx, func(tx *sqlx.Tx) error {
 		cid, err := upsertCustomer(ctx, tx, Customer{Channel: t.Channel, ChatID: t.ChatID,
 			Name: t.ContactName, Salutation: t.Salutation, Phone: t.Phone, Company: t.Company,
@@ -130,6 +135,9 @@ func (db *DB) CreateTicket(ctx context.Context, t *Ticket, actor string) (create
 		t.ID = id
 		t.Number = fmt.Sprintf("FD-%d", 1000+id)
 		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE tickets SET number = ? WHERE id = ?`), t.Number, id); err != nil {
+			return err
+		}
+		if err := insertAttachments(ctx, tx, id, t.Attachments); err != nil {
 			return err
 		}
 		return insertEvent(ctx, tx, Event{TicketID: id, At: t.CreatedAt, Actor: actor, Kind: "created", Detail: t.RepeatOf})
@@ -211,7 +219,7 @@ func (db *DB) UpdateTicket(ctx context.Context, number, actor string, now time.T
 		if err != nil {
 			return err
 		}
-		t.UpdatedAt = now
+		t.UpdatedAt = now.UTC()
 		q, args, err := tx.BindNamed(qUpdateTicket, &t)
 		if err != nil {
 			return err
@@ -219,11 +227,11 @@ func (db *DB) UpdateTicket(ctx context.Context, number, actor string, now time.T
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("storage: update ticket: %w", err)
 		}
-		if err := insertEvent(ctx, tx, Event{TicketID: t.ID, At: now, Actor: actor, Kind: ch.Kind, Detail: ch.Detail}); err != nil {
+		if err := insertEvent(ctx, tx, Event{TicketID: t.ID, At: now.UTC(), Actor: actor, Kind: ch.Kind, Detail: ch.Detail}); err != nil {
 			return fmt.Errorf("storage: update ticket: %w", err)
 		}
 		if ch.Notice != "" {
-			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO outbox (ticket_id, kind, created_at) VALUES (?, ?, ?)`), t.ID, ch.Notice, now); err != nil {
+			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO outbox (ticket_id, kind, created_at) VALUES (?, ?, ?)`), t.ID, ch.Notice, now.UTC()); err != nil {
 				return fmt.Errorf("storage: queue notice: %w", err)
 			}
 		}

@@ -60,7 +60,7 @@ func New(desk Desk, tr *storage.Transcripts, logger *slog.Logger) *Chat {
 		logger:      logger,
 		mux:         http.NewServeMux(),
 		heartbeat:   15 * time.Second,
-		turnTimeout: time.Minute,
+		turnTimeout: 25 * time.Second, // within the conversation lock's 30 s
 		now:         func() time.Time { return time.Now().UTC() },
 	}
 	c.mux.HandleFunc("GET /{$}", c.handlePage)
@@ -98,6 +98,9 @@ func (c *Chat) deskEntries(replies []dialog.Reply) []storage.Entry {
 	for _, r := range replies {
 		e := storage.Entry{From: storage.FromDesk, Text: r.Text, At: at}
 		for _, b := range r.Buttons {
+			if b.Contact {
+				continue // the browser has no "share my number" button; the customer types it
+			}
 			e.Buttons = append(e.Buttons, storage.EntryButton{Label: b.Label, Payload: b.Payload})
 		}
 		entries = append(entries, e)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -118,7 +119,7 @@ func TestSendThenHistoryAcrossReload(t *testing.T) {
 			t.Errorf("message %d has no time", i)
 		}
 		got[i].At = time.Time{}
-		if got[i] != want[i] {
+		if !reflect.DeepEqual(got[i], want[i]) {
 			t.Errorf("message %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}

@@ -1,0 +1,146 @@
+package dialog
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// onFiles takes photos or documents. In a report they join the draft and
+// the open question is asked again; an album (several photos sharing one
+// album id, arriving as several messages) is acknowledged once. Outside a
+// report they go to the chat's open ticket, or start a report.
+func (m *Manager) onFiles(t *turn) error {
+	c := t.c
+	var keep []storage.Attachment
+	for _, a := range t.in.Attachments {
+		if a.Size > m.cfg.MaxFileBytes {
+			m.say(t, "attachment.too_big", map[string]any{"MB": m.cfg.MaxFileBytes >> 20})
+			continue
+		}
+		keep = append(keep, storage.Attachment{Channel: c.Channel, Kind: a.Kind, FileID: a.FileID,
+			Name: a.Name, Mime: a.Mime, Size: a.Size, CreatedAt: t.now.UTC()})
+	}
+	if len(keep) == 0 {
+		if c.Flow == flowReport {
+			return m.askNext(t)
+		}
+		return nil
+	}
+	album := t.in.Attachments[0].Album
+	quiet := album != "" && album == c.LastGroup
+	c.LastGroup = album
+	if c.Flow == flowReport {
+		files := append(draftFiles(c.Slots), keep...)
+		b, err := json.Marshal(files)
+		if err != nil {
+			return err
+		}
+		c.Slots["_files"] = string(b)
+		if c.Step == "fault" && t.text != "" {
+			if m.fill(t, "fault", t.text) == "" {
+				quiet = false
+			}
+		}
+		if quiet {
+			return nil
+		}
+		m.say(t, "attachment.received", map[string]any{"Count": len(files)})
+		return m.askNext(t)
+	}
+	open, err := m.openTicket(t)
+	if err != nil {
+		return err
+	}
+	if open == "" {
+		if err := m.startReport(t); err != nil {
+			return err
+		}
+		b, _ := json.Marshal(keep)
+		c.Slots["_files"] = string(b)
+		return nil
+	}
+	if err := m.db.AddAttachments(t.ctx, open, actorCustomer(c), keep); err != nil {
+		return err
+	}
+	if !quiet {
+		m.say(t, "attachment.added", map[string]any{"Number": open})
+	}
+	return nil
+}
+
+// openTicket returns the number of the chat's newest ticket that is not
+// closed or cancelled, or "".
+func (m *Manager) openTicket(t *turn) (string, error) {
+	mine, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, Limit: 5})
+	if err != nil {
+		return "", err
+	}
+	for _, tk := range mine {
+		if tk.State != storage.StateClosed && tk.State != storage.StateCancelled {
+			return tk.Number, nil
+		}
+	}
+	return "", nil
+}
+
+// draftFiles reads the files gathered in a report draft.
+func draftFiles(slots map[string]string) []storage.Attachment {
+	var files []storage.Attachment
+	if raw := slots["_files"]; raw != "" {
+		json.Unmarshal([]byte(raw), &files) // written by onFiles only
+	}
+	return files
+}
+
+// onLocation takes a shared location as the on-site address.
+func (m *Manager) onLocation(t *turn) error {
+	c := t.c
+	if c.Flow == flowReport && c.Step == "address" {
+		l := t.in.Location
+		c.Slots["address"] = fmt.Sprintf("📍 %.5f, %.5f", l.Lat, l.Lon)
+		c.LastSlot = "address"
+		return m.askNext(t)
+	}
+	m.say(t, "location.not_needed", nil)
+	if c.Flow == flowReport {
+		return m.askNext(t)
+	}
+	return nil
+}
+
+// onEdit takes a correction of the customer's last answer in a report; an
+// edit of any older message is ignored, since later answers built on it.
+func (m *Manager) onEdit(t *turn) error {
+	c := t.c
+	slot := c.LastSlot
+	if c.Flow != flowReport || slot == "" || t.in.MessageID == "" || t.in.MessageID != c.LastMsgID {
+		return nil
+	}
+	old, had := c.Slots[slot]
+	delete(c.Slots, slot)
+	if problem := m.fill(t, slot, t.text); problem != "" {
+		if had {
+			c.Slots[slot] = old
+		}
+		m.say(t, problem, nil)
+		return m.askNext(t)
+	}
+	m.say(t, "edit.taken", nil)
+	return m.askNext(t)
+}
+
+// Commands lists the bot commands with their descriptions in locale, for
+// platforms that show a command menu (Telegram's setMyCommands).
+func (m *Manager) Commands(locale string) ([]Button, error) {
+	var out []Button
+	for _, cmd := range []string{"start", "help", "status", "cancel"} {
+		text, err := m.texts.Render(locale, "cmd."+cmd, nil)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Button{Label: text, Payload: cmd})
+	}
+	return out, nil
+}
