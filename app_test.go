@@ -10,19 +10,25 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/alicebob/miniredis/v2"
+
 	"github.com/frontdesk/frontdesk/storage/storagetest"
 )
 
 // testEnv is a configuration environment on throwaway stores: a fresh
 // PostgreSQL database and the real Redis when DATABASE_URL and REDIS_URL are
 // set, else a SQLite file and the in-process Redis (the zero-setup default).
-func testEnv(t *testing.T) func(string) string {
+func testEnv(t testing.TB) func(string) string {
 	t.Helper()
 	env := map[string]string{
 		"DATABASE_URL":   "sqlite:" + filepath.Join(t.TempDir(), "frontdesk.db"),
 		"REDIS_URL":      os.Getenv("REDIS_URL"),
 		"REDIS_PREFIX":   storagetest.Name("fdapp:") + ":",
 		"FRONTDESK_ADDR": "127.0.0.1:0",
+	}
+	if env["REDIS_URL"] == "" {
+		// One in-process server, so that two app instances share it.
+		env["REDIS_URL"] = "redis://" + miniredis.RunT(t).Addr()
 	}
 	if u := storagetest.PostgresURL(t); u != "" {
 		env["DATABASE_URL"] = u
@@ -32,7 +38,7 @@ func testEnv(t *testing.T) func(string) string {
 
 // startApp builds the whole server on testEnv and serves it on loopback,
 // with the outbox delivered in the background.
-func startApp(t *testing.T, getenv func(string) string) (*httptest.Server, *app) {
+func startApp(t testing.TB, getenv func(string) string) (*httptest.Server, *app) {
 	t.Helper()
 	cfg, err := loadConfig(getenv)
 	if err != nil {
@@ -44,8 +50,7 @@ func startApp(t *testing.T, getenv func(string) string) (*httptest.Server, *app)
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { defer close(done); a.notifier.Run(ctx) }()
+	done := a.start(ctx)
 	srv := httptest.NewServer(a.handler)
 	t.Cleanup(func() {
 		srv.Close()

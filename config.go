@@ -8,6 +8,7 @@ import (
 	"time"
 	_ "time/tzdata" // FRONTDESK_TIMEZONE works on machines without a zoneinfo database
 
+	"github.com/frontdesk/frontdesk/bots/telegram"
 	"github.com/frontdesk/frontdesk/dialog"
 )
 
@@ -21,6 +22,7 @@ type Config struct {
 	IdleTimeout time.Duration // FRONTDESK_IDLE_TIMEOUT
 	Staff       string        // FRONTDESK_STAFF: who the CLI acts as
 	Desk        dialog.Config
+	Telegram    telegram.Config // TELEGRAM_*: the channel is on when the token is set
 }
 
 var workHours = regexp.MustCompile(`^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$`)
@@ -54,6 +56,13 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}
 	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") && !strings.HasPrefix(c.RedisURL, "unix://") {
 		return c, fmt.Errorf("REDIS_URL: %q is not a redis:// URL", redact(c.RedisURL))
+	}
+	c.Telegram = telegram.Config{Token: get("TELEGRAM_BOT_TOKEN", ""), APIURL: get("TELEGRAM_API_URL", ""),
+		WebhookSecret: get("TELEGRAM_WEBHOOK_SECRET", "")}
+	if c.Telegram.Token != "" || c.Telegram.WebhookSecret != "" {
+		if err := c.Telegram.Validate(); err != nil {
+			return c, err
+		}
 	}
 	var err error
 	durations := []struct {
@@ -128,6 +137,13 @@ func (c Config) String() string {
 	if redis == "" {
 		redis = "in-process"
 	}
-	return fmt.Sprintf("addr=%s database=%s redis=%s locale=%s timezone=%s idle=%s",
-		c.Addr, redact(c.DatabaseURL), redact(redis), c.Desk.DefaultLocale, c.Desk.Location, c.IdleTimeout)
+	tg := "off"
+	if c.Telegram.Token != "" {
+		tg = "polling"
+		if c.Telegram.WebhookSecret != "" {
+			tg = "webhook"
+		}
+	}
+	return fmt.Sprintf("addr=%s database=%s redis=%s locale=%s timezone=%s idle=%s telegram=%s",
+		c.Addr, redact(c.DatabaseURL), redact(redis), c.Desk.DefaultLocale, c.Desk.Location, c.IdleTimeout, tg)
 }

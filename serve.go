@@ -8,8 +8,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
+	"github.com/frontdesk/frontdesk/bots/telegram"
 	"github.com/frontdesk/frontdesk/bots/webchat"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/handlers"
@@ -19,9 +21,23 @@ import (
 
 // app is the server's parts, wired.
 type app struct {
-	handler  http.Handler
-	notifier *dialog.Notifier
-	close    func()
+	handler    http.Handler
+	notifier   *dialog.Notifier
+	background []func(context.Context) // run until the context ends: senders, pollers
+	close      func()
+}
+
+// start runs the notifier and the background parts until ctx ends; the
+// returned channel closes when they all have returned.
+func (a *app) start(ctx context.Context) <-chan struct{} {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for _, run := range append([]func(context.Context){a.notifier.Run}, a.background...) {
+		wg.Add(1)
+		go func() { defer wg.Done(); run(ctx) }()
+	}
+	go func() { wg.Wait(); close(done) }()
+	return done
 }
 
 // build opens the stores, loads and checks the templates and wires the desk
@@ -49,11 +65,22 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		"sql":   db,
 		"redis": handlers.PingFunc(func(ctx context.Context) error { return rdb.Ping(ctx).Err() }),
 	})
-	return &app{
-		handler:  handlers.Routes(health, chat),
-		notifier: notifier,
-		close:    func() { closeRedis(); db.Close() },
-	}, nil
+	a := &app{notifier: notifier, close: func() { closeRedis(); db.Close() }}
+	routes := map[string]http.Handler{"/": chat}
+	if cfg.Telegram.Token != "" {
+		tg, err := telegram.New(cfg.Telegram, desk, storage.NewOutbound(rdb, cfg.RedisPrefix), log)
+		if err != nil {
+			a.close()
+			return nil, err
+		}
+		notifier.Register(telegram.Channel, tg)
+		if tg.Webhook() {
+			routes["POST /telegram/webhook"] = tg
+		}
+		a.background = append(a.background, tg.Start)
+	}
+	a.handler = handlers.Routes(health, routes)
+	return a, nil
 }
 
 // serve runs the server until ctx ends, then shuts down gracefully: it stops
@@ -79,8 +106,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 		BaseContext: func(net.Listener) context.Context { return base }}
 	srv.RegisterOnShutdown(endStreams)
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
-	done := make(chan struct{})
-	go func() { defer close(done); a.notifier.Run(bg) }()
+	done := a.start(bg)
 	log.Info("frontdesk serving", "url", "http://"+displayAddr(ln.Addr()), "config", cfg.String())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

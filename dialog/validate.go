@@ -146,6 +146,9 @@ func cleanText(s string, max int) string {
 // Han characters, en when it holds Latin words (two, or one of four letters
 // or more), "" when it cannot tell (digits, emoji, a ticket number, "ok").
 func detectLocale(text string) string {
+	if strings.HasPrefix(text, "/") {
+		return "" // a command (/start) says nothing about the language
+	}
 	latin, words := 0, 0
 	rest := ticketInText.ReplaceAllString(text, "")
 	for _, w := range strings.Fields(rest) {

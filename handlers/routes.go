@@ -2,11 +2,14 @@ package handlers
 
 import "net/http"
 
-// Routes puts the health check and the channels on one mux. chat serves the
-// web chat page and its API at the root.
-func Routes(health http.Handler, chat http.Handler) http.Handler {
+// Routes puts the health check and the channels' handlers on one mux:
+// channels maps a pattern ("POST /telegram/webhook", "/" for the web chat)
+// to its handler.
+func Routes(health http.Handler, channels map[string]http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health)
-	mux.Handle("/", chat)
+	for pattern, h := range channels {
+		mux.Handle(pattern, h)
+	}
 	return mux
 }

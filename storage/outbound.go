@@ -179,3 +179,25 @@ func (o *Outbound) Once(ctx context.Context, key string, ttl time.Duration) (boo
 	}
 	return ok, nil
 }
+
+// Stash keeps value under key for ttl (a payload too long for a platform's
+// button, referred to by a short key).
+func (o *Outbound) Stash(ctx context.Context, key, value string, ttl time.Duration) error {
+	if err := o.rdb.Set(ctx, o.prefix+"stash:"+key, value, ttl).Err(); err != nil {
+		return fmt.Errorf("storage: stash: %w", err)
+	}
+	return nil
+}
+
+// Unstash returns what Stash kept under key, or "" when it is unknown or
+// expired.
+func (o *Outbound) Unstash(ctx context.Context, key string) (string, error) {
+	v, err := o.rdb.Get(ctx, o.prefix+"stash:"+key).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("storage: unstash: %w", err)
+	}
+	return v, nil
+}
