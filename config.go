@@ -57,14 +57,17 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") && !strings.HasPrefix(c.RedisURL, "unix://") {
 		return c, fmt.Errorf("REDIS_URL: %q is not a redis:// URL", redact(c.RedisURL))
 	}
+	var err error
 	c.Telegram = telegram.Config{Token: get("TELEGRAM_BOT_TOKEN", ""), APIURL: get("TELEGRAM_API_URL", ""),
 		WebhookSecret: get("TELEGRAM_WEBHOOK_SECRET", "")}
+	if c.Telegram.PerSecond, err = strconv.Atoi(get("TELEGRAM_RATE", "30")); err != nil {
+		return c, fmt.Errorf("TELEGRAM_RATE: %q is not a whole number of messages a second", get("TELEGRAM_RATE", "30"))
+	}
 	if c.Telegram.Token != "" || c.Telegram.WebhookSecret != "" {
 		if err := c.Telegram.Validate(); err != nil {
 			return c, err
 		}
 	}
-	var err error
 	durations := []struct {
 		key, def string
 		dst      *time.Duration

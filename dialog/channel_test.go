@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
@@ -19,17 +20,17 @@ func (d *desk) take(out *storage.Outbound, m dialog.Message) (bool, []dialog.Rep
 		d.t.Fatal(err)
 	}
 	var rs []dialog.Reply
-	for {
-		raw, err := out.Head(context.Background(), "telegram", m.ChatID)
-		if err != nil {
-			break
-		}
+	token, raw, err := out.Claim(context.Background(), "telegram", m.ChatID, time.Minute)
+	for err == nil && raw != nil {
 		var r dialog.Reply
 		if err := json.Unmarshal(raw, &r); err != nil {
 			d.t.Fatal(err)
 		}
 		rs = append(rs, r)
-		out.Pop(context.Background(), "telegram", m.ChatID)
+		raw, err = out.Advance(context.Background(), "telegram", m.ChatID, token, time.Minute)
+	}
+	if err != nil {
+		d.t.Fatal(err)
 	}
 	return taken, rs
 }

@@ -34,6 +34,10 @@ func pendingKey(prefix, channel string) string {
 	return prefix + "outpending:" + channel
 }
 
+func blockedKey(prefix, channel, chatID string) string {
+	return prefix + "mark:blocked:" + channel + ":" + chatID
+}
+
 // Push queues items for chat.
 func (o *Outbound) Push(ctx context.Context, channel, chatID string, items ...[]byte) error {
 	if len(items) == 0 {
@@ -63,34 +67,103 @@ func (o *Outbound) Pending(ctx context.Context, channel string) ([]string, error
 	return ids, nil
 }
 
-// Head returns the oldest queued item of chat, or ErrNotFound when none.
-func (o *Outbound) Head(ctx context.Context, channel, chatID string) ([]byte, error) {
-	b, err := o.rdb.LIndex(ctx, outboundKey(o.prefix, channel, chatID), 0).Bytes()
-	if errors.Is(err, redis.Nil) {
-		return nil, ErrNotFound
-	}
-	if err != nil {
-		return nil, fmt.Errorf("storage: outbound head: %w", err)
-	}
-	return b, nil
+// claimScript: KEYS lock, list, pending set, blocked mark; ARGV token, ttl
+// ms, chat id. Takes the chat's send lock and returns {1, head}, {1, ""}
+// (empty: lock released), {2} (blocked) or {0} (another sender has it).
+var claimScript = redis.NewScript(`
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
+if redis.call('EXISTS', KEYS[4]) == 1 then return {2} end
+local head = redis.call('LINDEX', KEYS[2], 0)
+if not head then
+  redis.call('SREM', KEYS[3], ARGV[3])
+  redis.call('DEL', KEYS[1])
+  return {1, ''}
+end
+return {1, head}`)
+
+// advanceScript pops the sent head and returns the next, keeping the lock,
+// or "" after emptying the queue and releasing the lock; -1 if the lock
+// was lost.
+var advanceScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+redis.call('LPOP', KEYS[2])
+local head = redis.call('LINDEX', KEYS[2], 0)
+if not head then
+  redis.call('SREM', KEYS[3], ARGV[3])
+  redis.call('DEL', KEYS[1])
+  return ''
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return head`)
+
+// ErrLocked means another sender holds the chat's queue.
+var ErrLocked = errors.New("queue held by another sender")
+
+// ErrBlocked means the chat is marked "blocked": nothing is to be sent.
+var ErrBlocked = errors.New("chat blocked")
+
+func (o *Outbound) sendKeys(channel, chatID string) []string {
+	return []string{o.prefix + "sendlock:" + channel + ":" + chatID, outboundKey(o.prefix, channel, chatID),
+		pendingKey(o.prefix, channel), blockedKey(o.prefix, channel, chatID)}
 }
 
-var popScript = redis.NewScript(`
-redis.call('LPOP', KEYS[1])
-if redis.call('LLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[2], ARGV[1]) end
-return 1`)
-
-// Pop removes the head of chat's queue (call it only while holding the
-// chat's send lock), and takes the chat off the pending set when empty.
-func (o *Outbound) Pop(ctx context.Context, channel, chatID string) error {
-	err := popScript.Run(ctx, o.rdb, []string{outboundKey(o.prefix, channel, chatID), pendingKey(o.prefix, channel)}, chatID).Err()
+// Claim takes chat's send lock for ttl and returns its token and the oldest
+// queued item. A nil item means the queue was empty (the lock is already
+// released). ErrLocked: another sender has it; ErrBlocked: the chat is
+// marked blocked (the lock is held: Drop, then Release).
+func (o *Outbound) Claim(ctx context.Context, channel, chatID string, ttl time.Duration) (string, []byte, error) {
+	token := newToken()
+	res, err := claimScript.Run(ctx, o.rdb, o.sendKeys(channel, chatID), token, ttl.Milliseconds(), chatID).Slice()
 	if err != nil {
-		return fmt.Errorf("storage: outbound pop: %w", err)
+		return "", nil, fmt.Errorf("storage: claim outbound: %w", err)
+	}
+	switch n, _ := res[0].(int64); n {
+	case 0:
+		return "", nil, ErrLocked
+	case 2:
+		return token, nil, ErrBlocked
+	}
+	head, _ := res[1].(string)
+	if head == "" {
+		return token, nil, nil
+	}
+	return token, []byte(head), nil
+}
+
+// Advance pops the item just sent and returns the next one, refreshing the
+// lock; nil when the queue is empty (the lock is then released). ErrLocked
+// means the lock expired: stop, another sender may have taken over.
+func (o *Outbound) Advance(ctx context.Context, channel, chatID, token string, ttl time.Duration) ([]byte, error) {
+	res, err := advanceScript.Run(ctx, o.rdb, o.sendKeys(channel, chatID), token, ttl.Milliseconds(), chatID).Result()
+	if err != nil {
+		return nil, fmt.Errorf("storage: advance outbound: %w", err)
+	}
+	switch v := res.(type) {
+	case int64:
+		return nil, ErrLocked
+	case string:
+		if v == "" {
+			return nil, nil
+		}
+		return []byte(v), nil
+	}
+	return nil, fmt.Errorf("storage: advance outbound: unexpected %T", res)
+}
+
+var unlockScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`)
+
+// Release gives up a held send lock.
+func (o *Outbound) Release(ctx context.Context, channel, chatID, token string) error {
+	if err := unlockScript.Run(ctx, o.rdb, []string{o.prefix + "sendlock:" + channel + ":" + chatID}, token).Err(); err != nil {
+		return fmt.Errorf("storage: send unlock: %w", err)
 	}
 	return nil
 }
 
-// Drop discards chat's whole queue (a customer who blocked the bot).
+// Drop discards chat's whole queue (a customer who blocked the bot) and
+// returns how many items it held.
 func (o *Outbound) Drop(ctx context.Context, channel, chatID string) (int64, error) {
 	key := outboundKey(o.prefix, channel, chatID)
 	var n *redis.IntCmd
@@ -106,78 +179,13 @@ func (o *Outbound) Drop(ctx context.Context, channel, chatID string) (int64, err
 	return n.Val(), nil
 }
 
-var unlockScript = redis.NewScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`)
-
-var refreshScript = redis.NewScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return 0`)
-
-// Lock takes chat's send lock for ttl, returning a token for Unlock and
-// Refresh, or "" when another sender holds it.
-func (o *Outbound) Lock(ctx context.Context, channel, chatID string, ttl time.Duration) (string, error) {
-	token := newToken()
-	ok, err := o.rdb.SetNX(ctx, o.prefix+"sendlock:"+channel+":"+chatID, token, ttl).Result()
-	if err != nil {
-		return "", fmt.Errorf("storage: send lock: %w", err)
-	}
-	if !ok {
-		return "", nil
-	}
-	return token, nil
-}
-
-// Refresh extends a held send lock; false means it was lost.
-func (o *Outbound) Refresh(ctx context.Context, channel, chatID, token string, ttl time.Duration) (bool, error) {
-	n, err := refreshScript.Run(ctx, o.rdb, []string{o.prefix + "sendlock:" + channel + ":" + chatID}, token, ttl.Milliseconds()).Int()
-	if err != nil {
-		return false, fmt.Errorf("storage: refresh send lock: %w", err)
-	}
-	return n == 1, nil
-}
-
-// Unlock releases a held send lock.
-func (o *Outbound) Unlock(ctx context.Context, channel, chatID, token string) error {
-	if err := unlockScript.Run(ctx, o.rdb, []string{o.prefix + "sendlock:" + channel + ":" + chatID}, token).Err(); err != nil {
-		return fmt.Errorf("storage: send unlock: %w", err)
+// Block marks a chat whose customer blocked the bot: Claim refuses to send
+// to it until the customer's next turn is saved, which lifts the mark.
+func (o *Outbound) Block(ctx context.Context, channel, chatID string) error {
+	if err := o.rdb.Set(ctx, blockedKey(o.prefix, channel, chatID), "1", 365*24*time.Hour).Err(); err != nil {
+		return fmt.Errorf("storage: block: %w", err)
 	}
 	return nil
-}
-
-// Mark sets (ttl > 0) or clears (ttl == 0) a named flag of a chat, such as
-// "blocked" for a customer who blocked the bot.
-func (o *Outbound) Mark(ctx context.Context, channel, chatID, flag string, ttl time.Duration) error {
-	key := o.prefix + "mark:" + flag + ":" + channel + ":" + chatID
-	var err error
-	if ttl > 0 {
-		err = o.rdb.Set(ctx, key, "1", ttl).Err()
-	} else {
-		err = o.rdb.Del(ctx, key).Err()
-	}
-	if err != nil {
-		return fmt.Errorf("storage: mark %s: %w", flag, err)
-	}
-	return nil
-}
-
-// Marked reports whether a chat carries flag.
-func (o *Outbound) Marked(ctx context.Context, channel, chatID, flag string) (bool, error) {
-	n, err := o.rdb.Exists(ctx, o.prefix+"mark:"+flag+":"+channel+":"+chatID).Result()
-	if err != nil {
-		return false, fmt.Errorf("storage: mark %s: %w", flag, err)
-	}
-	return n == 1, nil
-}
-
-// Once returns true the first time it is called with key within ttl, and
-// false after: for dropping redelivered webhooks and saying a thing once.
-func (o *Outbound) Once(ctx context.Context, key string, ttl time.Duration) (bool, error) {
-	ok, err := o.rdb.SetNX(ctx, o.prefix+"once:"+key, "1", ttl).Result()
-	if err != nil {
-		return false, fmt.Errorf("storage: once: %w", err)
-	}
-	return ok, nil
 }
 
 // Stash keeps value under key for ttl (a payload too long for a platform's

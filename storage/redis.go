@@ -25,6 +25,12 @@ func OpenRedis(ctx context.Context, url string) (redis.UniversalClient, func(), 
 	if err != nil {
 		return nil, nil, fmt.Errorf("storage: REDIS_URL: %w", err)
 	}
+	if opt.PoolSize == 0 {
+		// A turn holds a connection for its two scripts and every channel
+		// sender for its claims; go-redis's default of 10 per core makes
+		// them queue for connections under load. ?pool_size= overrides.
+		opt.PoolSize = 100
+	}
 	rdb := redis.NewClient(opt)
 	closeAll := func() {
 		rdb.Close()

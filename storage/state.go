@@ -76,11 +76,15 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
 end
 return {0, ''}`)
 
-// saveScript: KEYS lock, state, outbound list, pending set; ARGV token,
-// state JSON, TTL ms, chat id, replies to queue...
+// saveScript: KEYS lock, state, outbound list, pending set, blocked mark;
+// ARGV token, state JSON, TTL ms, chat id, replies to queue... A saved turn
+// means the customer wrote, so it also lifts a "blocked" mark.
 var saveScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+if ARGV[2] ~= '' then
+  redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+  redis.call('DEL', KEYS[5])
+end
 if #ARGV > 4 then
   for i = 5, #ARGV do redis.call('RPUSH', KEYS[3], ARGV[i]) end
   redis.call('SADD', KEYS[4], ARGV[4])
@@ -91,7 +95,7 @@ return 1`)
 func (s *States) keys(channel, chatID string) []string {
 	id := channel + ":" + chatID
 	return []string{s.prefix + "lock:" + id, s.prefix + "conv:" + id,
-		outboundKey(s.prefix, channel, chatID), pendingKey(s.prefix, channel)}
+		outboundKey(s.prefix, channel, chatID), pendingKey(s.prefix, channel), blockedKey(s.prefix, channel, chatID)}
 }
 
 // Update runs fn on the conversation of channel/chatID under its lock and

@@ -28,12 +28,7 @@ func (b *Bot) handle(ctx context.Context, u *models.Update) error {
 	if err != nil || !ok {
 		return err
 	}
-	if !m.Group {
-		// A customer who writes again has unblocked the bot.
-		if err := b.out.Mark(ctx, Channel, m.ChatID, "blocked", 0); err != nil {
-			return err
-		}
-	}
+	// Taking the turn also lifts a "blocked" mark: the customer wrote again.
 	if _, err := b.desk.Take(ctx, m); err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 
 // senders is how many chats one process sends to at once; the limiter keeps
 // the total within Telegram's 30 a second.
-const senders = 32
+const senders = 64
 
 // sendLockTTL bounds how long a crashed sender can hold a chat's queue; a
 // live sender refreshes it after every message.
@@ -24,14 +24,9 @@ const sendLockTTL = 2 * time.Minute
 // by a crash or by another replica leave without waiting for a new message.
 const queueSweep = 2 * time.Second
 
-// Kick asks for chat's queue to be sent soon. It never blocks: a full kick
-// queue is drained by the sweep.
-func (b *Bot) Kick(chatID string) {
-	select {
-	case b.kick <- chatID:
-	default:
-	}
-}
+// Kick asks for chat's queue to be sent soon. It never blocks and never
+// forgets a chat: kicks are kept in an in-process queue for the senders.
+func (b *Bot) Kick(chatID string) { b.queue.kick(chatID) }
 
 // Send queues replies for chat (the desk's notices) and kicks it.
 // It implements dialog.Sender.
@@ -51,113 +46,159 @@ func (b *Bot) Send(ctx context.Context, chatID string, replies []dialog.Reply) e
 	return nil
 }
 
-// deliverLoop runs the senders until ctx ends. A chat is sent to by one
-// goroutine at a time in this process (busy) and by one process at a time
-// (the queue's send lock in Redis).
+// deliverLoop runs the senders until ctx ends, and every queueSweep looks
+// for queued chats in Redis (left by a crash, or by another replica).
 func (b *Bot) deliverLoop(ctx context.Context) {
-	var mu sync.Mutex
-	busy := map[string]bool{}
-	again := map[string]bool{}
-	work := make(chan string)
+	q := b.queue
 	var wg sync.WaitGroup
 	for range senders {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for chat := range work {
-				for {
-					b.drain(ctx, chat)
-					mu.Lock()
-					if !again[chat] || ctx.Err() != nil {
-						delete(busy, chat)
-						delete(again, chat)
-						mu.Unlock()
-						break
-					}
-					delete(again, chat)
-					mu.Unlock()
+			for {
+				chat, ok := q.next()
+				if !ok {
+					return
 				}
+				b.drain(ctx, chat)
+				q.done(chat)
 			}
 		}()
-	}
-	dispatch := func(chat string) {
-		mu.Lock()
-		if busy[chat] {
-			again[chat] = true
-			mu.Unlock()
-			return
-		}
-		busy[chat] = true
-		mu.Unlock()
-		select {
-		case work <- chat:
-		case <-ctx.Done():
-		}
 	}
 	sweep := time.NewTicker(queueSweep)
 	defer sweep.Stop()
 	for ctx.Err() == nil {
 		select {
-		case chat := <-b.kick:
-			dispatch(chat)
 		case <-sweep.C:
 			chats, err := b.out.Pending(ctx, Channel)
 			if err != nil && ctx.Err() == nil {
 				b.log.Error("telegram: pending chats", "err", err)
 			}
 			for _, c := range chats {
-				dispatch(c)
+				q.kick(c)
 			}
 		case <-ctx.Done():
 		}
 	}
-	close(work)
+	q.close()
 	wg.Wait()
+}
+
+// chatQueue hands chats to senders, one sender per chat at a time: a chat
+// kicked while it is being sent to is handed out again afterwards.
+type chatQueue struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	order  []string
+	queued map[string]bool
+	busy   map[string]bool
+	again  map[string]bool
+	closed bool
+}
+
+func newChatQueue() *chatQueue {
+	q := &chatQueue{queued: map[string]bool{}, busy: map[string]bool{}, again: map[string]bool{}}
+	q.cond = sync.NewCond(&q.mu)
+	return q
+}
+
+func (q *chatQueue) kick(chat string) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	switch {
+	case q.busy[chat]:
+		q.again[chat] = true
+	case !q.queued[chat]:
+		q.queued[chat] = true
+		q.order = append(q.order, chat)
+		q.cond.Signal()
+	}
+}
+
+// next waits for a chat to send to; false once the queue is closed.
+func (q *chatQueue) next() (string, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.order) == 0 && !q.closed {
+		q.cond.Wait()
+	}
+	if q.closed {
+		return "", false
+	}
+	chat := q.order[0]
+	q.order = q.order[1:]
+	delete(q.queued, chat)
+	q.busy[chat] = true
+	return chat, true
+}
+
+func (q *chatQueue) done(chat string) {
+	q.mu.Lock()
+	delete(q.busy, chat)
+	again := q.again[chat]
+	delete(q.again, chat)
+	q.mu.Unlock()
+	if again {
+		q.kick(chat)
+	}
+}
+
+func (q *chatQueue) close() {
+	q.mu.Lock()
+	q.closed = true
+	q.cond.Broadcast()
+	q.mu.Unlock()
 }
 
 // drain sends chat's queued replies in order while it holds the chat's send
 // lock. A reply is popped only after Telegram took it, or was given up.
 func (b *Bot) drain(ctx context.Context, chat string) {
-	token, err := b.out.Lock(ctx, Channel, chat, sendLockTTL)
-	if err != nil || token == "" {
-		return // another sender has it, or Redis is down: the sweep retries
+	token, raw, err := b.out.Claim(ctx, Channel, chat, sendLockTTL)
+	switch {
+	case errors.Is(err, storage.ErrLocked), raw == nil && err == nil:
+		return // another sender has it, or nothing is queued
+	case errors.Is(err, storage.ErrBlocked):
+		if n, err := b.out.Drop(ctx, Channel, chat); err == nil && n > 0 {
+			b.log.Warn("telegram: customer blocked the bot; replies not sent", "chat", chat, "dropped", n)
+		}
+		b.out.Release(context.WithoutCancel(ctx), Channel, chat, token)
+		return
+	case err != nil:
+		b.log.Error("telegram: claim queue", "chat", chat, "err", err)
+		return // the sweep retries
 	}
-	// Unlocked even when ctx has ended, so another replica can go on at once.
-	defer b.out.Unlock(context.WithoutCancel(ctx), Channel, chat, token)
 	id, err := strconv.ParseInt(chat, 10, 64)
 	if err != nil {
 		b.log.Error("telegram: bad chat id in queue", "chat", chat)
 		b.out.Drop(ctx, Channel, chat)
+		b.out.Release(ctx, Channel, chat, token)
 		return
 	}
-	for ctx.Err() == nil {
-		if blocked, _ := b.out.Marked(ctx, Channel, chat, "blocked"); blocked {
-			if n, err := b.out.Drop(ctx, Channel, chat); err == nil && n > 0 {
-				b.log.Warn("telegram: customer blocked the bot; replies not sent", "chat", chat, "dropped", n)
-			}
-			return
-		}
-		raw, err := b.out.Head(ctx, Channel, chat)
-		if errors.Is(err, storage.ErrNotFound) || err != nil {
-			return
-		}
+	for raw != nil {
 		var r dialog.Reply
 		if err := json.Unmarshal(raw, &r); err != nil {
 			b.log.Error("telegram: unreadable queued reply dropped", "chat", chat, "err", err)
 		} else if err := b.sendReply(ctx, id, r); err != nil {
-			if ctx.Err() != nil {
-				return // shutting down: the reply stays queued
-			}
-			if errors.Is(err, errBlocked) {
-				b.out.Mark(ctx, Channel, chat, "blocked", 365*24*time.Hour)
-				continue
+			switch {
+			case ctx.Err() != nil:
+				// Shutting down: the reply stays queued; unlocked so that
+				// another replica can go on at once.
+				b.out.Release(context.WithoutCancel(ctx), Channel, chat, token)
+				return
+			case errors.Is(err, errBlocked):
+				b.out.Block(ctx, Channel, chat)
+				b.out.Drop(ctx, Channel, chat)
+				b.out.Release(ctx, Channel, chat, token)
+				b.log.Warn("telegram: customer blocked the bot; replies not sent", "chat", chat)
+				return
 			}
 			b.log.Error("telegram: reply not delivered, given up", "chat", chat, "text", short(r.Text), "err", err)
 		}
-		if err := b.out.Pop(ctx, Channel, chat); err != nil {
-			return
-		}
-		if ok, _ := b.out.Refresh(ctx, Channel, chat, token, sendLockTTL); !ok {
+		if raw, err = b.out.Advance(ctx, Channel, chat, token, sendLockTTL); err != nil {
+			if !errors.Is(err, storage.ErrLocked) {
+				b.log.Error("telegram: advance queue", "chat", chat, "err", err)
+				b.out.Release(context.WithoutCancel(ctx), Channel, chat, token)
+			}
 			return
 		}
 	}

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot"
+	"golang.org/x/time/rate"
 
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
@@ -46,6 +47,9 @@ type Config struct {
 	Token         string // TELEGRAM_BOT_TOKEN
 	APIURL        string // TELEGRAM_API_URL; the official server when empty
 	WebhookSecret string // TELEGRAM_WEBHOOK_SECRET; long polling when empty
+	// PerSecond is the bot's overall sending rate (TELEGRAM_RATE): Telegram
+	// allows about 30 messages a second, more with paid broadcasts.
+	PerSecond int
 }
 
 var tokenPattern = regexp.MustCompile(`^\d{3,}:[A-Za-z0-9_-]{20,}$`)
@@ -62,6 +66,9 @@ func (c Config) Validate() error {
 	if c.APIURL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
 		return fmt.Errorf("TELEGRAM_API_URL: %q is not an http(s) URL", c.APIURL)
 	}
+	if c.PerSecond < 0 || c.PerSecond > 100000 {
+		return fmt.Errorf("TELEGRAM_RATE: %d is not a rate from 1 to 100000 messages a second", c.PerSecond)
+	}
 	if c.WebhookSecret != "" && !regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`).MatchString(c.WebhookSecret) {
 		return errors.New("TELEGRAM_WEBHOOK_SECRET: use 1-256 characters of A-Z, a-z, 0-9, _ and -")
 	}
@@ -77,7 +84,7 @@ type Bot struct {
 	out     *storage.Outbound
 	limit   *Limiter
 	log     *slog.Logger
-	kick    chan string
+	queue   *chatQueue
 	retries retryPolicy
 }
 
@@ -90,14 +97,23 @@ func New(cfg Config, desk Desk, out *storage.Outbound, log *slog.Logger) (*Bot, 
 		cfg.APIURL = DefaultAPIURL
 	}
 	cfg.APIURL = strings.TrimRight(cfg.APIURL, "/")
-	hc := &http.Client{Timeout: 40 * time.Second}
+	// Every sender keeps its connection to the Bot API open: the default
+	// transport keeps only two idle connections per host, so the senders
+	// would open and close a connection for most messages.
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = senders + 4
+	hc := &http.Client{Timeout: 40 * time.Second, Transport: tr}
 	api, err := bot.New(cfg.Token, bot.WithServerURL(cfg.APIURL), bot.WithSkipGetMe(),
 		bot.WithHTTPClient(35*time.Second, hc))
 	if err != nil {
 		return nil, fmt.Errorf("telegram: %w", err)
 	}
-	return &Bot{cfg: cfg, api: api, http: hc, desk: desk, out: out, limit: DefaultLimiter(), log: log,
-		kick: make(chan string, 1024), retries: defaultRetries}, nil
+	limit := DefaultLimiter()
+	if cfg.PerSecond > 0 {
+		limit = NewLimiter(rate.Limit(cfg.PerSecond), cfg.PerSecond, 1, 3, rate.Every(time.Minute/20), 20)
+	}
+	return &Bot{cfg: cfg, api: api, http: hc, desk: desk, out: out, limit: limit, log: log,
+		queue: newChatQueue(), retries: defaultRetries}, nil
 }
 
 // Webhook reports whether updates come by webhook (else by polling).
