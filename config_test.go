@@ -31,6 +31,8 @@ func TestBadSettingNamesTheVariable(t *testing.T) {
 		"FRONTDESK_WORK_HOURS":   "18:00-09:00",
 		"FRONTDESK_REPAIR_DAYS":  "three",
 		"FRONTDESK_STAFF_REPLY":  "0s",
+		"TELEGRAM_BOT_TOKEN":     "not-a-token",
+		"TELEGRAM_RATE":          "fast",
 	} {
 		t.Run(key, func(t *testing.T) {
 			_, err := loadConfig(envOf(map[string]string{key: value}))

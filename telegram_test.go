@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +15,8 @@ import (
 	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
 	"github.com/frontdesk/frontdesk/storage"
 )
+
+var regexpTicket = regexp.MustCompile(`FD-\d+`)
 
 const (
 	tgToken  = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz"
@@ -237,11 +240,34 @@ func TestTelegramEnglishAndRedelivery(t *testing.T) {
 	if code := post(t, srv.URL, raw, tgSecret); code != http.StatusOK {
 		t.Fatalf("redelivery answered %d", code)
 	}
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(1500 * time.Millisecond) // longer than the per-chat spacing
 	if got := sent(fake, c.chat); len(got) != c.count {
 		t.Fatalf("redelivered update made a reply: %d messages", len(got))
 	}
-	c.text("+44 7700 900123", 1, "carry-in")
+	mode := c.text("+44 7700 900123", 1, "carry-in")
+	c.press(buttonData(t, mode, "Carry-in (I bring it)"), 1, "Which product")
+	model := c.text("Washing machine", 1, "model")
+	serial := c.press(buttonData(t, model, "Not sure"), 1, "serial number")
+	bought := c.press(buttonData(t, serial, "Can't find it"), 1, "When did you buy")
+	proof := c.text("March 5, 2025", 1, "warranty card")
+	c.press(buttonData(t, proof, "Invoice"), 1, "describe the fault")
+	// a photo of the fault with a caption: the caption is the description
+	when := c.send(telegramtest.Photo(c.next(), c.chat, "leak-photo", 40000, "", "It leaks during the spin cycle"), 2, "When would suit you")
+	summary := c.press(buttonData(t, when, "Any time"), 1, "Please check your report")
+	if !strings.Contains(summary.Fields["text"], "leaks during the spin") || !strings.Contains(summary.Fields["text"], "Photos/files: 1") {
+		t.Fatalf("summary: %s", summary.Fields["text"])
+	}
+	created := c.press(buttonData(t, summary, "Confirm"), 1, "ticket number is")
+	number := regexpTicket.FindString(created.Fields["text"])
+	staffRun(t, getenv, "diagnose", number, "worn drum bearing")
+	c.waitFor(1, "worn drum bearing")
+	staffRun(t, getenv, "quote", number, "480", "Replace the drum bearing", "2d")
+	quote := c.waitFor(1, "CNY 480.00")
+	confirm := c.press(buttonData(t, quote, "Accept the quote"), 1, "Please confirm")
+	c.press(buttonData(t, confirm, "Yes, confirm"), 1, "scheduled for repair")
+	staffRun(t, getenv, "status", number, "ready")
+	c.waitFor(1, "is repaired")
+	_ = bought
 }
 
 func TestTelegramWebhookRefusesBadInput(t *testing.T) {
@@ -319,26 +345,42 @@ func TestTelegramSendingSurvivesRateLimitsErrorsAndBlocks(t *testing.T) {
 	}
 }
 
-// TestTelegramOrderAcrossTwoInstances sends 100 chats' updates interleaved
-// to two server instances sharing Redis and the database, each update
-// delivered twice: every chat's replies arrive in order, once.
+// TestTelegramOrderAcrossTwoInstances sends 100 chats' whole reports,
+// interleaved, to two server instances sharing Redis and the database,
+// every update delivered twice (to one instance, then the other): each
+// chat's replies arrive in order and once, and each report makes exactly
+// one ticket.
 func TestTelegramOrderAcrossTwoInstances(t *testing.T) {
 	getenv, fake := tgEnv(t)
-	a, _ := startApp(t, getenv)
-	b, _ := startApp(t, getenv)
+	fast := func(k string) string {
+		if k == "TELEGRAM_RATE" {
+			return "10000" // Telegram's per-chat limit still holds
+		}
+		return getenv(k)
+	}
+	a, _ := startApp(t, fast)
+	b, _ := startApp(t, fast)
 	urls := []string{a.URL, b.URL}
 	const chats = 100
-	steps := []string{"你好", "查询进度", "取消", "帮助", "谢谢"}
-	want := []string{"欢迎", "工单号", "已为您取消", "我可以为您做这些", "谢谢您的肯定"}
+	type step struct{ text, data, want string }
+	steps := []step{{"打印机坏了", "", "贵姓"}, {"王先生", "", "手机号码"}, {"13800138000", "", "上门维修"},
+		{"", "mode:carry_in", "什么产品"}, {"打印机", "", "型号"}, {"", "skip", "序列号"}, {"", "skip", "购买"},
+		{"", "skip", "保修卡"}, {"", "proof:none", "故障"}, {"卡纸", "", "方便的时间"}, {"", "skip", "请您核对"},
+		{"", "confirm:yes", "工单号是"}}
 	var wg sync.WaitGroup
 	for i := 0; i < chats; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			chat := int64(20000 + i)
-			for s, text := range steps {
-				raw := telegramtest.Text(int64(100000+i*10+s), chat, text)
-				// as Telegram does: the next update of a chat only after the last was acknowledged
+			for s, st := range steps {
+				id := int64(100000 + i*100 + s)
+				raw := telegramtest.Text(id, chat, st.text)
+				if st.data != "" {
+					raw = telegramtest.Callback(id, chat, st.data, 1)
+				}
+				// As Telegram does, a chat's next update goes only after the
+				// last was acknowledged; here each goes to both instances.
 				for _, u := range []string{urls[(i+s)%2], urls[(i+s+1)%2]} {
 					if code := post(t, u, raw, tgSecret); code != http.StatusOK {
 						t.Errorf("chat %d step %d: %d", chat, s, code)
@@ -350,14 +392,22 @@ func TestTelegramOrderAcrossTwoInstances(t *testing.T) {
 	wg.Wait()
 	for i := 0; i < chats; i++ {
 		chat := int64(20000 + i)
-		got := waitSent(t, fake, chat, len(steps))
-		if len(got) != len(steps) {
-			t.Fatalf("chat %d: %d replies, want %d", chat, len(got), len(steps))
+		c := &conversation{t: t, fake: fake, chat: chat}
+		for _, st := range steps {
+			c.waitFor(1, st.want)
 		}
-		for s, m := range got {
-			if !strings.Contains(m.Fields["text"], want[s]) {
-				t.Fatalf("chat %d reply %d = %q, want %q", chat, s, m.Fields["text"], want[s])
-			}
+		time.Sleep(10 * time.Millisecond)
+		if got := sent(fake, chat); len(got) > c.count+1 { // +1: an after-hours note may follow the ticket
+			t.Fatalf("chat %d: %d replies, %d expected: a redelivery was answered", chat, len(got), c.count)
 		}
+	}
+	db, err := storage.Open(context.Background(), getenv("DATABASE_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ts, err := db.Tickets(context.Background(), storage.TicketFilter{Limit: 1000})
+	if err != nil || len(ts) != chats {
+		t.Fatalf("%d tickets for %d reports (%v)", len(ts), chats, err)
 	}
 }
