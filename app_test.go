@@ -5,9 +5,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/alicebob/miniredis/v2"
@@ -80,5 +82,30 @@ func TestHealthzFollowsTheStores(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusServiceUnavailable {
 		t.Fatalf("healthz = %d with SQL and Redis closed", res.StatusCode)
+	}
+}
+
+func TestWebChatErrorsAreCourteousTemplates(t *testing.T) {
+	srv, _ := startApp(t, testEnv(t))
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	res, err := client.Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	for lang, want := range map[string]string{"en-GB,en;q=0.9": "2000 characters at most", "zh-CN,zh;q=0.9": "最多 2000 字"} {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/chat/send", strings.NewReader(`{"text":"`+strings.Repeat("修", 2001)+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept-Language", lang)
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), want) {
+			t.Fatalf("%s: %d %s", lang, res.StatusCode, body)
+		}
 	}
 }

@@ -59,7 +59,7 @@ func TestWholeCycleInBrowser(t *testing.T) {
 	wait("什么产品")
 	send("激光打印机")
 	wait("产品的型号")
-	press("不清楚型号")
+	press("暂时找不到型号")
 	press("找不到序列号")
 	press("记不清了")
 	press("都没有")

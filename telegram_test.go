@@ -247,7 +247,7 @@ func TestTelegramEnglishAndRedelivery(t *testing.T) {
 	mode := c.text("+44 7700 900123", 1, "carry-in")
 	c.press(buttonData(t, mode, "Carry-in (I bring it)"), 1, "Which product")
 	model := c.text("Washing machine", 1, "model")
-	serial := c.press(buttonData(t, model, "Not sure"), 1, "serial number")
+	serial := c.press(buttonData(t, model, "Can't see it now"), 1, "serial number")
 	bought := c.press(buttonData(t, serial, "Can't find it"), 1, "When did you buy")
 	proof := c.text("March 5, 2025", 1, "warranty card")
 	c.press(buttonData(t, proof, "Invoice"), 1, "describe the fault")

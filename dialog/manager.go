@@ -80,6 +80,12 @@ func (m *Manager) button(t *turn, label, payload string) Button {
 	return Button{Label: text, Payload: payload}
 }
 
+// Text renders a reply template by key in locale, for a channel's own
+// messages (the web chat's request errors).
+func (m *Manager) Text(locale, key string, data any) (string, error) {
+	return m.texts.Render(locale, key, data)
+}
+
 // Handle runs one customer message and returns the replies (for channels
 // that answer in the same request, like the web chat). Bad input gets a
 // courteous reply, not an error; an error means the desk itself failed
@@ -145,10 +151,19 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 	return true, nil
 }
 
-// run is the turn's dispatcher: locale, then a taken-over chat stays quiet,
-// then button payloads, then global commands, then the open flow, then the
-// understood intent.
+// run runs the turn, then offers a report set aside, if any.
 func (m *Manager) run(t *turn) error {
+	if err := m.dispatch(t); err != nil {
+		return err
+	}
+	m.offerDraft(t)
+	return nil
+}
+
+// dispatch is the turn's dispatcher: locale, then a taken-over chat stays
+// quiet, then button payloads, then global commands, then the open flow,
+// then the understood intent.
+func (m *Manager) dispatch(t *turn) error {
 	c := t.c
 	c.Turns++
 	c.LastActivity = t.now
@@ -283,14 +298,29 @@ func (m *Manager) companyData() map[string]any {
 	return map[string]any{"Company": m.cfg.Company}
 }
 
-// reset leaves any flow.
+// reset leaves any flow. An unfinished report is set aside as the draft, to
+// be offered again once the other request is answered.
 func (m *Manager) reset(c *storage.Conversation) {
+	if c.Flow == flowReport && len(c.Slots) > 0 {
+		c.Draft = c.Slots
+	}
 	c.Flow, c.Step, c.Slots = "", "", nil
 }
 
+// offerDraft asks, once, whether to go on with a report set aside.
+func (m *Manager) offerDraft(t *turn) {
+	c := t.c
+	if c.Flow != "" || c.Draft == nil || c.Draft["_offered"] != "" || len(t.out) == 0 {
+		return
+	}
+	c.Draft["_offered"] = "1"
+	m.say(t, "report.resume.offer", nil, m.button(t, "btn.resume", "draft:resume"), m.button(t, "btn.drop", "draft:drop"))
+}
+
 func (m *Manager) cancel(t *turn) {
-	had := t.c.Flow != ""
+	had := t.c.Flow != "" || t.c.Draft != nil
 	m.reset(t.c)
+	t.c.Draft = nil
 	t.c.Misses = 0
 	if had {
 		m.menu(t, "cancelled")

@@ -20,6 +20,13 @@ func (m *Manager) onPayload(t *turn, offered []string) error {
 		return m.quotePressed(t, number, decision)
 	case "ticket":
 		return m.showTicket(t, arg)
+	case "draft":
+		if arg == "resume" && t.c.Draft != nil {
+			return m.startReport(t)
+		}
+		t.c.Draft = nil
+		m.menu(t, "report.dropped")
+		return nil
 	}
 	if !slices.Contains(offered, p) {
 		m.stale(t)

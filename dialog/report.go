@@ -34,6 +34,12 @@ func (m *Manager) startReport(t *turn) error {
 	m.reset(c)
 	c.Misses = 0
 	c.Flow = flowReport
+	if c.Draft != nil {
+		c.Slots, c.Draft = c.Draft, nil
+		delete(c.Slots, "_offered")
+		m.say(t, "report.resume", nil)
+		return m.askNext(t)
+	}
 	c.Slots = map[string]string{"_key": newKey()}
 	if cu, err := m.db.CustomerByChat(t.ctx, c.Channel, c.ChatID); err == nil {
 		c.Slots["name"], c.Slots["salutation"] = cu.Name, cu.Salutation

@@ -154,3 +154,25 @@ func TestRepeatRepairIsMarked(t *testing.T) {
 		t.Fatalf("a different fault is not a repeat: %q", tk.RepeatOf)
 	}
 }
+
+func TestReportSetAsideIsOfferedAgain(t *testing.T) {
+	d := sqliteDesk(t)
+	n := d.report("d", "打印机", "卡纸")
+	ctx := context.Background()
+	if _, err := d.staff.Quote(ctx, n, "staff:li", 20000, "更换搓纸轮", 2); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, d.say("d", "我的洗衣机也坏了"), "report.start", "ask.mode")
+	d.press("d", "mode:carry_in")
+	expect(t, d.say("d", "洗衣机"), "ask.model")
+	// the quote arrives and is pressed in the middle of the report
+	rs := d.press("d", "quote:accept:"+n)
+	expect(t, rs, "quote.confirm.accept")
+	rs = d.press("d", "qconfirm:yes")
+	expect(t, rs, "quote.accepted", "report.resume.offer")
+	expect(t, d.press("d", "draft:resume"), "report.resume", "ask.model")
+	expect(t, d.say("d", "XQB50"), "ask.serial")
+	// cancelling drops it for good
+	expect(t, d.say("d", "取消"), "cancelled")
+	expect(t, d.say("d", "你好"), "greeting")
+}

@@ -66,6 +66,7 @@ func (m *Manager) createTicket(t *turn) error {
 		return err
 	}
 	m.reset(c)
+	c.Draft = nil
 	c.Misses = 0
 	key := "ticket.created"
 	if tk.RepeatOf != "" {

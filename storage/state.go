@@ -19,6 +19,7 @@ type Conversation struct {
 	Flow         string            `json:"flow,omitempty"`
 	Step         string            `json:"step,omitempty"`
 	Slots        map[string]string `json:"slots,omitempty"`
+	Draft        map[string]string `json:"draft,omitempty"` // an unfinished report set aside by another request
 	Locale       string            `json:"locale,omitempty"`
 	TakenOver    bool              `json:"taken_over,omitempty"` // a person holds the conversation
 	Agent        string            `json:"agent,omitempty"`      // who holds it

@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
@@ -34,9 +35,11 @@ import (
 const Channel = "webchat"
 
 // Desk runs one customer turn. An error means the turn failed; the customer
-// then sees a generic apology and the error is logged.
+// then sees a generic apology and the error is logged. Text renders a reply
+// template (the web chat's own error messages live in prompts/ too).
 type Desk interface {
 	Handle(ctx context.Context, m dialog.Message) ([]dialog.Reply, error)
+	Text(locale, key string, data any) (string, error)
 }
 
 // Chat serves the web chat and delivers the desk's proactive notices to it.
@@ -123,6 +126,15 @@ func (c *Chat) writeJSON(w http.ResponseWriter, r *http.Request, status int, v a
 	}
 }
 
-func (c *Chat) writeError(w http.ResponseWriter, r *http.Request, status int, message string) {
+func (c *Chat) writeError(w http.ResponseWriter, r *http.Request, status int, key string) {
+	locale := "zh-CN"
+	if strings.HasPrefix(strings.ToLower(r.Header.Get("Accept-Language")), "en") {
+		locale = "en"
+	}
+	message, err := c.desk.Text(locale, key, map[string]any{"Max": maxRunes})
+	if err != nil {
+		c.logger.Error("webchat: render error text", "key", key, "err", err)
+		message = key
+	}
 	c.writeJSON(w, r, status, apiError{Message: message})
 }

@@ -170,7 +170,7 @@ func TestSendRefusals(t *testing.T) {
 		{name: "trailing garbage", body: `{"text": "a"} x`, want: http.StatusBadRequest},
 		{name: "wrong type", body: `{"text": 5}`, want: http.StatusBadRequest},
 		{name: "both empty", body: `{"text": "  ", "payload": ""}`, want: http.StatusBadRequest},
-		{name: "4001 characters", body: `{"text": "` + strings.Repeat("修", 4001) + `"}`, want: http.StatusBadRequest},
+		{name: "2001 characters", body: `{"text": "` + strings.Repeat("修", 2001) + `"}`, want: http.StatusBadRequest},
 		{name: "over 16 KiB", body: `{"text": "` + strings.Repeat("a", 17<<10) + `"}`, want: http.StatusRequestEntityTooLarge},
 		{name: "no session", body: `{"text": "hi"}`, noCookie: true, want: http.StatusUnauthorized},
 		{name: "form post", contentType: "application/x-www-form-urlencoded", body: `text=hi`, want: http.StatusUnsupportedMediaType},
@@ -206,10 +206,10 @@ func TestSendRefusals(t *testing.T) {
 		t.Errorf("refused messages left %d entries", len(e))
 	}
 
-	// Exactly 4000 characters is fine.
-	res := f.post(t, client, `{"text": "`+strings.Repeat("修", 4000)+`"}`)
+	// Exactly 2000 characters is fine.
+	res := f.post(t, client, `{"text": "`+strings.Repeat("修", 2000)+`"}`)
 	if res.StatusCode != http.StatusOK {
-		t.Errorf("4000 characters: status %d, want 200", res.StatusCode)
+		t.Errorf("2000 characters: status %d, want 200", res.StatusCode)
 	}
 }
 

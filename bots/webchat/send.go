@@ -18,19 +18,20 @@ import (
 // Limits of one customer message.
 const (
 	maxBody  = 16 << 10 // bytes of a /chat/send request body
-	maxRunes = 4000     // characters of typed text
+	maxRunes = 2000     // characters of typed text: the most the desk takes in one message
 )
 
-// What a customer reads when a request fails; the page shows these as they
-// are, except for 5xx, where it shows its own apology.
+// What a customer reads when a request fails: template keys of prompts/,
+// rendered in the browser's language. The page shows them as they are,
+// except for 5xx, where it shows its own apology.
 const (
-	msgNoSession   = "会话已失效，请刷新页面。Your session has ended, please reload the page."
-	msgContentType = "请求格式不正确，请刷新页面后重试。Please reload the page and try again."
-	msgMalformed   = "抱歉，没能读取这条消息，请重新发送。Sorry, we could not read that message, please send it again."
-	msgEmpty       = "请输入消息内容。Please type a message."
-	msgTooLong     = "抱歉，消息太长了（最多 4000 字），请您分几次发送。Sorry, that message is too long (4000 characters at most), please send it in parts."
-	msgTooLarge    = "抱歉，消息太大了，请您缩短后再发送。Sorry, that message is too large, please shorten it."
-	msgFailed      = "抱歉，暂时无法回复，请稍后再试。Sorry, we cannot reply right now, please try again shortly."
+	msgNoSession   = "webchat.no_session"
+	msgContentType = "webchat.bad_request"
+	msgMalformed   = "webchat.malformed"
+	msgEmpty       = "webchat.empty"
+	msgTooLong     = "webchat.too_long"
+	msgTooLarge    = "webchat.too_large"
+	msgFailed      = "webchat.failed"
 )
 
 // sendRequest is one customer action. For a typed message Text is what they
@@ -49,7 +50,7 @@ type sendRequest struct {
 //
 // Codes: 401 without a session, 415 unless the body is JSON (a cross-site
 // form cannot send that without CORS), 413 over 16 KiB, 400 malformed, empty
-// or over 4000 characters, 500 when the desk or Redis fails.
+// or over 2000 characters, 500 when the desk or Redis fails.
 func (c *Chat) handleSend(w http.ResponseWriter, r *http.Request) {
 	session, ok := sessionFrom(r)
 	if !ok {
