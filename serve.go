@@ -59,8 +59,9 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	states := storage.NewStates(rdb, cfg.RedisPrefix, cfg.IdleTimeout)
 	desk := dialog.New(db, states, texts, nil, cfg.Desk, log, nil)
 	chat := webchat.New(desk, storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout), log)
-	notifier := dialog.NewNotifier(db, texts, cfg.Desk, log, 500*time.Millisecond)
-	notifier.Register(webchat.Channel, chat)
+	senders := dialog.Senders{webchat.Channel: chat}
+	desk.SetSenders(senders)
+	notifier := dialog.NewNotifier(db, texts, cfg.Desk, senders, log, 500*time.Millisecond)
 	health := handlers.Health(map[string]handlers.Pinger{
 		"sql":   db,
 		"redis": handlers.PingFunc(func(ctx context.Context) error { return rdb.Ping(ctx).Err() }),
@@ -73,7 +74,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 			a.close()
 			return nil, err
 		}
-		notifier.Register(telegram.Channel, tg)
+		senders[telegram.Channel] = tg
 		if tg.Webhook() {
 			routes["POST /telegram/webhook"] = tg
 		}

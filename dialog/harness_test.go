@@ -57,8 +57,9 @@ func newDesk(t testing.TB, db *storage.DB, states *storage.States, out *storage.
 	d := &desk{t: t, db: db, states: states, out: out, now: monday10, inbox: &inbox{got: map[string][]dialog.Reply{}}}
 	d.m = dialog.New(db, states, texts, nil, cfg, log, d.clock)
 	d.staff = dialog.NewStaff(db, cfg, d.clock)
-	d.notes = dialog.NewNotifier(db, texts, cfg, log, time.Hour)
-	d.notes.Register("webchat", d.inbox)
+	senders := dialog.Senders{"webchat": d.inbox, "telegram": d.inbox}
+	d.m.SetSenders(senders)
+	d.notes = dialog.NewNotifier(db, texts, cfg, senders, log, time.Hour)
 	return d
 }
 

@@ -26,8 +26,9 @@ type Manager struct {
 	texts  *prompts.Catalog
 	nlu    Understander
 	cfg    Config
-	staff  *Staff
-	log    *slog.Logger
+	staff   *Staff
+	senders Senders
+	log     *slog.Logger
 	now    func() time.Time
 }
 
@@ -188,7 +189,7 @@ func (m *Manager) dispatch(t *turn) error {
 		return nil
 	}
 	if c.TakenOver {
-		return nil // a person holds the chat: the bot keeps quiet
+		return m.mirror(t) // a person holds the chat: the bot keeps quiet, the words go to them
 	}
 	if t.in.Edited {
 		return m.onEdit(t)

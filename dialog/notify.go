@@ -20,7 +20,7 @@ type Notifier struct {
 	db       *storage.DB
 	texts    *prompts.Catalog
 	cfg      Config
-	senders  map[string]Sender
+	senders  Senders
 	log      *slog.Logger
 	now      func() time.Time
 	interval time.Duration
@@ -33,14 +33,12 @@ type Notifier struct {
 // and a half: an outage of a channel loses nothing.
 const maxAttempts = 40
 
-// NewNotifier returns a Notifier polling the outbox every interval.
-func NewNotifier(db *storage.DB, texts *prompts.Catalog, cfg Config, log *slog.Logger, interval time.Duration) *Notifier {
-	return &Notifier{db: db, texts: texts, cfg: cfg.withDefaults(), senders: map[string]Sender{}, log: log,
+// NewNotifier returns a Notifier polling the outbox every interval and
+// delivering through senders.
+func NewNotifier(db *storage.DB, texts *prompts.Catalog, cfg Config, senders Senders, log *slog.Logger, interval time.Duration) *Notifier {
+	return &Notifier{db: db, texts: texts, cfg: cfg.withDefaults(), senders: senders, log: log,
 		now: time.Now, interval: interval, lease: 30 * time.Second}
 }
-
-// Register sets the sender for a channel's notices. Call before Run.
-func (n *Notifier) Register(channel string, s Sender) { n.senders[channel] = s }
 
 // Run delivers notices until ctx ends.
 func (n *Notifier) Run(ctx context.Context) {

@@ -2,10 +2,13 @@ package dialog_test
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -106,21 +109,52 @@ func TestPersonManagerAbusePraiseSuggestionConsult(t *testing.T) {
 	}
 }
 
-func TestTakenOverChatGetsNoBotReply(t *testing.T) {
+func TestTakeOverRelayMirrorRelease(t *testing.T) {
 	d := sqliteDesk(t)
+	ctx := context.Background()
 	d.say("t", "你好")
-	if err := d.states.Update(context.Background(), "webchat", "t", func(c *storage.Conversation) error {
-		c.TakenOver, c.Agent = true, "wang"
-		return nil
-	}); err != nil {
-		t.Fatal(err)
+	if holder, err := d.m.TakeOver(ctx, "webchat", "t", "王工"); err != nil || holder != "王工" {
+		t.Fatalf("take over: %q %v", holder, err)
 	}
-	if rs := d.say("t", "在吗"); len(rs) != 0 {
+	if got := d.inbox.take("t"); len(got) != 1 || got[0].Key != "staff.joined" || !strings.Contains(got[0].Text, "王工") {
+		t.Fatalf("customer not told who joined: %+v", got)
+	}
+	// a second person is told who has it
+	if holder, err := d.m.TakeOver(ctx, "webchat", "t", "李工"); !errors.Is(err, dialog.ErrHeld) || holder != "王工" {
+		t.Fatalf("second take over: %q %v", holder, err)
+	}
+	// the customer's words go to the person, not to the bot
+	if rs := d.say("t", "在吗？打印机还是卡纸"); len(rs) != 0 {
 		t.Fatalf("bot replied while a person holds the chat: %v", keys(rs))
 	}
-	if c := conv(t, d, "t"); c.Turns != 2 {
-		t.Fatalf("turn not counted: %d", c.Turns)
+	d.say("t", "第二句")
+	token, raw, err := d.out.Claim(ctx, storage.MirrorChannel, storage.MirrorID("webchat", "t"), time.Minute)
+	var mirrored []string
+	for err == nil && raw != nil {
+		var m dialog.Mirrored
+		json.Unmarshal(raw, &m)
+		mirrored = append(mirrored, m.Text)
+		raw, err = d.out.Advance(ctx, storage.MirrorChannel, storage.MirrorID("webchat", "t"), token, time.Minute)
 	}
+	if strings.Join(mirrored, "|") != "在吗？打印机还是卡纸|第二句" {
+		t.Fatalf("mirrored %q (%v)", mirrored, err)
+	}
+	if err := d.m.Relay(ctx, "webchat", "t", "李工", "我来看看"); !errors.Is(err, dialog.ErrNotHolder) {
+		t.Fatalf("relay by someone else: %v", err)
+	}
+	if err := d.m.Relay(ctx, "webchat", "t", "王工", "您好，请把机器型号发我一下"); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.inbox.take("t"); len(got) != 1 || got[0].Text != "您好，请把机器型号发我一下" {
+		t.Fatalf("relayed %+v", got)
+	}
+	if err := d.m.Release(ctx, "webchat", "t"); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.inbox.take("t"); len(got) != 1 || got[0].Key != "staff.left" {
+		t.Fatalf("hand back not told: %+v", got)
+	}
+	expect(t, d.say("t", "你好"), "greeting")
 }
 
 func TestLanguageFollowsTheCustomerNotTheirData(t *testing.T) {

@@ -39,6 +39,10 @@ type Conversation struct {
 	// the chat's outbound queue in the same script that saves the state, so
 	// a turn and its replies are kept or lost together.
 	Outgoing [][]byte `json:"-"`
+	// Mirror holds what the customer said while a person holds the chat,
+	// queued the same way for the staff desk (channel MirrorChannel, chat
+	// MirrorID(channel, chat id)).
+	Mirror [][]byte `json:"-"`
 }
 
 // States keeps conversations in Redis, one JSON record per chat that expires
@@ -77,26 +81,39 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
 end
 return {0, ''}`)
 
-// saveScript: KEYS lock, state, outbound list, pending set, blocked mark;
-// ARGV token, state JSON, TTL ms, chat id, replies to queue... A saved turn
-// means the customer wrote, so it also lifts a "blocked" mark.
+// saveScript: KEYS lock, state, outbound list, pending set, blocked mark,
+// mirror list, mirror pending set; ARGV token, state JSON, TTL ms, chat id,
+// mirror id, number of replies, the replies..., the mirrored messages...
+// A saved turn means the customer wrote, so it also lifts a "blocked" mark.
 var saveScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' then
   redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
   redis.call('DEL', KEYS[5])
 end
-if #ARGV > 4 then
-  for i = 5, #ARGV do redis.call('RPUSH', KEYS[3], ARGV[i]) end
+local n = tonumber(ARGV[6])
+if n > 0 then
+  for i = 7, 6 + n do redis.call('RPUSH', KEYS[3], ARGV[i]) end
   redis.call('SADD', KEYS[4], ARGV[4])
+end
+if #ARGV > 6 + n then
+  for i = 7 + n, #ARGV do redis.call('RPUSH', KEYS[6], ARGV[i]) end
+  redis.call('SADD', KEYS[7], ARGV[5])
 end
 redis.call('DEL', KEYS[1])
 return 1`)
 
+// MirrorChannel is the outbound channel of mirrored customer messages.
+const MirrorChannel = "mirror"
+
+// MirrorID names a customer's chat in the mirror queues.
+func MirrorID(channel, chatID string) string { return channel + ":" + chatID }
+
 func (s *States) keys(channel, chatID string) []string {
 	id := channel + ":" + chatID
 	return []string{s.prefix + "lock:" + id, s.prefix + "conv:" + id,
-		outboundKey(s.prefix, channel, chatID), pendingKey(s.prefix, channel), blockedKey(s.prefix, channel, chatID)}
+		outboundKey(s.prefix, channel, chatID), pendingKey(s.prefix, channel), blockedKey(s.prefix, channel, chatID),
+		outboundKey(s.prefix, MirrorChannel, MirrorID(channel, chatID)), pendingKey(s.prefix, MirrorChannel)}
 }
 
 // Update runs fn on the conversation of channel/chatID under its lock and
@@ -117,15 +134,15 @@ func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Co
 		}
 	}
 	if err := fn(c); err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, chatID, token, "")
+		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil)
 		return err
 	}
 	data, err := json.Marshal(c)
 	if err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, chatID, token, "")
+		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil)
 		return fmt.Errorf("storage: encode conversation: %w", err)
 	}
-	ok, err := s.finish(context.WithoutCancel(ctx), keys, chatID, token, string(data), c.Outgoing...)
+	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, string(data), c.Outgoing, c.Mirror)
 	if err != nil {
 		return err
 	}
@@ -160,9 +177,12 @@ func (s *States) lock(ctx context.Context, keys []string) (token, raw string, er
 	}
 }
 
-func (s *States) finish(ctx context.Context, keys []string, chatID, token, data string, out ...[]byte) (bool, error) {
-	args := []any{token, data, s.idle.Milliseconds(), chatID}
+func (s *States) finish(ctx context.Context, keys []string, channel, chatID, token, data string, out, mirror [][]byte) (bool, error) {
+	args := []any{token, data, s.idle.Milliseconds(), chatID, MirrorID(channel, chatID), len(out)}
 	for _, o := range out {
+		args = append(args, o)
+	}
+	for _, o := range mirror {
 		args = append(args, o)
 	}
 	n, err := saveScript.Run(ctx, s.rdb, keys, args...).Int()

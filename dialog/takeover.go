@@ -1,0 +1,138 @@
+package dialog
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// Senders delivers replies by channel name: the desk's notices, a person's
+// words and the courtesy lines that announce them.
+type Senders map[string]Sender
+
+// Send delivers replies to chatID on channel.
+func (s Senders) Send(ctx context.Context, channel, chatID string, rs []Reply) error {
+	snd, ok := s[channel]
+	if !ok {
+		return fmt.Errorf("dialog: no sender for channel %q", channel)
+	}
+	return snd.Send(ctx, chatID, rs)
+}
+
+// ErrHeld means another person already holds the conversation.
+var ErrHeld = errors.New("conversation held by another person")
+
+// ErrNotHolder means the person does not hold the conversation, so their
+// words are not relayed.
+var ErrNotHolder = errors.New("not the person holding the conversation")
+
+// Mirrored is a customer's message while a person holds the chat, queued
+// for the staff desk's thread.
+type Mirrored struct {
+	Text  string       `json:"text,omitempty"`
+	Files []Attachment `json:"files,omitempty"`
+	At    time.Time    `json:"at"`
+}
+
+// mirror queues the customer's message for the staff desk.
+func (m *Manager) mirror(t *turn) error {
+	b, err := json.Marshal(Mirrored{Text: t.text, Files: t.in.Attachments, At: t.now.UTC()})
+	if err != nil {
+		return err
+	}
+	t.c.Mirror = append(t.c.Mirror, b)
+	return nil
+}
+
+// TakeOver puts the chat in agent's hands: the bot stops its automatic
+// replies and tells the customer, in their language, that agent has joined.
+// When someone else holds it, it returns their name and ErrHeld.
+func (m *Manager) TakeOver(ctx context.Context, channel, chatID, agent string) (string, error) {
+	var joined []Reply
+	holder := agent
+	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
+		if c.TakenOver && c.Agent != agent {
+			holder = c.Agent
+			return ErrHeld
+		}
+		if c.TakenOver {
+			return nil // already theirs: nothing to announce
+		}
+		m.reset(c)
+		c.TakenOver, c.Agent, c.NeedsStaff, c.StaffReason = true, agent, false, ""
+		r, err := m.courtesy(c, "staff.joined", agent)
+		joined = r
+		return err
+	})
+	if err != nil {
+		return holder, err
+	}
+	if joined != nil {
+		return holder, m.senders.Send(ctx, channel, chatID, joined)
+	}
+	return holder, nil
+}
+
+// Release hands the chat back to the bot, which tells the customer. It does
+// nothing when no one holds the chat.
+func (m *Manager) Release(ctx context.Context, channel, chatID string) error {
+	var back []Reply
+	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
+		if !c.TakenOver {
+			return nil
+		}
+		c.TakenOver, c.Agent = false, ""
+		r, err := m.courtesy(c, "staff.left", "")
+		back = r
+		return err
+	})
+	if err != nil || back == nil {
+		return err
+	}
+	return m.senders.Send(ctx, channel, chatID, back)
+}
+
+// Holder returns who holds the chat, "" when the bot does.
+func (m *Manager) Holder(ctx context.Context, channel, chatID string) (string, error) {
+	c, err := m.states.Get(ctx, channel, chatID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil || !c.TakenOver {
+		return "", err
+	}
+	return c.Agent, nil
+}
+
+// Relay delivers a person's words to the customer, if that person holds
+// the chat (ErrNotHolder otherwise).
+func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, text string) error {
+	holder, err := m.Holder(ctx, channel, chatID)
+	if err != nil {
+		return err
+	}
+	if holder == "" || holder != agent {
+		return ErrNotHolder
+	}
+	return m.senders.Send(ctx, channel, chatID, []Reply{{Key: "staff", Text: text}})
+}
+
+func (m *Manager) courtesy(c *storage.Conversation, key, name string) ([]Reply, error) {
+	loc := c.Locale
+	if loc == "" {
+		loc = m.cfg.DefaultLocale
+	}
+	text, err := m.texts.Render(loc, key, map[string]any{"Name": name})
+	if err != nil {
+		return nil, err
+	}
+	return []Reply{{Key: key, Text: text}}, nil
+}
+
+// SetSenders gives the desk the channels' senders, for the words of staff
+// and the lines that announce them.
+func (m *Manager) SetSenders(s Senders) { m.senders = s }

@@ -1,0 +1,114 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Thread links a staff-desk thread (a Slack message and its replies) to a
+// ticket and to the customer's chat.
+type Thread struct {
+	ID           int64     `db:"id"`
+	ThreadTS     string    `db:"thread_ts"`
+	StaffChannel string    `db:"staff_channel"`
+	TicketID     int64     `db:"ticket_id"` // 0 for a chat escalated before it had a ticket
+	ConvChannel  string    `db:"conv_channel"`
+	ConvChatID   string    `db:"conv_chat_id"`
+	CreatedAt    time.Time `db:"created_at"`
+}
+
+const threadCols = `id, thread_ts, staff_channel, ticket_id, conv_channel, conv_chat_id, created_at`
+
+// SaveThread records a new thread.
+func (db *DB) SaveThread(ctx context.Context, t Thread) error {
+	t.CreatedAt = t.CreatedAt.UTC()
+	_, err := db.x.NamedExecContext(ctx, `INSERT INTO staff_threads (thread_ts, staff_channel, ticket_id, conv_channel, conv_chat_id, created_at)
+		VALUES (:thread_ts, :staff_channel, :ticket_id, :conv_channel, :conv_chat_id, :created_at)`, t)
+	if err != nil {
+		return fmt.Errorf("storage: save thread: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) thread(ctx context.Context, where string, args ...any) (*Thread, error) {
+	var t Thread
+	err := db.x.GetContext(ctx, &t, db.q(`SELECT `+threadCols+` FROM staff_threads WHERE `+where+` ORDER BY id DESC LIMIT 1`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("storage: thread: %w", notFound(err))
+	}
+	return &t, nil
+}
+
+// ThreadByTS returns the thread whose top message has ts, or ErrNotFound.
+func (db *DB) ThreadByTS(ctx context.Context, ts string) (*Thread, error) {
+	return db.thread(ctx, `thread_ts = ?`, ts)
+}
+
+// ThreadByTicket returns the ticket's thread, or ErrNotFound.
+func (db *DB) ThreadByTicket(ctx context.Context, ticketID int64) (*Thread, error) {
+	return db.thread(ctx, `ticket_id = ?`, ticketID)
+}
+
+// ThreadByChat returns the newest thread of a customer's chat, or
+// ErrNotFound.
+func (db *DB) ThreadByChat(ctx context.Context, channel, chatID string) (*Thread, error) {
+	return db.thread(ctx, `conv_channel = ? AND conv_chat_id = ?`, channel, chatID)
+}
+
+// Cursor returns the last id a reader called name has taken (0 at first).
+func (db *DB) Cursor(ctx context.Context, name string) (int64, error) {
+	var id int64
+	err := db.x.GetContext(ctx, &id, db.q(`SELECT last_id FROM cursors WHERE name = ?`), name)
+	if notFound(err) == ErrNotFound {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("storage: cursor %s: %w", name, err)
+	}
+	return id, nil
+}
+
+// MoveCursor moves reader name from from to to, if no one moved it first;
+// false means another replica took those rows.
+func (db *DB) MoveCursor(ctx context.Context, name string, from, to int64) (bool, error) {
+	if from == 0 {
+		res, err := db.x.ExecContext(ctx, db.q(`INSERT INTO cursors (name, last_id) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`), name, to)
+		if err != nil {
+			return false, fmt.Errorf("storage: cursor %s: %w", name, err)
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			return true, nil
+		}
+	}
+	res, err := db.x.ExecContext(ctx, db.q(`UPDATE cursors SET last_id = ? WHERE name = ? AND last_id = ?`), to, name, from)
+	if err != nil {
+		return false, fmt.Errorf("storage: cursor %s: %w", name, err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// EventsAfter returns up to limit events of all tickets with id above
+// after, oldest first: the feed the staff desk tails.
+func (db *DB) EventsAfter(ctx context.Context, after int64, limit int) ([]Event, error) {
+	var es []Event
+	err := db.x.SelectContext(ctx, &es, db.q(`SELECT id, ticket_id, at, actor, kind, detail FROM ticket_events
+		WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("storage: events after: %w", err)
+	}
+	return es, nil
+}
+
+// FeedbackAfter returns up to limit feedback rows with id above after,
+// oldest first.
+func (db *DB) FeedbackAfter(ctx context.Context, after int64, limit int) ([]Feedback, error) {
+	var fs []Feedback
+	err := db.x.SelectContext(ctx, &fs, db.q(`SELECT id, channel, chat_id, kind, ticket_number, text, created_at
+		FROM feedback WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("storage: feedback after: %w", err)
+	}
+	return fs, nil
+}
