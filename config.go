@@ -8,6 +8,7 @@ import (
 	"time"
 	_ "time/tzdata" // FRONTDESK_TIMEZONE works on machines without a zoneinfo database
 
+	slackdesk "github.com/frontdesk/frontdesk/bots/slack"
 	"github.com/frontdesk/frontdesk/bots/telegram"
 	"github.com/frontdesk/frontdesk/dialog"
 )
@@ -22,7 +23,8 @@ type Config struct {
 	IdleTimeout time.Duration // FRONTDESK_IDLE_TIMEOUT
 	Staff       string        // FRONTDESK_STAFF: who the CLI acts as
 	Desk        dialog.Config
-	Telegram    telegram.Config // TELEGRAM_*: the channel is on when the token is set
+	Telegram    telegram.Config  // TELEGRAM_*: the channel is on when the token is set
+	Slack       slackdesk.Config // SLACK_*: the staff desk is on when the bot token is set
 }
 
 var workHours = regexp.MustCompile(`^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$`)
@@ -65,6 +67,13 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}
 	if c.Telegram.Token != "" || c.Telegram.WebhookSecret != "" {
 		if err := c.Telegram.Validate(); err != nil {
+			return c, err
+		}
+	}
+	c.Slack = slackdesk.Config{BotToken: get("SLACK_BOT_TOKEN", ""), SigningSecret: get("SLACK_SIGNING_SECRET", ""),
+		StaffChannel: get("SLACK_STAFF_CHANNEL", ""), APIURL: get("SLACK_API_URL", ""), StaffGroup: get("SLACK_STAFF_GROUP", "<!here>")}
+	if c.Slack.BotToken != "" {
+		if err := c.Slack.Validate(); err != nil {
 			return c, err
 		}
 	}

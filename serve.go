@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	slackdesk "github.com/frontdesk/frontdesk/bots/slack"
 	"github.com/frontdesk/frontdesk/bots/telegram"
 	"github.com/frontdesk/frontdesk/bots/webchat"
 	"github.com/frontdesk/frontdesk/dialog"
@@ -79,6 +80,17 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 			routes["POST /telegram/webhook"] = tg
 		}
 		a.background = append(a.background, tg.Start)
+	}
+	if cfg.Slack.BotToken != "" {
+		sd, err := slackdesk.New(cfg.Slack, desk, dialog.NewStaff(db, cfg.Desk, nil), db, storage.NewOutbound(rdb, cfg.RedisPrefix), log)
+		if err != nil {
+			a.close()
+			return nil, err
+		}
+		for pattern, h := range sd.Routes() {
+			routes[pattern] = h
+		}
+		a.background = append(a.background, sd.Start)
 	}
 	a.handler = handlers.Routes(health, routes)
 	return a, nil

@@ -48,10 +48,11 @@ func (m *Manager) mirror(t *turn) error {
 	return nil
 }
 
-// TakeOver puts the chat in agent's hands: the bot stops its automatic
-// replies and tells the customer, in their language, that agent has joined.
-// When someone else holds it, it returns their name and ErrHeld.
-func (m *Manager) TakeOver(ctx context.Context, channel, chatID, agent string) (string, error) {
+// TakeOver puts the chat in a person's hands (agent is their id, name how
+// the customer is told of them): the bot stops its automatic replies and
+// tells the customer, in their language, that name has joined. When someone
+// else holds it, it returns their id and ErrHeld.
+func (m *Manager) TakeOver(ctx context.Context, channel, chatID, agent, name string) (string, error) {
 	var joined []Reply
 	holder := agent
 	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
@@ -64,7 +65,7 @@ func (m *Manager) TakeOver(ctx context.Context, channel, chatID, agent string) (
 		}
 		m.reset(c)
 		c.TakenOver, c.Agent, c.NeedsStaff, c.StaffReason = true, agent, false, ""
-		r, err := m.courtesy(c, "staff.joined", agent)
+		r, err := m.courtesy(c, "staff.joined", name)
 		joined = r
 		return err
 	})

@@ -113,14 +113,14 @@ func TestTakeOverRelayMirrorRelease(t *testing.T) {
 	d := sqliteDesk(t)
 	ctx := context.Background()
 	d.say("t", "你好")
-	if holder, err := d.m.TakeOver(ctx, "webchat", "t", "王工"); err != nil || holder != "王工" {
+	if holder, err := d.m.TakeOver(ctx, "webchat", "t", "王工", "王工"); err != nil || holder != "王工" {
 		t.Fatalf("take over: %q %v", holder, err)
 	}
 	if got := d.inbox.take("t"); len(got) != 1 || got[0].Key != "staff.joined" || !strings.Contains(got[0].Text, "王工") {
 		t.Fatalf("customer not told who joined: %+v", got)
 	}
 	// a second person is told who has it
-	if holder, err := d.m.TakeOver(ctx, "webchat", "t", "李工"); !errors.Is(err, dialog.ErrHeld) || holder != "王工" {
+	if holder, err := d.m.TakeOver(ctx, "webchat", "t", "李工", "李工"); !errors.Is(err, dialog.ErrHeld) || holder != "王工" {
 		t.Fatalf("second take over: %q %v", holder, err)
 	}
 	// the customer's words go to the person, not to the bot

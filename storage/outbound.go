@@ -188,6 +188,24 @@ func (o *Outbound) Block(ctx context.Context, channel, chatID string) error {
 	return nil
 }
 
+// Once returns true the first time it is called with key within ttl, and
+// false after: for dropping redelivered webhooks.
+func (o *Outbound) Once(ctx context.Context, key string, ttl time.Duration) (bool, error) {
+	ok, err := o.rdb.SetNX(ctx, o.prefix+"once:"+key, "1", ttl).Result()
+	if err != nil {
+		return false, fmt.Errorf("storage: once: %w", err)
+	}
+	return ok, nil
+}
+
+// Forget undoes Once for key, when the work it guarded could not be queued.
+func (o *Outbound) Forget(ctx context.Context, key string) error {
+	if err := o.rdb.Del(ctx, o.prefix+"once:"+key).Err(); err != nil {
+		return fmt.Errorf("storage: forget: %w", err)
+	}
+	return nil
+}
+
 // Stash keeps value under key for ttl (a payload too long for a platform's
 // button, referred to by a short key).
 func (o *Outbound) Stash(ctx context.Context, key, value string, ttl time.Duration) error {

@@ -51,7 +51,8 @@ type Call struct {
 	// are not strings (blocks, view) keep their JSON text.
 	Fields map[string]string
 	At     time.Time
-	Failed bool // answered with an error: injected, invalid_auth or invalid_form_data
+	Failed bool   // answered with an error: injected, invalid_auth or invalid_form_data
+	TS     string // the ts the answer gave a posted message (chat.postMessage)
 }
 
 // NewServer starts a fake Web API accepting Token and closes it when t ends.
@@ -148,11 +149,20 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeFailure(w, APIError("invalid_auth"))
 		return
 	}
-	if f, failed := s.inject(method, fields); failed {
+	f, failed, i := s.inject(method, fields)
+	if failed {
 		writeFailure(w, f)
 		return
 	}
-	writeJSON(w, s.answer(method, fields))
+	ans := s.answer(method, fields)
+	if ts, ok := ans["ts"].(string); ok && method == "chat.postMessage" {
+		s.mu.Lock()
+		if i < len(s.calls) { // not Reset meanwhile
+			s.calls[i].TS = ts
+		}
+		s.mu.Unlock()
+	}
+	writeJSON(w, ans)
 }
 
 func (s *Server) record(method string, fields map[string]string, failed bool) {
@@ -162,7 +172,7 @@ func (s *Server) record(method string, fields map[string]string, failed bool) {
 }
 
 // inject records the call, consuming the first pending failure for its method.
-func (s *Server) inject(method string, fields map[string]string) (Failure, bool) {
+func (s *Server) inject(method string, fields map[string]string) (Failure, bool, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := Call{Method: method, Fields: fields, At: time.Now()}
@@ -175,7 +185,7 @@ func (s *Server) inject(method string, fields map[string]string) (Failure, bool)
 		}
 	}
 	s.calls = append(s.calls, c)
-	return f, c.Failed
+	return f, c.Failed, len(s.calls) - 1
 }
 
 // parseFields flattens the query and a form-encoded or JSON body into one map and

@@ -1,0 +1,120 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// handleEvents is POST /slack/events: url_verification is answered; a
+// message in a ticket's thread is queued for its thread's worker and
+// acknowledged at once. Redeliveries (same event_id, X-Slack-Retry-Num)
+// and the bot's own messages are dropped.
+func (b *Bot) handleEvents(w http.ResponseWriter, r *http.Request) {
+	body, ok := b.verified(w, r)
+	if !ok {
+		return
+	}
+	ev, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
+	if err != nil {
+		http.Error(w, "malformed event", http.StatusBadRequest)
+		return
+	}
+	switch ev.Type {
+	case slackevents.URLVerification:
+		var ch slackevents.ChallengeResponse
+		json.Unmarshal(body, &ch)
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte(ch.Challenge))
+		return
+	case slackevents.CallbackEvent:
+	default:
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	msg, ok := ev.InnerEvent.Data.(*slackevents.MessageEvent)
+	if !ok || msg.ThreadTimeStamp == "" || msg.BotID != "" || msg.User == "" || msg.User == b.botUser || msg.SubType != "" {
+		w.WriteHeader(http.StatusOK) // not a person's reply in a thread
+		return
+	}
+	var envelope struct {
+		EventID string `json:"event_id"`
+	}
+	json.Unmarshal(body, &envelope)
+	first, err := b.out.Once(r.Context(), "slack-event:"+envelope.EventID, 24*time.Hour)
+	if err != nil {
+		http.Error(w, "try again", http.StatusInternalServerError)
+		return
+	}
+	if first {
+		job, _ := json.Marshal(threadJob{User: msg.User, Text: msg.Text, TS: msg.TimeStamp})
+		if err := b.out.Push(r.Context(), jobsChannel, msg.ThreadTimeStamp, job); err != nil {
+			b.out.Forget(context.WithoutCancel(r.Context()), "slack-event:"+envelope.EventID)
+			http.Error(w, "try again", http.StatusInternalServerError)
+			return
+		}
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// threadJob is a staff member's message in a thread, queued for its worker.
+type threadJob struct {
+	User string `json:"user"`
+	Text string `json:"text"`
+	TS   string `json:"ts"`
+}
+
+// isNote says whether a thread message is meant for colleagues only.
+func isNote(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	return strings.HasPrefix(t, "//") || strings.HasPrefix(t, "note:") || strings.HasPrefix(t, "备注")
+}
+
+// onThreadMessage handles a staff member's message in a ticket's thread: a
+// command acts on the ticket; a note stays internal; a reply from the person
+// holding the conversation (or from anyone, when no one holds it yet, which
+// takes it over) goes to the customer, with a private word to the sender
+// when it contains a phrase never said to customers.
+func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJob) error {
+	th, err := b.db.ThreadByTS(ctx, threadTS)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil // a thread that is not a ticket's
+	}
+	if err != nil {
+		return err
+	}
+	text := strings.TrimSpace(job.Text)
+	if text == "" || isNote(text) {
+		return nil
+	}
+	if handled, err := b.threadCommand(ctx, th, job.User, text); handled || err != nil {
+		return err
+	}
+	holder, err := b.desk.Holder(ctx, th.ConvChannel, th.ConvChatID)
+	if err != nil {
+		return err
+	}
+	switch {
+	case holder == "":
+		if err := b.takeOver(ctx, th, job.User); err != nil {
+			return err
+		}
+	case holder != job.User:
+		return b.ephemeral(ctx, job.User, threadTS, "Not sent to the customer: <@"+holder+"> holds this conversation. 未发送给客户：该会话由 <@"+holder+"> 负责。")
+	}
+	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, job.User, text); err != nil {
+		if errors.Is(err, dialog.ErrNotHolder) {
+			return nil
+		}
+		return err
+	}
+	return b.guard(ctx, job.User, threadTS, text)
+}

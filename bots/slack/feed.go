@@ -1,0 +1,214 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// feedEvery is how often the ticket events and escalations are tailed.
+const feedEvery = 500 * time.Millisecond
+
+// feedLoop tails the ticket event log and the feedback table into the staff
+// channel until ctx ends. A batch is claimed by moving the reader's cursor
+// in SQL first (compare-and-set), so two replicas never post it twice; a
+// crash between the claim and the posts loses those posts, not the events,
+// which stay in the ticket's log.
+func (b *Bot) feedLoop(ctx context.Context) {
+	for ctx.Err() == nil {
+		if err := b.feedOnce(ctx); err != nil && ctx.Err() == nil {
+			b.log.Error("slack: feed", "err", err)
+		}
+		sleep(ctx, feedEvery)
+	}
+}
+
+func (b *Bot) feedOnce(ctx context.Context) error {
+	cur, err := b.db.Cursor(ctx, "slack:events")
+	if err != nil {
+		return err
+	}
+	es, err := b.db.EventsAfter(ctx, cur, 50)
+	if err != nil {
+		return err
+	}
+	if len(es) > 0 {
+		if ok, err := b.db.MoveCursor(ctx, "slack:events", cur, es[len(es)-1].ID); err != nil || !ok {
+			return err
+		}
+		for _, e := range es {
+			if err := b.onTicketEvent(ctx, e); err != nil {
+				b.log.Error("slack: post ticket event", "event", e.ID, "err", err)
+			}
+		}
+	}
+	cur, err = b.db.Cursor(ctx, "slack:feedback")
+	if err != nil {
+		return err
+	}
+	fs, err := b.db.FeedbackAfter(ctx, cur, 50)
+	if err != nil || len(fs) == 0 {
+		return err
+	}
+	if ok, err := b.db.MoveCursor(ctx, "slack:feedback", cur, fs[len(fs)-1].ID); err != nil || !ok {
+		return err
+	}
+	for _, f := range fs {
+		if err := b.onFeedback(ctx, f); err != nil {
+			b.log.Error("slack: post feedback", "feedback", f.ID, "err", err)
+		}
+	}
+	return nil
+}
+
+// ticketThread returns the ticket's thread, posting the ticket's message
+// (which starts the thread) when it has none yet.
+func (b *Bot) ticketThread(ctx context.Context, tk *storage.Ticket) (*storage.Thread, error) {
+	th, err := b.db.ThreadByTicket(ctx, tk.ID)
+	if !errors.Is(err, storage.ErrNotFound) {
+		return th, err
+	}
+	files, _ := b.db.Attachments(ctx, tk.ID)
+	ts, err := b.post(ctx, "", slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(ticketBlocks(tk, len(files))...))
+	if err != nil {
+		return nil, err
+	}
+	t := storage.Thread{ThreadTS: ts, StaffChannel: b.cfg.StaffChannel, TicketID: tk.ID, ConvChannel: tk.Channel, ConvChatID: tk.ChatID, CreatedAt: b.now()}
+	return &t, b.db.SaveThread(ctx, t)
+}
+
+// onTicketEvent posts a ticket's event in its thread and keeps the ticket's
+// message current.
+func (b *Bot) onTicketEvent(ctx context.Context, e storage.Event) error {
+	tk, err := b.db.TicketByID(ctx, e.TicketID)
+	if err != nil {
+		return err
+	}
+	th, err := b.ticketThread(ctx, tk)
+	if err != nil || e.Kind == "created" {
+		return err
+	}
+	line := fmt.Sprintf("`%s` *%s* %s — %s", e.At.Local().Format("01-02 15:04"), e.Kind, e.Detail, e.Actor)
+	if _, err := b.post(ctx, th.ThreadTS, slack.MsgOptionText(line, false)); err != nil {
+		return err
+	}
+	files, _ := b.db.Attachments(ctx, tk.ID)
+	return b.call(ctx, func() error {
+		_, _, _, err := b.api.UpdateMessageContext(ctx, th.StaffChannel, th.ThreadTS,
+			slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(ticketBlocks(tk, len(files))...))
+		return err
+	})
+}
+
+// onFeedback posts an escalation, complaint, suggestion or question in the
+// chat's thread (its ticket's, or a new one), mentioning the staff group
+// when a person is needed.
+func (b *Bot) onFeedback(ctx context.Context, f storage.Feedback) error {
+	var th *storage.Thread
+	var err error
+	if f.TicketNumber != "" {
+		var tk *storage.Ticket
+		if tk, err = b.db.TicketByNumber(ctx, f.TicketNumber); err == nil {
+			th, err = b.ticketThread(ctx, tk)
+		}
+	} else {
+		th, err = b.db.ThreadByChat(ctx, f.Channel, f.ChatID)
+	}
+	reason, escalation := strings.CutPrefix(f.Kind, "handover:")
+	if errors.Is(err, storage.ErrNotFound) {
+		var ts string
+		ts, err = b.post(ctx, "", slack.MsgOptionText("Customer needs a person: "+reason, false), slack.MsgOptionBlocks(chatBlocks(f.Channel, f.ChatID, reason)...))
+		if err != nil {
+			return err
+		}
+		th = &storage.Thread{ThreadTS: ts, StaffChannel: b.cfg.StaffChannel, ConvChannel: f.Channel, ConvChatID: f.ChatID, CreatedAt: b.now()}
+		err = b.db.SaveThread(ctx, *th)
+	}
+	if err != nil {
+		return err
+	}
+	text := fmt.Sprintf("*%s* — “%s”", f.Kind, f.Text)
+	if escalation {
+		text = fmt.Sprintf("%s :rotating_light: the customer needs a person (%s) 客户需要人工 — “%s”", b.cfg.StaffGroup, reason, f.Text)
+	}
+	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(strings.TrimSpace(text), false))
+	return err
+}
+
+// queueLoop works through the queued thread messages and the customer
+// messages mirrored from held conversations, each queue in order, until ctx
+// ends.
+func (b *Bot) queueLoop(ctx context.Context) {
+	for ctx.Err() == nil {
+		for _, q := range []struct {
+			channel string
+			fn      func(context.Context, string, []byte) error
+		}{{jobsChannel, b.onJob}, {storage.MirrorChannel, b.onMirrored}} {
+			ids, err := b.out.Pending(ctx, q.channel)
+			if err != nil && ctx.Err() == nil {
+				b.log.Error("slack: pending", "err", err)
+			}
+			for _, id := range ids {
+				b.drain(ctx, q.channel, id, q.fn)
+			}
+		}
+		sleep(ctx, 100*time.Millisecond)
+	}
+}
+
+// drain runs fn on each queued item of one queue under its lock; an item is
+// removed only once fn succeeded, so a crash or an outage retries it.
+func (b *Bot) drain(ctx context.Context, channel, id string, fn func(context.Context, string, []byte) error) {
+	token, raw, err := b.out.Claim(ctx, channel, id, 2*time.Minute)
+	if err != nil || raw == nil {
+		return
+	}
+	for raw != nil {
+		if err := fn(ctx, id, raw); err != nil {
+			b.log.Error("slack: queued work failed; retried later", "queue", channel, "id", id, "err", err)
+			b.out.Release(context.WithoutCancel(ctx), channel, id, token)
+			return
+		}
+		if raw, err = b.out.Advance(ctx, channel, id, token, 2*time.Minute); err != nil {
+			return
+		}
+	}
+}
+
+func (b *Bot) onJob(ctx context.Context, threadTS string, raw []byte) error {
+	var job threadJob
+	if json.Unmarshal(raw, &job) != nil {
+		return nil // unreadable: dropped
+	}
+	return b.onThreadMessage(ctx, threadTS, job)
+}
+
+// onMirrored posts a held conversation's customer message in its thread.
+func (b *Bot) onMirrored(ctx context.Context, id string, raw []byte) error {
+	var m dialog.Mirrored
+	if json.Unmarshal(raw, &m) != nil {
+		return nil
+	}
+	channel, chat, _ := strings.Cut(id, ":")
+	th, err := b.db.ThreadByChat(ctx, channel, chat)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	text := "👤 " + m.Text
+	if n := len(m.Files); n > 0 {
+		text += fmt.Sprintf(" [%d file(s): %s]", n, m.Files[0].FileID)
+	}
+	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(text, false))
+	return err
+}

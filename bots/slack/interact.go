@@ -1,0 +1,169 @@
+package slack
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/slack-go/slack"
+
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// handleInteractions is POST /slack/interactions: the ticket message's
+// buttons and status menu, and the quote modal's submission. The work is a
+// few milliseconds of Redis and SQL, done before answering within Slack's
+// three seconds; a failure is told to the presser privately.
+func (b *Bot) handleInteractions(w http.ResponseWriter, r *http.Request) {
+	body, ok := b.verified(w, r)
+	if !ok {
+		return
+	}
+	form, err := url.ParseQuery(string(body))
+	var cb slack.InteractionCallback
+	if err != nil || json.Unmarshal([]byte(form.Get("payload")), &cb) != nil {
+		http.Error(w, "malformed payload", http.StatusBadRequest)
+		return
+	}
+	ctx := r.Context()
+	switch cb.Type {
+	case slack.InteractionTypeBlockActions:
+		if len(cb.ActionCallback.BlockActions) == 0 {
+			http.Error(w, "no action", http.StatusBadRequest)
+			return
+		}
+		if err := b.onAction(ctx, &cb, cb.ActionCallback.BlockActions[0]); err != nil {
+			b.log.Error("slack: action", "action", cb.ActionCallback.BlockActions[0].ActionID, "err", err)
+			b.ephemeral(ctx, cb.User.ID, "", "Sorry, that did not work: "+err.Error())
+		}
+		w.WriteHeader(http.StatusOK)
+	case slack.InteractionTypeViewSubmission:
+		b.onQuoteSubmit(ctx, w, &cb)
+	default:
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+// onAction handles a button or menu on a ticket's message.
+func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *slack.BlockAction) error {
+	ts := cb.Container.MessageTs
+	if ts == "" {
+		ts = cb.Message.Timestamp
+	}
+	th, err := b.db.ThreadByTS(ctx, ts)
+	if err != nil {
+		return err
+	}
+	user := cb.User.ID
+	switch a.ActionID {
+	case "takeover":
+		return b.takeOver(ctx, th, user)
+	case "release":
+		return b.release(ctx, th, user)
+	}
+	if th.TicketID == 0 {
+		return b.ephemeral(ctx, user, ts, "This conversation has no ticket yet. 此会话还没有工单。")
+	}
+	tk, err := b.db.TicketByID(ctx, th.TicketID)
+	if err != nil {
+		return err
+	}
+	switch a.ActionID {
+	case "close":
+		return b.exec(ctx, user, ts, dialog.Command{Verb: "close", Number: tk.Number})
+	case "status":
+		return b.exec(ctx, user, ts, dialog.Command{Verb: "status", Number: tk.Number, Args: []string{a.SelectedOption.Value}})
+	case "quote":
+		_, err := b.api.OpenViewContext(ctx, cb.TriggerID, quoteModal(tk))
+		return err
+	}
+	return nil
+}
+
+// onQuoteSubmit posts the quote from the modal, or shows what is wrong in
+// the modal itself.
+func (b *Bot) onQuoteSubmit(ctx context.Context, w http.ResponseWriter, cb *slack.InteractionCallback) {
+	if cb.View.CallbackID != "quote" {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	v := func(block string) string { return strings.TrimSpace(cb.View.State.Values[block][block].Value) }
+	number := cb.View.PrivateMetadata
+	cmd, err := dialog.ParseCommand([]string{"quote", number, v("amount"), v("work"), v("days")})
+	if err != nil {
+		writeJSON(w, map[string]any{"response_action": "errors", "errors": map[string]string{"amount": err.Error()}})
+		return
+	}
+	actor := "slack:" + b.name(ctx, cb.User.ID)
+	if cause := v("cause"); cause != "" {
+		if _, err := b.staff.Diagnose(ctx, number, actor, cause); err != nil && !errors.Is(err, dialog.ErrNotAllowed) {
+			writeJSON(w, map[string]any{"response_action": "errors", "errors": map[string]string{"cause": err.Error()}})
+			return
+		}
+	}
+	var out bytes.Buffer
+	if err := b.staff.Exec(ctx, actor, cmd, &out); err != nil {
+		writeJSON(w, map[string]any{"response_action": "errors", "errors": map[string]string{"amount": err.Error()}})
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// handleCommand is POST /slack/commands: /frontdesk with the staff command
+// line's grammar (and "release FD-1042"); the answer is shown to the caller
+// alone.
+func (b *Bot) handleCommand(w http.ResponseWriter, r *http.Request) {
+	body, ok := b.verified(w, r)
+	if !ok {
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	s, err := slack.SlashCommandParse(r)
+	if err != nil {
+		http.Error(w, "malformed command", http.StatusBadRequest)
+		return
+	}
+	ctx := r.Context()
+	reply := func(text string) {
+		writeJSON(w, map[string]string{"response_type": "ephemeral", "text": "```" + text + "```"})
+	}
+	words := strings.Fields(s.Text)
+	if len(words) == 2 && strings.EqualFold(words[0], "release") {
+		number, _ := dialog.FindTicketNumber(words[1])
+		tk, err := b.db.TicketByNumber(ctx, number)
+		if err == nil {
+			var th *storage.Thread
+			if th, err = b.db.ThreadByTicket(ctx, tk.ID); err == nil {
+				err = b.release(ctx, th, s.UserID)
+			}
+		}
+		if err != nil {
+			reply(err.Error())
+			return
+		}
+		reply(number + ": handed back to the bot")
+		return
+	}
+	cmd, err := dialog.ParseCommandLine(s.Text)
+	if err != nil {
+		reply(err.Error() + "\n" + dialog.CommandUsage)
+		return
+	}
+	var out bytes.Buffer
+	if err := b.staff.Exec(ctx, "slack:"+b.name(ctx, s.UserID), cmd, &out); err != nil {
+		reply(err.Error())
+		return
+	}
+	reply(out.String())
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(v)
+}

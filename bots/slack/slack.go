@@ -1,0 +1,203 @@
+// Package slack is the staff desk in Slack: every ticket is posted to the
+// staff channel and its thread carries the ticket's events; staff take over
+// a customer's conversation and talk to the customer from the thread, hand
+// it back, and run tickets with buttons, a quote modal and the /frontdesk
+// command (the staff command line's grammar and parser).
+//
+// Every request is verified (Slack's v0 signature, five minutes of clock
+// skew) before it is read. Events are acknowledged at once and their work
+// queued in Redis per thread (a crash leaves them queued; redeliveries are
+// dropped by event_id); the bot's own messages are ignored. The feed of
+// ticket events and escalations is tailed from SQL.
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+	"golang.org/x/time/rate"
+
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// Config is the staff desk's configuration.
+type Config struct {
+	BotToken      string // SLACK_BOT_TOKEN (xoxb-…)
+	SigningSecret string // SLACK_SIGNING_SECRET
+	StaffChannel  string // SLACK_STAFF_CHANNEL: the channel id tickets go to
+	APIURL        string // SLACK_API_URL; Slack's own when empty
+	StaffGroup    string // SLACK_STAFF_GROUP: mentioned on escalations, e.g. <!subteam^S0123> or <!here>
+}
+
+// Validate checks the configuration, naming the variable at fault.
+func (c Config) Validate() error {
+	switch {
+	case !strings.HasPrefix(c.BotToken, "xoxb-"):
+		return errors.New("SLACK_BOT_TOKEN: a bot token starts with xoxb-")
+	case len(c.SigningSecret) < 16:
+		return errors.New("SLACK_SIGNING_SECRET: the app's signing secret (Basic Information) is required")
+	case c.StaffChannel == "":
+		return errors.New("SLACK_STAFF_CHANNEL: the id of the channel tickets go to (C…) is required")
+	case c.APIURL != "" && !strings.HasPrefix(c.APIURL, "http://") && !strings.HasPrefix(c.APIURL, "https://"):
+		return fmt.Errorf("SLACK_API_URL: %q is not an http(s) URL", c.APIURL)
+	}
+	return nil
+}
+
+// Desk is what the staff desk needs of the dialog.
+type Desk interface {
+	TakeOver(ctx context.Context, channel, chatID, agent, name string) (string, error)
+	Release(ctx context.Context, channel, chatID string) error
+	Relay(ctx context.Context, channel, chatID, agent, text string) error
+	Holder(ctx context.Context, channel, chatID string) (string, error)
+}
+
+// Bot is the staff desk.
+type Bot struct {
+	cfg      Config
+	api      *slack.Client
+	desk     Desk
+	staff    *dialog.Staff
+	db       *storage.DB
+	out      *storage.Outbound
+	neverSay map[string][]prompts.NeverSay
+	log      *slog.Logger
+	botUser  string
+	limit    *rate.Limiter // Slack allows about one message a second per channel
+	names    sync.Map      // user id -> display name
+	now      func() time.Time
+}
+
+// jobsChannel names the Redis queues of accepted event work, one per thread.
+const jobsChannel = "slackjobs"
+
+// New returns the staff desk; it calls Slack only from Start on.
+func New(cfg Config, desk Desk, staff *dialog.Staff, db *storage.DB, out *storage.Outbound, log *slog.Logger) (*Bot, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	opts := []slack.Option{}
+	if cfg.APIURL != "" {
+		opts = append(opts, slack.OptionAPIURL(strings.TrimRight(cfg.APIURL, "/")+"/"))
+	}
+	never, err := prompts.NeverSayList()
+	if err != nil {
+		return nil, err
+	}
+	return &Bot{cfg: cfg, api: slack.New(cfg.BotToken, opts...), desk: desk, staff: staff, db: db, out: out,
+		neverSay: never, log: log, limit: rate.NewLimiter(1, 3), now: time.Now}, nil
+}
+
+// Routes returns the endpoints Slack calls.
+func (b *Bot) Routes() map[string]http.Handler {
+	return map[string]http.Handler{
+		"POST /slack/events":       http.HandlerFunc(b.handleEvents),
+		"POST /slack/interactions": http.HandlerFunc(b.handleInteractions),
+		"POST /slack/commands":     http.HandlerFunc(b.handleCommand),
+	}
+}
+
+// Start learns the bot's own user id (to ignore its messages) and runs the
+// feed and the queued work until ctx ends.
+func (b *Bot) Start(ctx context.Context) {
+	for ctx.Err() == nil {
+		auth, err := b.api.AuthTestContext(ctx)
+		if err == nil {
+			b.botUser = auth.UserID
+			break
+		}
+		b.log.Error("slack: auth.test", "err", err)
+		sleep(ctx, 5*time.Second)
+	}
+	var wg sync.WaitGroup
+	for _, run := range []func(context.Context){b.feedLoop, b.queueLoop} {
+		wg.Add(1)
+		go func() { defer wg.Done(); run(ctx) }()
+	}
+	wg.Wait()
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+// name returns a Slack user's display name, for the customer's "X has
+// joined" and for the ticket log.
+func (b *Bot) name(ctx context.Context, user string) string {
+	if n, ok := b.names.Load(user); ok {
+		return n.(string)
+	}
+	u, err := b.api.GetUserInfoContext(ctx, user)
+	if err != nil {
+		return user
+	}
+	n := u.Profile.DisplayName
+	if n == "" {
+		n = u.RealName
+	}
+	if n == "" {
+		n = u.Name
+	}
+	b.names.Store(user, n)
+	return n
+}
+
+// post sends a message to the staff channel (in thread when threadTS is
+// set) within Slack's rate, waiting out a 429's Retry-After.
+func (b *Bot) post(ctx context.Context, threadTS string, opts ...slack.MsgOption) (string, error) {
+	if threadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(threadTS))
+	}
+	var ts string
+	err := b.call(ctx, func() error {
+		var err error
+		_, ts, err = b.api.PostMessageContext(ctx, b.cfg.StaffChannel, opts...)
+		return err
+	})
+	return ts, err
+}
+
+// call runs one Web API call through the rate limiter, retrying a 429 after
+// its Retry-After and a 5xx or network error a few times.
+func (b *Bot) call(ctx context.Context, fn func() error) error {
+	pause := 500 * time.Millisecond
+	for attempt := 0; ; attempt++ {
+		if err := b.limit.Wait(ctx); err != nil {
+			return err
+		}
+		err := fn()
+		var limited *slack.RateLimitedError
+		var status slack.StatusCodeError
+		switch {
+		case err == nil:
+			return nil
+		case errors.As(err, &limited) && attempt < 10:
+			sleep(ctx, limited.RetryAfter)
+			continue
+		case (errors.As(err, &status) && status.Code >= 500 || isNetwork(err)) && attempt < 4:
+			sleep(ctx, pause)
+			pause *= 2
+			continue
+		}
+		return err
+	}
+}
+
+func isNetwork(err error) bool {
+	var ne interface{ Timeout() bool }
+	return errors.As(err, &ne)
+}

@@ -1,0 +1,111 @@
+package slack
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/slack-go/slack"
+
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// threadCommand runs a command typed in a ticket's thread (release, close,
+// quote 350 "…" 3d, status repairing, assign @x, diagnose …), which acts on
+// that thread's ticket; handled is false for anything else.
+func (b *Bot) threadCommand(ctx context.Context, th *storage.Thread, user, text string) (bool, error) {
+	words := strings.Fields(text)
+	verb := strings.ToLower(words[0])
+	switch verb {
+	case "release", "handback", "hand-back":
+		return true, b.release(ctx, th, user)
+	case "close", "quote", "status", "assign", "diagnose", "show":
+	default:
+		return false, nil
+	}
+	if th.TicketID == 0 {
+		return true, b.ephemeral(ctx, user, th.ThreadTS, "This conversation has no ticket yet. 此会话还没有工单。")
+	}
+	tk, err := b.db.TicketByID(ctx, th.TicketID)
+	if err != nil {
+		return true, err
+	}
+	cmd, err := dialog.ParseCommandLine(verb + " " + tk.Number + " " + strings.TrimSpace(text[len(words[0]):]))
+	if err != nil {
+		return true, b.ephemeral(ctx, user, th.ThreadTS, "```"+err.Error()+"\n"+dialog.CommandUsage+"```")
+	}
+	return true, b.exec(ctx, user, th.ThreadTS, cmd)
+}
+
+// exec runs a staff command as the Slack user; the result is shown to them
+// alone, and the change reaches the thread through the ticket's event feed.
+func (b *Bot) exec(ctx context.Context, user, threadTS string, cmd dialog.Command) error {
+	var out bytes.Buffer
+	if err := b.staff.Exec(ctx, "slack:"+b.name(ctx, user), cmd, &out); err != nil {
+		if errors.Is(err, dialog.ErrNotAllowed) || errors.Is(err, dialog.ErrUsage) || errors.Is(err, storage.ErrNotFound) {
+			return b.ephemeral(ctx, user, threadTS, "```"+err.Error()+"```")
+		}
+		return err
+	}
+	return b.ephemeral(ctx, user, threadTS, "```"+out.String()+"```")
+}
+
+// takeOver puts the thread's conversation in user's hands, or tells them
+// who has it.
+func (b *Bot) takeOver(ctx context.Context, th *storage.Thread, user string) error {
+	holder, err := b.desk.TakeOver(ctx, th.ConvChannel, th.ConvChatID, user, b.name(ctx, user))
+	if errors.Is(err, dialog.ErrHeld) {
+		return b.ephemeral(ctx, user, th.ThreadTS, "<@"+holder+"> already holds this conversation. 该会话已由 <@"+holder+"> 接手。")
+	}
+	if err != nil {
+		return err
+	}
+	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(fmt.Sprintf(
+		"<@%s> has taken over the conversation. Replies in this thread from <@%s> go to the customer; start a message with `//` or `note:` to keep it internal; type `release` to hand back to the bot.\n"+
+			"<@%s> 已接手会话：其在本话题中的回复会发给客户；以 `//` 或 `note:` 开头的内容仅内部可见；输入 `release` 交还机器人。", user, user, user), false))
+	return err
+}
+
+// release hands the conversation back to the bot.
+func (b *Bot) release(ctx context.Context, th *storage.Thread, user string) error {
+	holder, err := b.desk.Holder(ctx, th.ConvChannel, th.ConvChatID)
+	if err != nil || holder == "" {
+		return err
+	}
+	if err := b.desk.Release(ctx, th.ConvChannel, th.ConvChatID); err != nil {
+		return err
+	}
+	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText("<@"+user+"> handed the conversation back to the bot. 会话已交还机器人。", false))
+	return err
+}
+
+// guard warns the sender, privately, of a phrase never said to customers,
+// with the reason and a politer way to say it.
+func (b *Bot) guard(ctx context.Context, user, threadTS, text string) error {
+	hits := prompts.Flag(b.neverSay, text)
+	if len(hits) == 0 {
+		return nil
+	}
+	var msg strings.Builder
+	msg.WriteString(":warning: Courtesy check / 文明用语提醒:\n")
+	for _, h := range hits {
+		fmt.Fprintf(&msg, "• “%s” — %s. Try / 建议：%s\n", h.Phrase, h.Reason, h.Instead)
+	}
+	return b.ephemeral(ctx, user, threadTS, msg.String())
+}
+
+// ephemeral shows text to one staff member only.
+func (b *Bot) ephemeral(ctx context.Context, user, threadTS, text string) error {
+	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
+	if threadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(threadTS))
+	}
+	return b.call(ctx, func() error {
+		_, err := b.api.PostEphemeralContext(ctx, b.cfg.StaffChannel, user, opts...)
+		return err
+	})
+}
