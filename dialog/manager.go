@@ -21,15 +21,15 @@ const maxText = 2000
 // understands the message, steps the flow, writes tickets and saves the
 // state.
 type Manager struct {
-	db     *storage.DB
-	states *storage.States
-	texts  *prompts.Catalog
-	nlu    Understander
-	cfg    Config
+	db      *storage.DB
+	states  *storage.States
+	texts   *prompts.Catalog
+	nlu     Understander
+	cfg     Config
 	staff   *Staff
 	senders Senders
 	log     *slog.Logger
-	now    func() time.Time
+	now     func() time.Time
 }
 
 // New returns a Manager. nlu may be nil for the rule-based Rules; now may be
