@@ -369,3 +369,56 @@ func TestSlackTwoSimultaneousTakeovers(t *testing.T) {
 		t.Fatalf("customer told of %d joins", joined)
 	}
 }
+
+func TestSlackEscalationPrivacyAssignAndIdleRelease(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	env := func(k string) string {
+		if k == "SLACK_TAKEOVER_IDLE" {
+			return "1s"
+		}
+		return getenv(k)
+	}
+	srv, _ := startApp(t, env)
+	// a chat with no ticket asks for a person: a message with a take-over
+	// button, and the staff group mentioned in its thread
+	early := newWebCustomer(t, srv.URL)
+	early.send("转人工", "")
+	var top string
+	deadline := time.Now().Add(10 * time.Second)
+	for top == "" && time.Now().Before(deadline) {
+		for _, c := range fake.CallsTo("chat.postMessage") {
+			if c.Fields["thread_ts"] == "" && strings.Contains(c.Fields["text"], "needs a person") {
+				top = c.TS
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if top == "" {
+		t.Fatalf("no escalation message: %v", fake.CallsTo("chat.postMessage"))
+	}
+	waitThread(t, fake, top, "<!subteam^S0DESK>")
+
+	cust := newWebCustomer(t, srv.URL)
+	number := cust.report()
+	thread := ticketMessage(t, fake, number)
+	for _, c := range fake.CallsTo("chat.postMessage") {
+		if c.TS == thread && (strings.Contains(c.Fields["blocks"], "13800138000") || !strings.Contains(c.Fields["blocks"], "138****8000")) {
+			t.Fatalf("phone not masked in the channel copy: %s", c.Fields["blocks"])
+		}
+	}
+	slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, thread, "contact", number), slacktest.ContentTypeForm, nil)
+	shown := fake.WaitCalls(t, "chat.postEphemeral", 1, 5*time.Second)
+	if shown[0].Fields["user"] != "U0STAFF1" || !strings.Contains(shown[0].Fields["text"], "13800138000") {
+		t.Fatalf("show contact: %v", shown)
+	}
+	waitThread(t, fake, thread, "contact_viewed")
+	slackPost(t, srv.URL, "/slack/interactions", slacktest.StaticSelectAction("U0STAFF1", staffChannel, thread, "status", "repairing"), slacktest.ContentTypeForm, nil)
+	cust.waitDesk(0, "正在维修")
+	waitThread(t, fake, thread, "new -> repairing")
+
+	// a takeover left idle goes back to the bot, with a note
+	slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, thread, "takeover", number), slacktest.ContentTypeForm, nil)
+	joined := cust.waitDesk(0, "Staff U0STAFF1")
+	waitThread(t, fake, thread, "went back to the bot")
+	cust.waitDesk(joined, "智能助手继续为您服务")
+}

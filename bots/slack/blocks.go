@@ -12,7 +12,7 @@ import (
 
 // ticketBlocks is a ticket's message in the staff channel: who, what, the
 // state, and the buttons to run it. It is updated as the state changes.
-func ticketBlocks(tk *storage.Ticket, files int) []slack.Block {
+func ticketBlocks(tk *storage.Ticket, files int, mask bool) []slack.Block {
 	title := fmt.Sprintf("%s · %s %s", tk.Number, tk.Product, tk.Model)
 	if tk.RepeatOf != "" {
 		title += " · 返修 repeat of " + tk.RepeatOf
@@ -25,14 +25,18 @@ func ticketBlocks(tk *storage.Ticket, files int) []slack.Block {
 		}
 		return slack.NewTextBlockObject(slack.MarkdownType, "*"+label+"*\n"+value, false, false)
 	}
+	phone, address := tk.Phone, tk.Address
+	if mask {
+		phone, address = maskPhone(phone), maskAddress(address)
+	}
 	fields := []*slack.TextBlockObject{
 		field("Customer 客户", tk.ContactName+sal),
-		field("Phone 电话", tk.Phone),
+		field("Phone 电话", phone),
 		field("State 状态", "`"+tk.State+"`"),
 		field("Warranty 保修", tk.Warranty),
 		field("Service 服务方式", mode),
 		field("Preferred time 预约", tk.PreferredTime),
-		field("Address 地址", tk.Address),
+		field("Address 地址", address),
 		field("Channel 渠道", tk.Channel+":"+tk.ChatID),
 	}
 	if files > 0 {
@@ -51,12 +55,17 @@ func ticketBlocks(tk *storage.Ticket, files int) []slack.Block {
 		return b
 	}
 	status := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, slack.NewTextBlockObject(slack.PlainTextType, "Status 状态", false, false), "status", options...)
+	assign := slack.NewOptionsSelectBlockElement(slack.OptTypeUser, slack.NewTextBlockObject(slack.PlainTextType, "Assign 指派", false, false), "assign")
+	actions := []slack.BlockElement{button("takeover", "Take over 接手", slack.StylePrimary), button("quote", "Diagnose/Quote 报价", ""),
+		status, assign, button("release", "Hand back 交还", ""), button("close", "Close 结单", slack.StyleDanger)}
+	if mask {
+		actions = append(actions, button("contact", "Show contact 查看联系方式", ""))
+	}
 	return []slack.Block{
 		slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, truncate(title, 150), false, false)),
 		slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, "*Fault 故障*\n"+truncate(tk.Fault, 2900), false, false), nil, nil),
 		slack.NewSectionBlock(nil, fields, nil),
-		slack.NewActionBlock("ticket", button("takeover", "Take over 接手", slack.StylePrimary), button("quote", "Diagnose/Quote 报价", ""),
-			status, button("release", "Hand back 交还", ""), button("close", "Close 结单", slack.StyleDanger)),
+		slack.NewActionBlock("ticket", actions...),
 	}
 }
 
@@ -100,4 +109,22 @@ func truncate(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return strings.TrimSpace(s)
+}
+
+// maskPhone keeps the first three and last four digits: 138****8000.
+func maskPhone(p string) string {
+	r := []rune(p)
+	if len(r) < 8 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:3]) + strings.Repeat("*", len(r)-7) + string(r[len(r)-4:])
+}
+
+// maskAddress keeps the first six characters (the city and district).
+func maskAddress(a string) string {
+	r := []rune(a)
+	if len(r) <= 6 {
+		return a
+	}
+	return string(r[:6]) + "…"
 }

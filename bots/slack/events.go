@@ -116,5 +116,6 @@ func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJo
 		}
 		return err
 	}
+	b.out.Touch(ctx, heldSet, threadTS, b.now())
 	return b.guard(ctx, job.User, threadTS, text)
 }

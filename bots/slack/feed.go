@@ -32,6 +32,9 @@ func (b *Bot) feedLoop(ctx context.Context) {
 }
 
 func (b *Bot) feedOnce(ctx context.Context) error {
+	if err := b.releaseIdle(ctx); err != nil {
+		return err
+	}
 	cur, err := b.db.Cursor(ctx, "slack:events")
 	if err != nil {
 		return err
@@ -77,7 +80,7 @@ func (b *Bot) ticketThread(ctx context.Context, tk *storage.Ticket) (*storage.Th
 		return th, err
 	}
 	files, _ := b.db.Attachments(ctx, tk.ID)
-	ts, err := b.post(ctx, "", slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(ticketBlocks(tk, len(files))...))
+	ts, err := b.post(ctx, "", slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(ticketBlocks(tk, len(files), b.cfg.MaskContact)...))
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +106,7 @@ func (b *Bot) onTicketEvent(ctx context.Context, e storage.Event) error {
 	files, _ := b.db.Attachments(ctx, tk.ID)
 	return b.call(ctx, func() error {
 		_, _, _, err := b.api.UpdateMessageContext(ctx, th.StaffChannel, th.ThreadTS,
-			slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(ticketBlocks(tk, len(files))...))
+			slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(ticketBlocks(tk, len(files), b.cfg.MaskContact)...))
 		return err
 	})
 }
@@ -209,6 +212,8 @@ func (b *Bot) onMirrored(ctx context.Context, id string, raw []byte) error {
 	if n := len(m.Files); n > 0 {
 		text += fmt.Sprintf(" [%d file(s): %s]", n, m.Files[0].FileID)
 	}
-	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(text, false))
-	return err
+	if _, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(text, false)); err != nil {
+		return err
+	}
+	return b.out.Touch(ctx, heldSet, th.ThreadTS, b.now())
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -82,6 +83,14 @@ func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *sl
 	case "quote":
 		_, err := b.api.OpenViewContext(ctx, cb.TriggerID, quoteModal(tk))
 		return err
+	case "assign":
+		return b.exec(ctx, user, ts, dialog.Command{Verb: "assign", Number: tk.Number, Args: []string{b.name(ctx, a.SelectedUser)}})
+	case "contact":
+		// Revealed to the presser alone, and who looked is on the ticket's log.
+		if err := b.db.AddEvent(ctx, storage.Event{TicketID: tk.ID, At: b.now().UTC(), Actor: "slack:" + b.name(ctx, user), Kind: "contact_viewed"}); err != nil {
+			return err
+		}
+		return b.ephemeral(ctx, user, ts, fmt.Sprintf("%s: %s %s · %s · %s", tk.Number, tk.ContactName, tk.Salutation, tk.Phone, tk.Address))
 	}
 	return nil
 }

@@ -36,6 +36,13 @@ type Config struct {
 	StaffChannel  string // SLACK_STAFF_CHANNEL: the channel id tickets go to
 	APIURL        string // SLACK_API_URL; Slack's own when empty
 	StaffGroup    string // SLACK_STAFF_GROUP: mentioned on escalations, e.g. <!subteam^S0123> or <!here>
+	// MaskContact hides the phone and address in the channel copy
+	// (SLACK_MASK_CONTACT); "Show contact" reveals them to the presser alone
+	// and records who looked.
+	MaskContact bool
+	// TakeoverIdle releases a taken-over conversation left idle this long
+	// (SLACK_TAKEOVER_IDLE), with a note in the thread; 0 never.
+	TakeoverIdle time.Duration
 }
 
 // Validate checks the configuration, naming the variable at fault.

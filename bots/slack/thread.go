@@ -64,6 +64,7 @@ func (b *Bot) takeOver(ctx context.Context, th *storage.Thread, user string) err
 	if err != nil {
 		return err
 	}
+	b.out.Touch(ctx, heldSet, th.ThreadTS, b.now())
 	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(fmt.Sprintf(
 		"<@%s> has taken over the conversation. Replies in this thread from <@%s> go to the customer; start a message with `//` or `note:` to keep it internal; type `release` to hand back to the bot.\n"+
 			"<@%s> 已接手会话：其在本话题中的回复会发给客户；以 `//` 或 `note:` 开头的内容仅内部可见；输入 `release` 交还机器人。", user, user, user), false))
@@ -79,8 +80,38 @@ func (b *Bot) release(ctx context.Context, th *storage.Thread, user string) erro
 	if err := b.desk.Release(ctx, th.ConvChannel, th.ConvChatID); err != nil {
 		return err
 	}
-	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText("<@"+user+"> handed the conversation back to the bot. 会话已交还机器人。", false))
+	b.out.Untouch(ctx, heldSet, th.ThreadTS)
+	note := "<@" + user + "> handed the conversation back to the bot. 会话已交还机器人。"
+	if user == "" {
+		note = fmt.Sprintf("No one wrote for %s, so the conversation went back to the bot. 会话闲置 %s，已自动交还机器人。", b.cfg.TakeoverIdle, b.cfg.TakeoverIdle)
+	}
+	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(note, false))
 	return err
+}
+
+// heldSet names the taken-over threads' last activity in Redis.
+const heldSet = "slack-held"
+
+// releaseIdle hands back conversations held but silent for TakeoverIdle.
+func (b *Bot) releaseIdle(ctx context.Context) error {
+	if b.cfg.TakeoverIdle <= 0 {
+		return nil
+	}
+	idle, err := b.out.Idle(ctx, heldSet, b.now().Add(-b.cfg.TakeoverIdle))
+	if err != nil {
+		return err
+	}
+	for _, ts := range idle {
+		th, err := b.db.ThreadByTS(ctx, ts)
+		if err == nil {
+			err = b.release(ctx, th, "")
+		}
+		if err != nil {
+			return err
+		}
+		b.out.Untouch(ctx, heldSet, ts)
+	}
+	return nil
 }
 
 // guard warns the sender, privately, of a phrase never said to customers,
