@@ -71,10 +71,14 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	c.Slack = slackdesk.Config{BotToken: get("SLACK_BOT_TOKEN", ""), SigningSecret: get("SLACK_SIGNING_SECRET", ""),
-		StaffChannel: get("SLACK_STAFF_CHANNEL", ""), APIURL: get("SLACK_API_URL", ""), StaffGroup: get("SLACK_STAFF_GROUP", "<!here>"),
-		MaskContact: get("SLACK_MASK_CONTACT", "true") != "false"}
+		StaffChannel: get("SLACK_STAFF_CHANNEL", ""), APIURL: get("SLACK_API_URL", ""), StaffGroup: get("SLACK_STAFF_GROUP", "<!here>"), AppToken: get("SLACK_APP_TOKEN", ""),
+		HoldImpolite: get("SLACK_COURTESY", "warn") == "hold",
+		MaskContact:  get("SLACK_MASK_CONTACT", "true") != "false"}
 	if c.Slack.TakeoverIdle, err = time.ParseDuration(get("SLACK_TAKEOVER_IDLE", "30m")); err != nil || c.Slack.TakeoverIdle < 0 {
 		return c, fmt.Errorf("SLACK_TAKEOVER_IDLE: %q is not a duration like 30m (0 never releases)", get("SLACK_TAKEOVER_IDLE", "30m"))
+	}
+	if v := get("SLACK_COURTESY", "warn"); v != "warn" && v != "hold" {
+		return c, fmt.Errorf("SLACK_COURTESY: %q is neither warn nor hold", v)
 	}
 	if c.Slack.BotToken != "" {
 		if err := c.Slack.Validate(); err != nil {

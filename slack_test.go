@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -421,4 +422,98 @@ func TestSlackEscalationPrivacyAssignAndIdleRelease(t *testing.T) {
 	joined := cust.waitDesk(0, "Staff U0STAFF1")
 	waitThread(t, fake, thread, "went back to the bot")
 	cust.waitDesk(joined, "智能助手继续为您服务")
+}
+
+// formPayload turns a form-encoded interactivity body into the JSON object
+// Socket Mode carries.
+func formPayload(t testing.TB, body []byte) []byte {
+	t.Helper()
+	v, err := url.ParseQuery(string(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := v.Get("payload"); p != "" {
+		return []byte(p)
+	}
+	m := map[string]string{}
+	for k := range v {
+		m[k] = v.Get(k)
+	}
+	out, _ := json.Marshal(m)
+	return out
+}
+
+func TestSlackSocketMode(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	env := func(k string) string {
+		if k == "SLACK_APP_TOKEN" {
+			return slacktest.AppToken
+		}
+		return getenv(k)
+	}
+	srv, _ := startApp(t, env)
+	cust := newWebCustomer(t, srv.URL)
+	number := cust.report()
+	thread := ticketMessage(t, fake, number)
+	fake.WaitCalls(t, "apps.connections.open", 1, 5*time.Second)
+
+	id := fake.PushSocket("interactive", formPayload(t, slacktest.BlockAction("U0STAFF1", staffChannel, thread, "takeover", number)))
+	fake.WaitAck(t, id, 5*time.Second)
+	joined := cust.waitDesk(0, "Staff U0STAFF1")
+	id = fake.PushSocket("events_api", slacktest.MessageEvent("EvSOCK1", staffChannel, "U0STAFF1", "您好，我是通过 Socket Mode 回复的", "1800000100.000001", thread))
+	fake.WaitAck(t, id, 5*time.Second)
+	cust.waitDesk(joined, "通过 Socket Mode 回复的")
+	id = fake.PushSocket("slash_commands", formPayload(t, slacktest.SlashCommand("U0STAFF1", staffChannel, "show "+number)))
+	if ack := fake.WaitAck(t, id, 5*time.Second); !strings.Contains(string(ack), number) || !strings.Contains(string(ack), "ephemeral") {
+		t.Fatalf("slash command ack: %s", ack)
+	}
+}
+
+func TestSlackCourtesyHoldMode(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	env := func(k string) string {
+		if k == "SLACK_COURTESY" {
+			return "hold"
+		}
+		return getenv(k)
+	}
+	srv, _ := startApp(t, env)
+	cust := newWebCustomer(t, srv.URL)
+	number := cust.report()
+	thread := ticketMessage(t, fake, number)
+	slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, thread, "takeover", number), slacktest.ContentTypeForm, nil)
+	joined := cust.waitDesk(0, "Staff U0STAFF1")
+	staffSays(t, srv.URL, "U0STAFF1", thread, "这个我不知道")
+	held := fake.WaitCalls(t, "chat.postEphemeral", 1, 5*time.Second)[0]
+	var blocks []struct {
+		Elements []struct {
+			ActionID string `json:"action_id"`
+			Value    string `json:"value"`
+		} `json:"elements"`
+	}
+	json.Unmarshal([]byte(held.Fields["blocks"]), &blocks)
+	var key string
+	for _, b := range blocks {
+		for _, e := range b.Elements {
+			if e.ActionID == "send_held" {
+				key = e.Value
+			}
+		}
+	}
+	if key == "" || !strings.Contains(held.Fields["text"], "不知道") {
+		t.Fatalf("held reply without a send button: %v", held)
+	}
+	staffSays(t, srv.URL, "U0STAFF1", thread, "请您稍等，我帮您查一下")
+	next := cust.waitDesk(joined+1, "我帮您查一下")
+	if strings.Contains(strings.Join(cust.desk(), "\n"), "这个我不知道") {
+		t.Fatal("a held reply reached the customer before its sender confirmed")
+	}
+	for range 2 { // pressed twice: sent once
+		slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, held.TS, "send_held", key), slacktest.ContentTypeForm, nil)
+	}
+	cust.waitDesk(next+1, "这个我不知道")
+	time.Sleep(200 * time.Millisecond)
+	if n := strings.Count(strings.Join(cust.desk(), "\n"), "这个我不知道"); n != 1 {
+		t.Fatalf("confirmed reply sent %d times", n)
+	}
 }

@@ -11,58 +11,70 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-// handleEvents is POST /slack/events: url_verification is answered; a
-// message in a ticket's thread is queued for its thread's worker and
-// acknowledged at once. Redeliveries (same event_id, X-Slack-Retry-Num)
-// and the bot's own messages are dropped.
+// errMalformed marks a request that does not parse.
+var errMalformed = errors.New("malformed request")
+
+// handleEvents is POST /slack/events: see acceptEvent.
 func (b *Bot) handleEvents(w http.ResponseWriter, r *http.Request) {
 	body, ok := b.verified(w, r)
 	if !ok {
 		return
 	}
+	challenge, err := b.acceptEvent(r.Context(), body)
+	switch {
+	case errors.Is(err, errMalformed):
+		http.Error(w, "malformed event", http.StatusBadRequest)
+	case err != nil:
+		http.Error(w, "try again", http.StatusInternalServerError) // Slack retries
+	case challenge != "":
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte(challenge))
+	default:
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+// acceptEvent takes one Events API body (from HTTP or Socket Mode): it
+// returns url_verification's challenge; it queues a person's message in a
+// ticket's thread for that thread's worker, so the request is acknowledged
+// at once. Redeliveries (same event_id) and the bot's own messages are
+// dropped. An error means nothing was queued and Slack should retry.
+func (b *Bot) acceptEvent(ctx context.Context, body []byte) (string, error) {
 	ev, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
 	if err != nil {
-		http.Error(w, "malformed event", http.StatusBadRequest)
-		return
+		return "", errMalformed
 	}
 	switch ev.Type {
 	case slackevents.URLVerification:
 		var ch slackevents.ChallengeResponse
 		json.Unmarshal(body, &ch)
-		w.Header().Set("Content-Type", "text/plain")
-		w.Write([]byte(ch.Challenge))
-		return
+		return ch.Challenge, nil
 	case slackevents.CallbackEvent:
 	default:
-		w.WriteHeader(http.StatusOK)
-		return
+		return "", nil
 	}
 	msg, ok := ev.InnerEvent.Data.(*slackevents.MessageEvent)
 	if !ok || msg.ThreadTimeStamp == "" || msg.BotID != "" || msg.User == "" || msg.User == b.botUser || msg.SubType != "" {
-		w.WriteHeader(http.StatusOK) // not a person's reply in a thread
-		return
+		return "", nil // not a person's reply in a thread
 	}
 	var envelope struct {
 		EventID string `json:"event_id"`
 	}
 	json.Unmarshal(body, &envelope)
-	first, err := b.out.Once(r.Context(), "slack-event:"+envelope.EventID, 24*time.Hour)
-	if err != nil {
-		http.Error(w, "try again", http.StatusInternalServerError)
-		return
+	first, err := b.out.Once(ctx, "slack-event:"+envelope.EventID, 24*time.Hour)
+	if err != nil || !first {
+		return "", err
 	}
-	if first {
-		job, _ := json.Marshal(threadJob{User: msg.User, Text: msg.Text, TS: msg.TimeStamp})
-		if err := b.out.Push(r.Context(), jobsChannel, msg.ThreadTimeStamp, job); err != nil {
-			b.out.Forget(context.WithoutCancel(r.Context()), "slack-event:"+envelope.EventID)
-			http.Error(w, "try again", http.StatusInternalServerError)
-			return
-		}
+	job, _ := json.Marshal(threadJob{User: msg.User, Text: msg.Text, TS: msg.TimeStamp})
+	if err := b.out.Push(ctx, jobsChannel, msg.ThreadTimeStamp, job); err != nil {
+		b.out.Forget(context.WithoutCancel(ctx), "slack-event:"+envelope.EventID)
+		return "", err
 	}
-	w.WriteHeader(http.StatusOK)
+	return "", nil
 }
 
 // threadJob is a staff member's message in a thread, queued for its worker.
@@ -109,6 +121,9 @@ func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJo
 		}
 	case holder != job.User:
 		return b.ephemeral(ctx, job.User, threadTS, "Not sent to the customer: <@"+holder+"> holds this conversation. 未发送给客户：该会话由 <@"+holder+"> 负责。")
+	}
+	if b.cfg.HoldImpolite && len(prompts.Flag(b.neverSay, text)) > 0 {
+		return b.hold(ctx, job.User, threadTS, text)
 	}
 	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, job.User, text); err != nil {
 		if errors.Is(err, dialog.ErrNotHolder) {

@@ -17,10 +17,7 @@ import (
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-// handleInteractions is POST /slack/interactions: the ticket message's
-// buttons and status menu, and the quote modal's submission. The work is a
-// few milliseconds of Redis and SQL, done before answering within Slack's
-// three seconds; a failure is told to the presser privately.
+// handleInteractions is POST /slack/interactions: see interact.
 func (b *Bot) handleInteractions(w http.ResponseWriter, r *http.Request) {
 	body, ok := b.verified(w, r)
 	if !ok {
@@ -32,27 +29,39 @@ func (b *Bot) handleInteractions(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed payload", http.StatusBadRequest)
 		return
 	}
-	ctx := r.Context()
+	if resp := b.interact(r.Context(), &cb); resp != nil {
+		writeJSON(w, resp)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// interact handles the ticket message's buttons and menus and the quote
+// modal's submission (from HTTP or Socket Mode). The work is a few
+// milliseconds of Redis and SQL, done before answering within Slack's three
+// seconds; a failure is told to the presser privately. The result, when not
+// nil, is the response body (the modal's field errors).
+func (b *Bot) interact(ctx context.Context, cb *slack.InteractionCallback) any {
 	switch cb.Type {
 	case slack.InteractionTypeBlockActions:
 		if len(cb.ActionCallback.BlockActions) == 0 {
-			http.Error(w, "no action", http.StatusBadRequest)
-			return
+			return nil
 		}
-		if err := b.onAction(ctx, &cb, cb.ActionCallback.BlockActions[0]); err != nil {
+		if err := b.onAction(ctx, cb, cb.ActionCallback.BlockActions[0]); err != nil {
 			b.log.Error("slack: action", "action", cb.ActionCallback.BlockActions[0].ActionID, "err", err)
 			b.ephemeral(ctx, cb.User.ID, "", "Sorry, that did not work: "+err.Error())
 		}
-		w.WriteHeader(http.StatusOK)
 	case slack.InteractionTypeViewSubmission:
-		b.onQuoteSubmit(ctx, w, &cb)
-	default:
-		w.WriteHeader(http.StatusOK)
+		return b.onQuoteSubmit(ctx, cb)
 	}
+	return nil
 }
 
 // onAction handles a button or menu on a ticket's message.
 func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *slack.BlockAction) error {
+	if a.ActionID == "send_held" {
+		return b.sendHeld(ctx, cb.User.ID, a.Value)
+	}
 	ts := cb.Container.MessageTs
 	if ts == "" {
 		ts = cb.Message.Timestamp
@@ -95,38 +104,35 @@ func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *sl
 	return nil
 }
 
-// onQuoteSubmit posts the quote from the modal, or shows what is wrong in
-// the modal itself.
-func (b *Bot) onQuoteSubmit(ctx context.Context, w http.ResponseWriter, cb *slack.InteractionCallback) {
+// onQuoteSubmit posts the quote from the modal, or returns what is wrong,
+// to be shown in the modal itself.
+func (b *Bot) onQuoteSubmit(ctx context.Context, cb *slack.InteractionCallback) any {
 	if cb.View.CallbackID != "quote" {
-		w.WriteHeader(http.StatusOK)
-		return
+		return nil
+	}
+	fieldError := func(field string, err error) any {
+		return map[string]any{"response_action": "errors", "errors": map[string]string{field: err.Error()}}
 	}
 	v := func(block string) string { return strings.TrimSpace(cb.View.State.Values[block][block].Value) }
 	number := cb.View.PrivateMetadata
 	cmd, err := dialog.ParseCommand([]string{"quote", number, v("amount"), v("work"), v("days")})
 	if err != nil {
-		writeJSON(w, map[string]any{"response_action": "errors", "errors": map[string]string{"amount": err.Error()}})
-		return
+		return fieldError("amount", err)
 	}
 	actor := "slack:" + b.name(ctx, cb.User.ID)
 	if cause := v("cause"); cause != "" {
 		if _, err := b.staff.Diagnose(ctx, number, actor, cause); err != nil && !errors.Is(err, dialog.ErrNotAllowed) {
-			writeJSON(w, map[string]any{"response_action": "errors", "errors": map[string]string{"cause": err.Error()}})
-			return
+			return fieldError("cause", err)
 		}
 	}
 	var out bytes.Buffer
 	if err := b.staff.Exec(ctx, actor, cmd, &out); err != nil {
-		writeJSON(w, map[string]any{"response_action": "errors", "errors": map[string]string{"amount": err.Error()}})
-		return
+		return fieldError("amount", err)
 	}
-	w.WriteHeader(http.StatusOK)
+	return nil
 }
 
-// handleCommand is POST /slack/commands: /frontdesk with the staff command
-// line's grammar (and "release FD-1042"); the answer is shown to the caller
-// alone.
+// handleCommand is POST /slack/commands: see command.
 func (b *Bot) handleCommand(w http.ResponseWriter, r *http.Request) {
 	body, ok := b.verified(w, r)
 	if !ok {
@@ -138,9 +144,15 @@ func (b *Bot) handleCommand(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed command", http.StatusBadRequest)
 		return
 	}
-	ctx := r.Context()
-	reply := func(text string) {
-		writeJSON(w, map[string]string{"response_type": "ephemeral", "text": "```" + text + "```"})
+	writeJSON(w, b.command(r.Context(), s))
+}
+
+// command runs /frontdesk with the staff command line's grammar (and
+// "release FD-1042"); the answer, returned as the response body, is shown
+// to the caller alone.
+func (b *Bot) command(ctx context.Context, s slack.SlashCommand) any {
+	reply := func(text string) any {
+		return map[string]string{"response_type": "ephemeral", "text": "```" + text + "```"}
 	}
 	words := strings.Fields(s.Text)
 	if len(words) == 2 && strings.EqualFold(words[0], "release") {
@@ -153,23 +165,19 @@ func (b *Bot) handleCommand(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if err != nil {
-			reply(err.Error())
-			return
+			return reply(err.Error())
 		}
-		reply(number + ": handed back to the bot")
-		return
+		return reply(number + ": handed back to the bot")
 	}
 	cmd, err := dialog.ParseCommandLine(s.Text)
 	if err != nil {
-		reply(err.Error() + "\n" + dialog.CommandUsage)
-		return
+		return reply(err.Error() + "\n" + dialog.CommandUsage)
 	}
 	var out bytes.Buffer
 	if err := b.staff.Exec(ctx, "slack:"+b.name(ctx, s.UserID), cmd, &out); err != nil {
-		reply(err.Error())
-		return
+		return reply(err.Error())
 	}
-	reply(out.String())
+	return reply(out.String())
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

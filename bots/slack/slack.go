@@ -36,6 +36,11 @@ type Config struct {
 	StaffChannel  string // SLACK_STAFF_CHANNEL: the channel id tickets go to
 	APIURL        string // SLACK_API_URL; Slack's own when empty
 	StaffGroup    string // SLACK_STAFF_GROUP: mentioned on escalations, e.g. <!subteam^S0123> or <!here>
+	AppToken      string // SLACK_APP_TOKEN (xapp-…): Socket Mode instead of public endpoints
+	// HoldImpolite (SLACK_COURTESY=hold) keeps a reply with a never-say
+	// phrase back until its sender confirms; otherwise it is sent and the
+	// sender warned.
+	HoldImpolite bool
 	// MaskContact hides the phone and address in the channel copy
 	// (SLACK_MASK_CONTACT); "Show contact" reveals them to the presser alone
 	// and records who looked.
@@ -54,6 +59,8 @@ func (c Config) Validate() error {
 		return errors.New("SLACK_SIGNING_SECRET: the app's signing secret (Basic Information) is required")
 	case c.StaffChannel == "":
 		return errors.New("SLACK_STAFF_CHANNEL: the id of the channel tickets go to (C…) is required")
+	case c.AppToken != "" && !strings.HasPrefix(c.AppToken, "xapp-"):
+		return errors.New("SLACK_APP_TOKEN: an app-level token starts with xapp-")
 	case c.APIURL != "" && !strings.HasPrefix(c.APIURL, "http://") && !strings.HasPrefix(c.APIURL, "https://"):
 		return fmt.Errorf("SLACK_API_URL: %q is not an http(s) URL", c.APIURL)
 	}
@@ -93,6 +100,9 @@ func New(cfg Config, desk Desk, staff *dialog.Staff, db *storage.DB, out *storag
 		return nil, err
 	}
 	opts := []slack.Option{}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
 	if cfg.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(strings.TrimRight(cfg.APIURL, "/")+"/"))
 	}
@@ -125,8 +135,12 @@ func (b *Bot) Start(ctx context.Context) {
 		b.log.Error("slack: auth.test", "err", err)
 		sleep(ctx, 5*time.Second)
 	}
+	runs := []func(context.Context){b.feedLoop, b.queueLoop}
+	if b.cfg.AppToken != "" {
+		runs = append(runs, b.runSocket)
+	}
 	var wg sync.WaitGroup
-	for _, run := range []func(context.Context){b.feedLoop, b.queueLoop} {
+	for _, run := range runs {
 		wg.Add(1)
 		go func() { defer wg.Done(); run(ctx) }()
 	}

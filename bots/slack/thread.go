@@ -3,9 +3,12 @@ package slack
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -127,6 +130,56 @@ func (b *Bot) guard(ctx context.Context, user, threadTS, text string) error {
 		fmt.Fprintf(&msg, "• “%s” — %s. Try / 建议：%s\n", h.Phrase, h.Reason, h.Instead)
 	}
 	return b.ephemeral(ctx, user, threadTS, msg.String())
+}
+
+// heldReply is a reply kept back by the courtesy check until confirmed.
+type heldReply struct {
+	Thread string `json:"thread"`
+	Text   string `json:"text"`
+}
+
+// hold keeps a reply with a never-say phrase back and asks its sender,
+// privately, to rephrase it or to send it anyway.
+func (b *Bot) hold(ctx context.Context, user, threadTS, text string) error {
+	raw, _ := json.Marshal(heldReply{Thread: threadTS, Text: text})
+	key := "held:" + threadTS + ":" + strconv.FormatInt(b.now().UnixNano(), 36)
+	if err := b.out.Stash(ctx, key, string(raw), 24*time.Hour); err != nil {
+		return err
+	}
+	var msg strings.Builder
+	msg.WriteString(":hand: Not sent yet — courtesy check / 尚未发送，请注意文明用语:\n")
+	for _, h := range prompts.Flag(b.neverSay, text) {
+		fmt.Fprintf(&msg, "• “%s” — %s. Try / 建议：%s\n", h.Phrase, h.Reason, h.Instead)
+	}
+	msg.WriteString("Write it again in the thread, or send it as it is. 请在话题中重新发送，或原样发送。")
+	send := slack.NewButtonBlockElement("send_held", key, slack.NewTextBlockObject(slack.PlainTextType, "Send anyway 原样发送", false, false))
+	blocks := slack.MsgOptionBlocks(
+		slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, msg.String(), false, false), nil, nil),
+		slack.NewActionBlock("held", send))
+	return b.call(ctx, func() error {
+		_, err := b.api.PostEphemeralContext(ctx, b.cfg.StaffChannel, user, slack.MsgOptionText(msg.String(), false), blocks, slack.MsgOptionTS(threadTS))
+		return err
+	})
+}
+
+// sendHeld relays a held reply its sender confirmed.
+func (b *Bot) sendHeld(ctx context.Context, user, key string) error {
+	raw, err := b.out.Unstash(ctx, key)
+	if err != nil || raw == "" {
+		return err // sent already, or expired
+	}
+	var h heldReply
+	if err := json.Unmarshal([]byte(raw), &h); err != nil {
+		return err
+	}
+	th, err := b.db.ThreadByTS(ctx, h.Thread)
+	if err != nil {
+		return err
+	}
+	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, user, h.Text); err != nil && !errors.Is(err, dialog.ErrNotHolder) {
+		return err
+	}
+	return b.out.Stash(ctx, key, "", time.Second) // sent: a second press does nothing
 }
 
 // ephemeral shows text to one staff member only.

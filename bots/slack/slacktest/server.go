@@ -42,6 +42,8 @@ type Server struct {
 	calls    []Call
 	failures []failure
 	lastTS   int // sequence number of the last timestamp handed out
+	sockOnce sync.Once
+	socket   *socket
 }
 
 // Call is one recorded Web API request.
@@ -132,6 +134,10 @@ func (c Call) String() string {
 }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/socket" {
+		s.serveSocket(w, r)
+		return
+	}
 	method := strings.TrimPrefix(r.URL.Path, "/")
 	if method == "" || strings.Contains(method, "/") {
 		http.NotFound(w, r)
@@ -144,6 +150,15 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Slack checks the token before anything else, so a bad one consumes no failure.
+	if method == "apps.connections.open" {
+		s.record(method, fields, token != AppToken)
+		if token != AppToken {
+			writeFailure(w, APIError("invalid_auth"))
+			return
+		}
+		writeJSON(w, obj{"ok": true, "url": "ws" + strings.TrimPrefix(s.URL, "http") + "socket"})
+		return
+	}
 	if token == "" || token != s.Token {
 		s.record(method, fields, true)
 		writeFailure(w, APIError("invalid_auth"))

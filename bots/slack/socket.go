@@ -1,0 +1,68 @@
+package slack
+
+import (
+	"context"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// runSocket receives events, interactions and commands over Socket Mode
+// (for desks without a public URL) until ctx ends. Each is handled as its
+// HTTP twin would be, and acknowledged on the socket: an event only once
+// its work is queued, so that Slack redelivers it otherwise.
+func (b *Bot) runSocket(ctx context.Context) {
+	client := socketmode.New(b.api)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case evt, ok := <-client.Events:
+				if !ok {
+					return
+				}
+				b.onSocketEvent(ctx, client, evt)
+			}
+		}
+	}()
+	for ctx.Err() == nil {
+		if err := client.RunContext(ctx); err != nil && ctx.Err() == nil {
+			b.log.Error("slack: socket mode", "err", err)
+			sleep(ctx, 5*time.Second)
+		}
+	}
+}
+
+func (b *Bot) onSocketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	if evt.Request == nil {
+		return // connection events
+	}
+	switch evt.Type {
+	case socketmode.EventTypeEventsAPI:
+		if _, err := b.acceptEvent(ctx, evt.Request.Payload); err != nil {
+			b.log.Error("slack: socket event not taken; Slack will retry", "err", err)
+			return
+		}
+		client.Ack(*evt.Request)
+	case socketmode.EventTypeInteractive:
+		cb, ok := evt.Data.(slack.InteractionCallback)
+		if !ok {
+			client.Ack(*evt.Request)
+			return
+		}
+		if resp := b.interact(ctx, &cb); resp != nil {
+			client.Ack(*evt.Request, resp)
+			return
+		}
+		client.Ack(*evt.Request)
+	case socketmode.EventTypeSlashCommand:
+		cmd, ok := evt.Data.(slack.SlashCommand)
+		if !ok {
+			client.Ack(*evt.Request)
+			return
+		}
+		client.Ack(*evt.Request, b.command(ctx, cmd))
+	}
+}
