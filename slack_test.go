@@ -153,8 +153,8 @@ func ticketMessage(t testing.TB, fake *slacktest.Server, number string) string {
 	for time.Now().Before(deadline) {
 		for _, c := range fake.CallsTo("chat.postMessage") {
 			if c.Fields["thread_ts"] == "" && strings.HasPrefix(c.Fields["text"], number+" ") && c.Fields["channel"] == staffChannel {
-				if !strings.Contains(c.Fields["blocks"], `"action_id":"takeover"`) {
-					t.Fatalf("ticket message without a take-over button: %s", c.Fields["blocks"])
+				if !strings.Contains(c.Fields["blocks"], `"action_id":"takeover"`) || !strings.Contains(c.Fields["blocks"], "due ") {
+					t.Fatalf("ticket message without a take-over button or the next step's due time: %s", c.Fields["blocks"])
 				}
 				return c.TS
 			}

@@ -1,6 +1,10 @@
 package dialog
 
-import "time"
+import (
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
 
 // Config holds the desk's business settings.
 type Config struct {
@@ -139,4 +143,25 @@ func (s SLA) RepairDue(t time.Time, quoteDays int) time.Time {
 		}
 	}
 	return d
+}
+
+// NextStep names what happens next on tk (its state, for the "next."
+// templates) and by when, by the service levels; the time is zero when the
+// next step waits on the customer or on parts.
+func (c Config) NextStep(tk *storage.Ticket) (string, time.Time) {
+	c = c.withDefaults()
+	sla, loc := c.SLA, c.Location
+	switch tk.State {
+	case storage.StateNew:
+		return "new", sla.FirstReplyDue(tk.CreatedAt.In(loc))
+	case storage.StateDiagnosed:
+		return "diagnosed", tk.UpdatedAt.In(loc).Add(sla.QuoteAfter)
+	case storage.StateApproved, storage.StateRepairing:
+		from := tk.UpdatedAt
+		if tk.DecidedAt != nil {
+			from = *tk.DecidedAt
+		}
+		return tk.State, sla.RepairDue(from.In(loc), tk.QuoteDays)
+	}
+	return tk.State, time.Time{}
 }

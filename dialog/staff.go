@@ -55,6 +55,9 @@ func notAllowed(tk *storage.Ticket, what string) error {
 	return fmt.Errorf("%s: %s is %s: %w", what, tk.Number, tk.State, ErrNotAllowed)
 }
 
+// NextStep says what happens next on tk and by when (see Config.NextStep).
+func (s *Staff) NextStep(tk *storage.Ticket) (string, time.Time) { return s.cfg.NextStep(tk) }
+
 // Diagnose records the engineer's diagnosis (the fault's cause) and tells
 // the customer.
 func (s *Staff) Diagnose(ctx context.Context, number, actor, diagnosis string) (*storage.Ticket, error) {

@@ -2,7 +2,6 @@ package dialog
 
 import (
 	"errors"
-	"time"
 
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -99,7 +98,7 @@ func (m *Manager) statusAnswer(t *turn) error {
 // sayTicket tells where the job stands, the next step and when; a quoted
 // ticket comes with its quote and the buttons to answer it.
 func (m *Manager) sayTicket(t *turn, tk *storage.Ticket) {
-	next, when := m.nextStep(tk)
+	next, when := m.cfg.NextStep(tk)
 	data := map[string]any{"Number": tk.Number, "Product": tk.Product, "State": tk.State, "When": when}
 	nextText, err := m.texts.Render(t.c.Locale, "next."+next, data)
 	if err != nil && t.err == nil {
@@ -110,23 +109,4 @@ func (m *Manager) sayTicket(t *turn, tk *storage.Ticket) {
 	if tk.State == storage.StateQuoted && owns(t.c, tk) {
 		m.sayQuote(t, tk)
 	}
-}
-
-// nextStep names what happens next on tk and by when (zero when the next
-// step waits on the customer or on parts).
-func (m *Manager) nextStep(tk *storage.Ticket) (string, time.Time) {
-	sla, loc := m.cfg.SLA, m.cfg.Location
-	switch tk.State {
-	case storage.StateNew:
-		return "new", sla.FirstReplyDue(tk.CreatedAt.In(loc))
-	case storage.StateDiagnosed:
-		return "diagnosed", tk.UpdatedAt.In(loc).Add(sla.QuoteAfter)
-	case storage.StateApproved, storage.StateRepairing:
-		from := tk.UpdatedAt
-		if tk.DecidedAt != nil {
-			from = *tk.DecidedAt
-		}
-		return tk.State, sla.RepairDue(from.In(loc), tk.QuoteDays)
-	}
-	return tk.State, time.Time{}
 }

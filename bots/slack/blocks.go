@@ -3,6 +3,7 @@ package slack
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -12,7 +13,7 @@ import (
 
 // ticketBlocks is a ticket's message in the staff channel: who, what, the
 // state, and the buttons to run it. It is updated as the state changes.
-func ticketBlocks(tk *storage.Ticket, files int, mask bool) []slack.Block {
+func ticketBlocks(tk *storage.Ticket, files []storage.Attachment, mask bool, next string, due time.Time) []slack.Block {
 	title := fmt.Sprintf("%s · %s %s", tk.Number, tk.Product, tk.Model)
 	if tk.RepeatOf != "" {
 		title += " · 返修 repeat of " + tk.RepeatOf
@@ -39,8 +40,17 @@ func ticketBlocks(tk *storage.Ticket, files int, mask bool) []slack.Block {
 		field("Address 地址", address),
 		field("Channel 渠道", tk.Channel+":"+tk.ChatID),
 	}
-	if files > 0 {
-		fields = append(fields, field("Photos/files 照片", fmt.Sprint(files)))
+	nextText := next
+	if !due.IsZero() {
+		nextText += " · due " + due.Format("01-02 15:04")
+	}
+	fields = append(fields, field("Next 下一步", nextText))
+	if len(files) > 0 {
+		var ids []string
+		for _, f := range files {
+			ids = append(ids, f.Kind+" `"+f.FileID+"`")
+		}
+		fields = append(fields, field("Photos/files 照片", truncate(strings.Join(ids, "\n"), 1900)))
 	}
 	if tk.QuoteCents > 0 {
 		fields = append(fields, field("Quote 报价", fmt.Sprintf("%d.%02d · %s · %dd · %s", tk.QuoteCents/100, tk.QuoteCents%100, tk.QuoteWork, tk.QuoteDays, tk.Decision)))

@@ -79,8 +79,7 @@ func (b *Bot) ticketThread(ctx context.Context, tk *storage.Ticket) (*storage.Th
 	if !errors.Is(err, storage.ErrNotFound) {
 		return th, err
 	}
-	files, _ := b.db.Attachments(ctx, tk.ID)
-	ts, err := b.post(ctx, "", slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(ticketBlocks(tk, len(files), b.cfg.MaskContact)...))
+	ts, err := b.post(ctx, "", slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(b.blocks(ctx, tk)...))
 	if err != nil {
 		return nil, err
 	}
@@ -103,12 +102,18 @@ func (b *Bot) onTicketEvent(ctx context.Context, e storage.Event) error {
 	if _, err := b.post(ctx, th.ThreadTS, slack.MsgOptionText(line, false)); err != nil {
 		return err
 	}
-	files, _ := b.db.Attachments(ctx, tk.ID)
 	return b.call(ctx, func() error {
 		_, _, _, err := b.api.UpdateMessageContext(ctx, th.StaffChannel, th.ThreadTS,
-			slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(ticketBlocks(tk, len(files), b.cfg.MaskContact)...))
+			slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(b.blocks(ctx, tk)...))
 		return err
 	})
+}
+
+// blocks renders the ticket's message as it stands now.
+func (b *Bot) blocks(ctx context.Context, tk *storage.Ticket) []slack.Block {
+	files, _ := b.db.Attachments(ctx, tk.ID)
+	next, due := b.staff.NextStep(tk)
+	return ticketBlocks(tk, files, b.cfg.MaskContact, next, due)
 }
 
 // onFeedback posts an escalation, complaint, suggestion or question in the
