@@ -152,7 +152,7 @@ func ticketMessage(t testing.TB, fake *slacktest.Server, number string) string {
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
 		for _, c := range fake.CallsTo("chat.postMessage") {
-			if c.Fields["thread_ts"] == "" && strings.HasPrefix(c.Fields["text"], number+" ") && c.Fields["channel"] == staffChannel {
+			if !c.Failed && c.Fields["thread_ts"] == "" && strings.HasPrefix(c.Fields["text"], number+" ") && c.Fields["channel"] == staffChannel {
 				if !strings.Contains(c.Fields["blocks"], `"action_id":"takeover"`) || !strings.Contains(c.Fields["blocks"], "due ") {
 					t.Fatalf("ticket message without a take-over button or the next step's due time: %s", c.Fields["blocks"])
 				}
@@ -515,5 +515,25 @@ func TestSlackCourtesyHoldMode(t *testing.T) {
 	time.Sleep(200 * time.Millisecond)
 	if n := strings.Count(strings.Join(cust.desk(), "\n"), "这个我不知道"); n != 1 {
 		t.Fatalf("confirmed reply sent %d times", n)
+	}
+}
+
+// TestSlackOutageDelaysTheFeedWithoutLosingIt makes Slack fail for longer
+// than one call's retries: the ticket's message still arrives, once.
+func TestSlackOutageDelaysTheFeedWithoutLosingIt(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	fake.Fail("chat.postMessage", 7, slacktest.ServerError())
+	srv, _ := startApp(t, getenv)
+	cust := newWebCustomer(t, srv.URL)
+	number := cust.report()
+	ticketMessage(t, fake, number)
+	n := 0
+	for _, c := range fake.CallsTo("chat.postMessage") {
+		if !c.Failed && strings.HasPrefix(c.Fields["text"], number+" ") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("ticket message posted %d times", n)
 	}
 }

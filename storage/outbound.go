@@ -253,3 +253,25 @@ func (o *Outbound) Untouch(ctx context.Context, set, member string) error {
 	}
 	return nil
 }
+
+var leaseScript = redis.NewScript(`
+local cur = redis.call('GET', KEYS[1])
+if cur == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if cur then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`)
+
+// Lease takes or renews the lease name for holder (a replica's random id)
+// for ttl; false while another holder has it. One replica at a time does
+// the leased work (tailing a feed), and another takes over within ttl of
+// its end.
+func (o *Outbound) Lease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error) {
+	n, err := leaseScript.Run(ctx, o.rdb, []string{o.prefix + "lease:" + name}, holder, ttl.Milliseconds()).Int()
+	if err != nil {
+		return false, fmt.Errorf("storage: lease %s: %w", name, err)
+	}
+	return n == 1, nil
+}
+
+// NewHolder returns a random id for Lease.
+func NewHolder() string { return newToken() }

@@ -18,13 +18,18 @@ import (
 const feedEvery = 500 * time.Millisecond
 
 // feedLoop tails the ticket event log and the feedback table into the staff
-// channel until ctx ends. A batch is claimed by moving the reader's cursor
-// in SQL first (compare-and-set), so two replicas never post it twice; a
-// crash between the claim and the posts loses those posts, not the events,
-// which stay in the ticket's log.
+// channel until ctx ends. One replica at a time holds the feed's lease; it
+// posts each row and only then moves the reader's cursor in SQL, so a Slack
+// outage delays rows instead of losing them (a crash between a post and the
+// cursor's move may post that one row twice).
 func (b *Bot) feedLoop(ctx context.Context) {
+	holder := storage.NewHolder()
 	for ctx.Err() == nil {
-		if err := b.feedOnce(ctx); err != nil && ctx.Err() == nil {
+		lead, err := b.out.Lease(ctx, "slack-feed", holder, 10*time.Second)
+		if err == nil && lead {
+			err = b.feedOnce(ctx)
+		}
+		if err != nil && ctx.Err() == nil {
 			b.log.Error("slack: feed", "err", err)
 		}
 		sleep(ctx, feedEvery)
@@ -43,33 +48,46 @@ func (b *Bot) feedOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if len(es) > 0 {
-		if ok, err := b.db.MoveCursor(ctx, "slack:events", cur, es[len(es)-1].ID); err != nil || !ok {
+	for _, e := range es {
+		if err := b.onTicketEvent(ctx, e); err != nil {
+			if !permanent(err) {
+				return fmt.Errorf("ticket event %d: %w", e.ID, err)
+			}
+			b.log.Error("slack: ticket event not posted, skipped", "event", e.ID, "err", err)
+		}
+		if _, err := b.db.MoveCursor(ctx, "slack:events", cur, e.ID); err != nil {
 			return err
 		}
-		for _, e := range es {
-			if err := b.onTicketEvent(ctx, e); err != nil {
-				b.log.Error("slack: post ticket event", "event", e.ID, "err", err)
-			}
-		}
+		cur = e.ID
 	}
 	cur, err = b.db.Cursor(ctx, "slack:feedback")
 	if err != nil {
 		return err
 	}
 	fs, err := b.db.FeedbackAfter(ctx, cur, 50)
-	if err != nil || len(fs) == 0 {
-		return err
-	}
-	if ok, err := b.db.MoveCursor(ctx, "slack:feedback", cur, fs[len(fs)-1].ID); err != nil || !ok {
+	if err != nil {
 		return err
 	}
 	for _, f := range fs {
 		if err := b.onFeedback(ctx, f); err != nil {
-			b.log.Error("slack: post feedback", "feedback", f.ID, "err", err)
+			if !permanent(err) {
+				return fmt.Errorf("feedback %d: %w", f.ID, err)
+			}
+			b.log.Error("slack: feedback not posted, skipped", "feedback", f.ID, "err", err)
 		}
+		if _, err := b.db.MoveCursor(ctx, "slack:feedback", cur, f.ID); err != nil {
+			return err
+		}
+		cur = f.ID
 	}
 	return nil
+}
+
+// permanent says whether Slack refused a call for good (channel_not_found,
+// invalid_blocks…), so retrying the row would block the feed forever.
+func permanent(err error) bool {
+	var se slack.SlackErrorResponse
+	return errors.As(err, &se) && se.Err != "ratelimited"
 }
 
 // ticketThread returns the ticket's thread, posting the ticket's message
