@@ -29,14 +29,34 @@ type Config struct {
 
 var workHours = regexp.MustCompile(`^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$`)
 
-// loadConfig reads the configuration from getenv, applying defaults. An
-// invalid value is an error naming its variable.
+// loadConfig reads the configuration from getenv, and the business rules
+// from the file FRONTDESK_CONFIG names (when set), an environment variable
+// overriding the file's value; then defaults. An invalid value is an error
+// naming its variable, or the file and key it came from.
 func loadConfig(getenv func(string) string) (Config, error) {
 	get := func(key, def string) string {
 		if v := strings.TrimSpace(getenv(key)); v != "" {
 			return v
 		}
 		return def
+	}
+	var file map[string]ruleValue
+	var rf *rulesFile
+	if path := get("FRONTDESK_CONFIG", ""); path != "" {
+		var err error
+		if file, rf, err = readRules(path); err != nil {
+			return Config{}, err
+		}
+	}
+	// rule returns a business rule's value and the name to blame for it.
+	rule := func(key, def string) (string, string) {
+		if v := strings.TrimSpace(getenv(key)); v != "" {
+			return v, key
+		}
+		if v, ok := file[key]; ok {
+			return v.value, v.key
+		}
+		return def, key
 	}
 	c := Config{
 		Addr:        get("FRONTDESK_ADDR", ":8080"),
@@ -45,10 +65,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		RedisPrefix: get("REDIS_PREFIX", "frontdesk:"),
 		Staff:       get("FRONTDESK_STAFF", get("USER", "staff")),
 	}
-	c.Desk.Company = get("FRONTDESK_COMPANY", "Frontdesk 售后服务中心")
-	c.Desk.DefaultLocale = get("FRONTDESK_LOCALE", "zh-CN")
-	if c.Desk.DefaultLocale != "zh-CN" && c.Desk.DefaultLocale != "en" {
-		return c, fmt.Errorf("FRONTDESK_LOCALE: %q is not zh-CN or en", c.Desk.DefaultLocale)
+	c.Desk.Company, _ = rule("FRONTDESK_COMPANY", "Frontdesk 售后服务中心")
+	c.Desk.Hotline, _ = rule("FRONTDESK_HOTLINE", "")
+	var name string
+	if c.Desk.DefaultLocale, name = rule("FRONTDESK_LOCALE", "zh-CN"); c.Desk.DefaultLocale != "zh-CN" && c.Desk.DefaultLocale != "en" {
+		return c, fmt.Errorf("%s: %q is not zh-CN or en", name, c.Desk.DefaultLocale)
 	}
 	switch u := c.DatabaseURL; {
 	case strings.HasPrefix(u, "postgres://"), strings.HasPrefix(u, "postgresql://"):
@@ -96,8 +117,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		{"FRONTDESK_STAFF_REPLY", "30m", &c.Desk.SLA.StaffReply},
 	}
 	for _, d := range durations {
-		if *d.dst, err = time.ParseDuration(get(d.key, d.def)); err != nil || *d.dst <= 0 {
-			return c, fmt.Errorf("%s: %q is not a positive duration like 30m or 24h", d.key, get(d.key, d.def))
+		v, name := rule(d.key, d.def)
+		if *d.dst, err = time.ParseDuration(v); err != nil || *d.dst <= 0 {
+			return c, fmt.Errorf("%s: %q is not a positive duration like 30m or 24h", name, v)
 		}
 	}
 	ints := []struct {
@@ -108,24 +130,42 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		{"FRONTDESK_WARRANTY_MONTHS", "12", &c.Desk.WarrantyMonths},
 	}
 	for _, n := range ints {
-		if *n.dst, err = strconv.Atoi(get(n.key, n.def)); err != nil || *n.dst <= 0 || *n.dst > 1000 {
-			return c, fmt.Errorf("%s: %q is not a whole number from 1 to 1000", n.key, get(n.key, n.def))
+		v, name := rule(n.key, n.def)
+		if *n.dst, err = strconv.Atoi(v); err != nil || *n.dst <= 0 || *n.dst > 1000 {
+			return c, fmt.Errorf("%s: %q is not a whole number from 1 to 1000", name, v)
 		}
 	}
-	tz := get("FRONTDESK_TIMEZONE", "Asia/Shanghai")
+	tz, name := rule("FRONTDESK_TIMEZONE", "Asia/Shanghai")
 	if c.Desk.Location, err = time.LoadLocation(tz); err != nil {
-		return c, fmt.Errorf("FRONTDESK_TIMEZONE: %q is not a time zone like Asia/Shanghai", tz)
+		return c, fmt.Errorf("%s: %q is not a time zone like Asia/Shanghai", name, tz)
 	}
-	hours := get("FRONTDESK_WORK_HOURS", "09:00-18:30")
+	hours, name := rule("FRONTDESK_WORK_HOURS", "09:00-18:30")
 	m := workHours.FindStringSubmatch(hours)
 	if m == nil {
-		return c, fmt.Errorf("FRONTDESK_WORK_HOURS: %q is not like 09:00-18:30", hours)
+		return c, fmt.Errorf("%s: %q is not like 09:00-18:30", name, hours)
 	}
 	start, end := clock(m[1], m[2]), clock(m[3], m[4])
 	if start < 0 || end < 0 || start >= end {
-		return c, fmt.Errorf("FRONTDESK_WORK_HOURS: %q is not a valid range", hours)
+		return c, fmt.Errorf("%s: %q is not a valid range", name, hours)
 	}
 	c.Desk.SLA.WorkStart, c.Desk.SLA.WorkEnd = start, end
+	for _, tod := range []struct {
+		key, def string
+		dst      *time.Duration
+	}{{"FRONTDESK_LATE_AFTER", "16:00", &c.Desk.SLA.LateAfter}, {"FRONTDESK_NEXT_MORNING", "10:00", &c.Desk.SLA.NextMorning}} {
+		v, name := rule(tod.key, tod.def)
+		hm := strings.SplitN(v, ":", 2)
+		if len(hm) != 2 || clock(hm[0], hm[1]) < 0 {
+			return c, fmt.Errorf("%s: %q is not a time of day like 16:00", name, v)
+		}
+		*tod.dst = clock(hm[0], hm[1])
+	}
+	if rf != nil {
+		path := get("FRONTDESK_CONFIG", "")
+		if c.Desk.SLA.Workdays, c.Desk.SLA.Holidays, c.Desk.SLA.Extra, err = calendar(path, rf); err != nil {
+			return c, err
+		}
+	}
 	return c, nil
 }
 

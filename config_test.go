@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -50,5 +52,48 @@ func TestConfigMasksSecrets(t *testing.T) {
 	}
 	if s := c.String(); strings.Contains(s, "s3cret") || strings.Contains(s, "hunter2") || !strings.Contains(s, "postgres://fd:***@db:5432/fd") {
 		t.Fatalf("String() = %s", s)
+	}
+}
+
+func TestRulesFileWithEnvironmentOverrides(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rules.yaml")
+	os.WriteFile(path, []byte(`
+company: {name: 示例家电维修, hotline: 400-800-8888}
+locale: en
+hours:
+  timezone: Europe/London
+  open: "08:30"
+  close: "17:00"
+  workdays: [mon, tue, wed, thu, fri, sat]
+  holidays: ["2026-12-25"]
+service_levels: {first_reply: 2h, repair_days: 5, late_after: "15:00"}
+`), 0o600)
+	c, err := loadConfig(envOf(map[string]string{"FRONTDESK_CONFIG": path, "FRONTDESK_FIRST_REPLY": "3h"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sla := c.Desk.SLA
+	if c.Desk.Company != "示例家电维修" || c.Desk.Hotline != "400-800-8888" || c.Desk.DefaultLocale != "en" ||
+		c.Desk.Location.String() != "Europe/London" || sla.WorkStart != 8*time.Hour+30*time.Minute || sla.WorkEnd != 17*time.Hour ||
+		sla.FirstReply != 3*time.Hour || sla.RepairDays != 5 || sla.LateAfter != 15*time.Hour || len(sla.Workdays) != 6 || !sla.Holidays["2026-12-25"] {
+		t.Fatalf("config %+v", c.Desk)
+	}
+	// the example in the repository is valid and gives the defaults
+	if _, err := loadConfig(envOf(map[string]string{"FRONTDESK_CONFIG": "frontdesk.example.yaml"})); err != nil {
+		t.Fatalf("example: %v", err)
+	}
+	for name, body := range map[string]string{
+		"service_levels.first_reply": "service_levels: {first_reply: soon}",
+		"hours.workdays":             "hours: {workdays: [funday]}",
+		"hours.holidays":             "hours: {holidays: [christmas]}",
+		"locale":                     "locale: fr",
+		"field bogus not found":      "bogus: 1",
+	} {
+		os.WriteFile(path, []byte(body), 0o600)
+		_, err := loadConfig(envOf(map[string]string{"FRONTDESK_CONFIG": path}))
+		if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), path) {
+			t.Errorf("%s: err = %v", name, err)
+		}
 	}
 }

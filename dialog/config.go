@@ -9,6 +9,7 @@ import (
 // Config holds the desk's business settings.
 type Config struct {
 	Company        string         // the company's name, used in greetings
+	Hotline        string         // the service hotline, told in the help text when set
 	DefaultLocale  string         // zh-CN unless set
 	Location       *time.Location // where working hours are counted
 	WarrantyMonths int            // warranty length from purchase; 12 unless set
@@ -27,6 +28,12 @@ type SLA struct {
 	RepairDays  int           // working days from approval to repaired: 3
 	Complaint   time.Duration // complaint resolution proposed within: 24h
 	StaffReply  time.Duration // a person answers a handed-over chat within: 30m
+	// Workdays are the weekdays the desk works (Monday to Friday when none
+	// is set); Holidays are dates ("2006-01-02") it does not, and Extra
+	// workdays are weekend dates it does (调休).
+	Workdays []time.Weekday
+	Holidays map[string]bool
+	Extra    map[string]bool
 }
 
 func (c Config) withDefaults() Config {
@@ -76,16 +83,30 @@ func midnight(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
 }
 
-// workday reports whether t falls on a working day (Monday to Friday; the
-// holiday calendar comes with the scheduling work).
-func workday(t time.Time) bool {
-	return t.Weekday() != time.Saturday && t.Weekday() != time.Sunday
+// workday reports whether t falls on a working day of the calendar.
+func (s SLA) workday(t time.Time) bool {
+	date := t.Format("2006-01-02")
+	if s.Holidays[date] {
+		return false
+	}
+	if s.Extra[date] {
+		return true
+	}
+	if len(s.Workdays) == 0 {
+		return t.Weekday() != time.Saturday && t.Weekday() != time.Sunday
+	}
+	for _, d := range s.Workdays {
+		if t.Weekday() == d {
+			return true
+		}
+	}
+	return false
 }
 
 // inHours reports whether t is within working hours.
 func (s SLA) inHours(t time.Time) bool {
 	since := t.Sub(midnight(t))
-	return workday(t) && since >= s.WorkStart && since < s.WorkEnd
+	return s.workday(t) && since >= s.WorkStart && since < s.WorkEnd
 }
 
 // nextOpening returns t if it is within working hours, else the start of the
@@ -98,7 +119,7 @@ func (s SLA) nextOpening(t time.Time) time.Time {
 	if t.Sub(day) >= s.WorkStart {
 		day = day.AddDate(0, 0, 1)
 	}
-	for !workday(day) {
+	for !s.workday(day) {
 		day = day.AddDate(0, 0, 1)
 	}
 	return day.Add(s.WorkStart)
@@ -106,9 +127,9 @@ func (s SLA) nextOpening(t time.Time) time.Time {
 
 // nextWorkdayAt returns the given time of day on the first working day
 // after t's day.
-func nextWorkdayAt(t time.Time, at time.Duration) time.Time {
+func (s SLA) nextWorkdayAt(t time.Time, at time.Duration) time.Time {
 	day := midnight(t).AddDate(0, 0, 1)
-	for !workday(day) {
+	for !s.workday(day) {
 		day = day.AddDate(0, 0, 1)
 	}
 	return day.Add(at)
@@ -120,8 +141,8 @@ func nextWorkdayAt(t time.Time, at time.Duration) time.Time {
 func (s SLA) FirstReplyDue(t time.Time) time.Time {
 	since := t.Sub(midnight(t))
 	switch {
-	case !workday(t) || since >= s.LateAfter:
-		return nextWorkdayAt(t, s.NextMorning)
+	case !s.workday(t) || since >= s.LateAfter:
+		return s.nextWorkdayAt(t, s.NextMorning)
 	case since < s.WorkStart:
 		return midnight(t).Add(s.NextMorning)
 	}
@@ -138,7 +159,7 @@ func (s SLA) RepairDue(t time.Time, quoteDays int) time.Time {
 	d := t
 	for n := 0; n < days; {
 		d = d.AddDate(0, 0, 1)
-		if workday(d) {
+		if s.workday(d) {
 			n++
 		}
 	}

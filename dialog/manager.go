@@ -296,7 +296,7 @@ func (m *Manager) menu(t *turn, key string) {
 }
 
 func (m *Manager) companyData() map[string]any {
-	return map[string]any{"Company": m.cfg.Company}
+	return map[string]any{"Company": m.cfg.Company, "Hotline": m.cfg.Hotline}
 }
 
 // reset leaves any flow. An unfinished report is set aside as the draft, to

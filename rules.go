@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// rulesFile is the business-rules file (FRONTDESK_CONFIG, YAML): see
+// frontdesk.example.yaml. Every value but the calendar lists has an
+// environment variable that overrides it.
+type rulesFile struct {
+	Company struct {
+		Name    string `yaml:"name"`
+		Hotline string `yaml:"hotline"`
+	} `yaml:"company"`
+	Locale         string `yaml:"locale"`
+	IdleTimeout    string `yaml:"idle_timeout"`
+	WarrantyMonths string `yaml:"warranty_months"`
+	Hours          struct {
+		Timezone      string   `yaml:"timezone"`
+		Open          string   `yaml:"open"`
+		Close         string   `yaml:"close"`
+		Workdays      []string `yaml:"workdays"`
+		Holidays      []string `yaml:"holidays"`
+		ExtraWorkdays []string `yaml:"extra_workdays"`
+	} `yaml:"hours"`
+	ServiceLevels struct {
+		FirstReply  string `yaml:"first_reply"`
+		LateAfter   string `yaml:"late_after"`
+		NextMorning string `yaml:"next_morning"`
+		QuoteAfter  string `yaml:"quote_after"`
+		RepairDays  string `yaml:"repair_days"`
+		Complaint   string `yaml:"complaint"`
+		StaffReply  string `yaml:"staff_reply"`
+	} `yaml:"service_levels"`
+}
+
+// ruleValue is one setting read from the file, with its key for errors.
+type ruleValue struct{ value, key string }
+
+// readRules reads the file at path into values by the environment variable
+// that overrides each, and the calendar. Unknown keys are errors, so a typo
+// does not pass silently.
+func readRules(path string) (map[string]ruleValue, *rulesFile, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("FRONTDESK_CONFIG: %w", err)
+	}
+	var f rulesFile
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	vals := map[string]ruleValue{}
+	add := func(env, key, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			vals[env] = ruleValue{v, path + ": " + key}
+		}
+	}
+	add("FRONTDESK_COMPANY", "company.name", f.Company.Name)
+	add("FRONTDESK_HOTLINE", "company.hotline", f.Company.Hotline)
+	add("FRONTDESK_LOCALE", "locale", f.Locale)
+	add("FRONTDESK_IDLE_TIMEOUT", "idle_timeout", f.IdleTimeout)
+	add("FRONTDESK_WARRANTY_MONTHS", "warranty_months", f.WarrantyMonths)
+	add("FRONTDESK_TIMEZONE", "hours.timezone", f.Hours.Timezone)
+	if f.Hours.Open != "" || f.Hours.Close != "" {
+		add("FRONTDESK_WORK_HOURS", "hours.open/close", f.Hours.Open+"-"+f.Hours.Close)
+	}
+	sl := f.ServiceLevels
+	add("FRONTDESK_FIRST_REPLY", "service_levels.first_reply", sl.FirstReply)
+	add("FRONTDESK_LATE_AFTER", "service_levels.late_after", sl.LateAfter)
+	add("FRONTDESK_NEXT_MORNING", "service_levels.next_morning", sl.NextMorning)
+	add("FRONTDESK_QUOTE_AFTER", "service_levels.quote_after", sl.QuoteAfter)
+	add("FRONTDESK_REPAIR_DAYS", "service_levels.repair_days", sl.RepairDays)
+	add("FRONTDESK_COMPLAINT_WITHIN", "service_levels.complaint", sl.Complaint)
+	add("FRONTDESK_STAFF_REPLY", "service_levels.staff_reply", sl.StaffReply)
+	return vals, &f, nil
+}
+
+var weekdays = map[string]time.Weekday{"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday,
+	"wed": time.Wednesday, "thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday}
+
+// calendar checks and converts the file's working days and dates.
+func calendar(path string, f *rulesFile) ([]time.Weekday, map[string]bool, map[string]bool, error) {
+	var days []time.Weekday
+	for _, d := range f.Hours.Workdays {
+		wd, ok := weekdays[strings.ToLower(strings.TrimSpace(d))[:min(3, len(strings.TrimSpace(d)))]]
+		if !ok {
+			return nil, nil, nil, fmt.Errorf("%s: hours.workdays: %q is not a weekday (mon … sun)", path, d)
+		}
+		days = append(days, wd)
+	}
+	dates := func(key string, list []string) (map[string]bool, error) {
+		out := map[string]bool{}
+		for _, s := range list {
+			t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s: %q is not a date like 2026-10-01", path, key, s)
+			}
+			out[t.Format("2006-01-02")] = true
+		}
+		return out, nil
+	}
+	holidays, err := dates("hours.holidays", f.Hours.Holidays)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	extra, err := dates("hours.extra_workdays", f.Hours.ExtraWorkdays)
+	return days, holidays, extra, err
+}
