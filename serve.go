@@ -92,6 +92,9 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		}
 		a.background = append(a.background, sd.Start)
 	}
+	if cfg.RedisURL == "" && (cfg.Telegram.Token != "" || cfg.Slack.BotToken != "") {
+		log.Warn("REDIS_URL is empty: Telegram's and Slack's queued work lives in the in-process Redis and is lost if the process stops; set REDIS_URL for production")
+	}
 	a.handler = handlers.Routes(health, routes)
 	return a, nil
 }

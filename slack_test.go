@@ -508,9 +508,15 @@ func TestSlackCourtesyHoldMode(t *testing.T) {
 	if strings.Contains(strings.Join(cust.desk(), "\n"), "这个我不知道") {
 		t.Fatal("a held reply reached the customer before its sender confirmed")
 	}
-	for range 2 { // pressed twice: sent once
-		slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, held.TS, "send_held", key), slacktest.ContentTypeForm, nil)
+	var presses sync.WaitGroup
+	for range 2 { // pressed twice at once: sent once
+		presses.Add(1)
+		go func() {
+			defer presses.Done()
+			slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, held.TS, "send_held", key), slacktest.ContentTypeForm, nil)
+		}()
 	}
+	presses.Wait()
 	cust.waitDesk(next+1, "这个我不知道")
 	time.Sleep(200 * time.Millisecond)
 	if n := strings.Count(strings.Join(cust.desk(), "\n"), "这个我不知道"); n != 1 {
@@ -535,5 +541,30 @@ func TestSlackOutageDelaysTheFeedWithoutLosingIt(t *testing.T) {
 	}
 	if n != 1 {
 		t.Fatalf("ticket message posted %d times", n)
+	}
+}
+
+// TestSlackReplyTypedInThreadTakesOver: with no one holding the chat, a
+// reply typed in the thread takes it over but is not itself sent (it may have
+// been meant for colleagues); words that look like a command are a reply.
+func TestSlackReplyTypedInThreadTakesOver(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	srv, _ := startApp(t, getenv)
+	cust := newWebCustomer(t, srv.URL)
+	number := cust.report()
+	thread := ticketMessage(t, fake, number)
+	staffSays(t, srv.URL, "U0STAFF2", thread, "这位客户我来跟进")
+	joined := cust.waitDesk(0, "Staff U0STAFF2")
+	waitThread(t, fake, thread, "has taken over")
+	staffSays(t, srv.URL, "U0STAFF2", thread, "Release date of the part is Monday")
+	staffSays(t, srv.URL, "U0STAFF2", thread, "status looks fine after the test print")
+	cust.waitDesk(joined, "Release date of the part is Monday")
+	cust.waitDesk(joined, "status looks fine")
+	all := strings.Join(cust.desk(), "\n")
+	if strings.Contains(all, "这位客户我来跟进") {
+		t.Fatal("the message that took over reached the customer")
+	}
+	if holder := strings.Contains(all, "智能助手继续为您服务"); holder {
+		t.Fatal("a reply starting with 'Release' handed the chat back")
 	}
 }

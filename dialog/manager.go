@@ -131,6 +131,7 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 		if msg.Seq != 0 && msg.Seq <= c.LastSeq {
 			return errDuplicate
 		}
+		c.CustomerTurn = true
 		t := &turn{ctx: ctx, c: c, in: msg, now: msg.At, text: cleanText(msg.Text, maxText)}
 		if err := m.run(t); err != nil {
 			return err

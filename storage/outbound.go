@@ -188,6 +188,19 @@ func (o *Outbound) Block(ctx context.Context, channel, chatID string) error {
 	return nil
 }
 
+// Take returns what Stash kept under key and removes it (GETDEL), so that of
+// two callers only one gets it; "" when unknown.
+func (o *Outbound) Take(ctx context.Context, key string) (string, error) {
+	v, err := o.rdb.GetDel(ctx, o.prefix+"stash:"+key).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("storage: take: %w", err)
+	}
+	return v, nil
+}
+
 // Once returns true the first time it is called with key within ttl, and
 // false after: for dropping redelivered webhooks.
 func (o *Outbound) Once(ctx context.Context, key string, ttl time.Duration) (bool, error) {

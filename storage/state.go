@@ -39,6 +39,9 @@ type Conversation struct {
 	// the chat's outbound queue in the same script that saves the state, so
 	// a turn and its replies are kept or lost together.
 	Outgoing [][]byte `json:"-"`
+	// CustomerTurn says the update is a customer's message, which lifts a
+	// "blocked" mark (they wrote again); a staff takeover does not.
+	CustomerTurn bool `json:"-"`
 	// Mirror holds what the customer said while a person holds the chat,
 	// queued the same way for the staff desk (channel MirrorChannel, chat
 	// MirrorID(channel, chat id)).
@@ -83,21 +86,21 @@ return {0, ''}`)
 
 // saveScript: KEYS lock, state, outbound list, pending set, blocked mark,
 // mirror list, mirror pending set; ARGV token, state JSON, TTL ms, chat id,
-// mirror id, number of replies, the replies..., the mirrored messages...
-// A saved turn means the customer wrote, so it also lifts a "blocked" mark.
+// mirror id, number of replies, customer turn (1/0), the replies..., the
+// mirrored messages... A customer's saved turn lifts a "blocked" mark.
 var saveScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' then
   redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
-  redis.call('DEL', KEYS[5])
+  if ARGV[7] == '1' then redis.call('DEL', KEYS[5]) end
 end
 local n = tonumber(ARGV[6])
 if n > 0 then
-  for i = 7, 6 + n do redis.call('RPUSH', KEYS[3], ARGV[i]) end
+  for i = 8, 7 + n do redis.call('RPUSH', KEYS[3], ARGV[i]) end
   redis.call('SADD', KEYS[4], ARGV[4])
 end
-if #ARGV > 6 + n then
-  for i = 7 + n, #ARGV do redis.call('RPUSH', KEYS[6], ARGV[i]) end
+if #ARGV > 7 + n then
+  for i = 8 + n, #ARGV do redis.call('RPUSH', KEYS[6], ARGV[i]) end
   redis.call('SADD', KEYS[7], ARGV[5])
 end
 redis.call('DEL', KEYS[1])
@@ -134,15 +137,15 @@ func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Co
 		}
 	}
 	if err := fn(c); err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil)
+		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false)
 		return err
 	}
 	data, err := json.Marshal(c)
 	if err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil)
+		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false)
 		return fmt.Errorf("storage: encode conversation: %w", err)
 	}
-	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, string(data), c.Outgoing, c.Mirror)
+	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, string(data), c.Outgoing, c.Mirror, c.CustomerTurn)
 	if err != nil {
 		return err
 	}
@@ -177,8 +180,12 @@ func (s *States) lock(ctx context.Context, keys []string) (token, raw string, er
 	}
 }
 
-func (s *States) finish(ctx context.Context, keys []string, channel, chatID, token, data string, out, mirror [][]byte) (bool, error) {
-	args := []any{token, data, s.idle.Milliseconds(), chatID, MirrorID(channel, chatID), len(out)}
+func (s *States) finish(ctx context.Context, keys []string, channel, chatID, token, data string, out, mirror [][]byte, customer bool) (bool, error) {
+	turn := "0"
+	if customer {
+		turn = "1"
+	}
+	args := []any{token, data, s.idle.Milliseconds(), chatID, MirrorID(channel, chatID), len(out), turn}
 	for _, o := range out {
 		args = append(args, o)
 	}

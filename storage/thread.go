@@ -90,23 +90,25 @@ func (db *DB) MoveCursor(ctx context.Context, name string, from, to int64) (bool
 }
 
 // EventsAfter returns up to limit events of all tickets with id above
-// after, oldest first: the feed the staff desk tails.
-func (db *DB) EventsAfter(ctx context.Context, after int64, limit int) ([]Event, error) {
+// after and time at or before upTo, oldest first: the feed the staff desk
+// tails. Reading only rows a little in the past keeps a row whose
+// transaction commits after a higher id's from being skipped.
+func (db *DB) EventsAfter(ctx context.Context, after int64, upTo time.Time, limit int) ([]Event, error) {
 	var es []Event
 	err := db.x.SelectContext(ctx, &es, db.q(`SELECT id, ticket_id, at, actor, kind, detail FROM ticket_events
-		WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+		WHERE id > ? AND at <= ? ORDER BY id LIMIT ?`), after, upTo.UTC(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("storage: events after: %w", err)
 	}
 	return es, nil
 }
 
-// FeedbackAfter returns up to limit feedback rows with id above after,
-// oldest first.
-func (db *DB) FeedbackAfter(ctx context.Context, after int64, limit int) ([]Feedback, error) {
+// FeedbackAfter returns up to limit feedback rows with id above after and
+// time at or before upTo, oldest first (see EventsAfter).
+func (db *DB) FeedbackAfter(ctx context.Context, after int64, upTo time.Time, limit int) ([]Feedback, error) {
 	var fs []Feedback
 	err := db.x.SelectContext(ctx, &fs, db.q(`SELECT id, channel, chat_id, kind, ticket_number, text, created_at
-		FROM feedback WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+		FROM feedback WHERE id > ? AND created_at <= ? ORDER BY id LIMIT ?`), after, upTo.UTC(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("storage: feedback after: %w", err)
 	}

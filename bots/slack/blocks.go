@@ -106,7 +106,7 @@ func quoteModal(tk *storage.Ticket) slack.ModalViewRequest {
 		Submit:          slack.NewTextBlockObject(slack.PlainTextType, "Send to customer", false, false),
 		Close:           slack.NewTextBlockObject(slack.PlainTextType, "Cancel", false, false),
 		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			input("cause", "Diagnosis (cause) 检测原因", tk.Diagnosis, true),
+			input("cause", "Diagnosis (cause) 检测原因", "定影组件老化", true),
 			input("work", "Work 维修内容", "更换定影组件", false),
 			input("amount", "Price (CNY) 费用", "350", false),
 			input("days", "Repair days 维修天数", "3d", false),

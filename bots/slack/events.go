@@ -58,13 +58,16 @@ func (b *Bot) acceptEvent(ctx context.Context, body []byte) (string, error) {
 		return "", nil
 	}
 	msg, ok := ev.InnerEvent.Data.(*slackevents.MessageEvent)
-	if !ok || msg.ThreadTimeStamp == "" || msg.BotID != "" || msg.User == "" || msg.User == b.botUser || msg.SubType != "" {
+	if !ok || msg.ThreadTimeStamp == "" || msg.BotID != "" || msg.User == "" || msg.User == b.botUser || !allowedSubtypes[msg.SubType] {
 		return "", nil // not a person's reply in a thread
 	}
 	var envelope struct {
 		EventID string `json:"event_id"`
 	}
 	json.Unmarshal(body, &envelope)
+	if envelope.EventID == "" {
+		envelope.EventID = msg.Channel + ":" + msg.TimeStamp // a message's ts is unique in its channel
+	}
 	first, err := b.out.Once(ctx, "slack-event:"+envelope.EventID, 24*time.Hour)
 	if err != nil || !first {
 		return "", err
@@ -116,21 +119,36 @@ func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJo
 	}
 	switch {
 	case holder == "":
+		// A reply typed in the thread takes the conversation over, but is not
+		// itself sent: it may have been meant for colleagues. The rule is
+		// posted and its sender asked to write again for the customer.
 		if err := b.takeOver(ctx, th, job.User); err != nil {
 			return err
 		}
+		return b.ephemeral(ctx, job.User, threadTS, "You now hold this conversation; that message was not sent to the customer. Write again to reply. 您已接手该会话；刚才那条未发给客户，请重新发送。")
 	case holder != job.User:
 		return b.ephemeral(ctx, job.User, threadTS, "Not sent to the customer: <@"+holder+"> holds this conversation. 未发送给客户：该会话由 <@"+holder+"> 负责。")
 	}
 	if b.cfg.HoldImpolite && len(prompts.Flag(b.neverSay, text)) > 0 {
 		return b.hold(ctx, job.User, threadTS, text)
 	}
+	// A job retried after a failure further on must not relay twice.
+	if first, err := b.out.Once(ctx, "slack-relay:"+threadTS+":"+job.TS, 24*time.Hour); err != nil || !first {
+		return err
+	}
 	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, job.User, text); err != nil {
+		b.out.Forget(context.WithoutCancel(ctx), "slack-relay:"+threadTS+":"+job.TS)
 		if errors.Is(err, dialog.ErrNotHolder) {
 			return nil
 		}
 		return err
 	}
 	b.out.Touch(ctx, heldSet, threadTS, b.now())
-	return b.guard(ctx, job.User, threadTS, text)
+	if err := b.guard(ctx, job.User, threadTS, text); err != nil {
+		b.log.Warn("slack: courtesy note not shown", "err", err) // the reply went out; do not retry it
+	}
+	return nil
 }
+
+// allowedSubtypes are message subtypes that are still a person's reply.
+var allowedSubtypes = map[string]bool{"": true, "file_share": true, "thread_broadcast": true}

@@ -25,10 +25,10 @@ const feedEvery = 500 * time.Millisecond
 func (b *Bot) feedLoop(ctx context.Context) {
 	holder := storage.NewHolder()
 	for ctx.Err() == nil {
-		lead, err := b.out.Lease(ctx, "slack-feed", holder, 10*time.Second)
-		if err == nil && lead {
-			err = b.feedOnce(ctx)
+		if err := b.releaseIdle(ctx); err != nil && ctx.Err() == nil {
+			b.log.Error("slack: idle release", "err", err)
 		}
+		err := b.feedOnce(ctx, holder)
 		if err != nil && ctx.Err() == nil {
 			b.log.Error("slack: feed", "err", err)
 		}
@@ -36,26 +36,35 @@ func (b *Bot) feedLoop(ctx context.Context) {
 	}
 }
 
-func (b *Bot) feedOnce(ctx context.Context) error {
-	if err := b.releaseIdle(ctx); err != nil {
-		return err
-	}
+// feedLag is how far behind the present the feed reads, so that rows of
+// transactions still committing are not skipped.
+const feedLag = time.Second
+
+// feedLease is how long the feed's lease lasts; it is renewed before every
+// row, so a replica that stops is replaced within this time.
+const feedLease = 30 * time.Second
+
+func (b *Bot) feedOnce(ctx context.Context, holder string) error {
+	upTo := b.now().Add(-feedLag)
 	cur, err := b.db.Cursor(ctx, "slack:events")
 	if err != nil {
 		return err
 	}
-	es, err := b.db.EventsAfter(ctx, cur, 50)
+	es, err := b.db.EventsAfter(ctx, cur, upTo, 50)
 	if err != nil {
 		return err
 	}
 	for _, e := range es {
+		if lead, err := b.out.Lease(ctx, "slack-feed", holder, feedLease); err != nil || !lead {
+			return err
+		}
 		if err := b.onTicketEvent(ctx, e); err != nil {
 			if !permanent(err) {
 				return fmt.Errorf("ticket event %d: %w", e.ID, err)
 			}
 			b.log.Error("slack: ticket event not posted, skipped", "event", e.ID, "err", err)
 		}
-		if _, err := b.db.MoveCursor(ctx, "slack:events", cur, e.ID); err != nil {
+		if moved, err := b.db.MoveCursor(ctx, "slack:events", cur, e.ID); err != nil || !moved {
 			return err
 		}
 		cur = e.ID
@@ -64,18 +73,21 @@ func (b *Bot) feedOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fs, err := b.db.FeedbackAfter(ctx, cur, 50)
+	fs, err := b.db.FeedbackAfter(ctx, cur, upTo, 50)
 	if err != nil {
 		return err
 	}
 	for _, f := range fs {
+		if lead, err := b.out.Lease(ctx, "slack-feed", holder, feedLease); err != nil || !lead {
+			return err
+		}
 		if err := b.onFeedback(ctx, f); err != nil {
 			if !permanent(err) {
 				return fmt.Errorf("feedback %d: %w", f.ID, err)
 			}
 			b.log.Error("slack: feedback not posted, skipped", "feedback", f.ID, "err", err)
 		}
-		if _, err := b.db.MoveCursor(ctx, "slack:feedback", cur, f.ID); err != nil {
+		if moved, err := b.db.MoveCursor(ctx, "slack:feedback", cur, f.ID); err != nil || !moved {
 			return err
 		}
 		cur = f.ID
@@ -224,7 +236,13 @@ func (b *Bot) onMirrored(ctx context.Context, id string, raw []byte) error {
 		return nil
 	}
 	channel, chat, _ := strings.Cut(id, ":")
-	th, err := b.db.ThreadByChat(ctx, channel, chat)
+	var th *storage.Thread
+	ts, err := b.out.Unstash(ctx, heldThreadKey(channel, chat))
+	if err == nil && ts != "" {
+		th, err = b.db.ThreadByTS(ctx, ts)
+	} else if err == nil {
+		th, err = b.db.ThreadByChat(ctx, channel, chat)
+	}
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil
 	}
@@ -232,8 +250,8 @@ func (b *Bot) onMirrored(ctx context.Context, id string, raw []byte) error {
 		return err
 	}
 	text := "👤 " + m.Text
-	if n := len(m.Files); n > 0 {
-		text += fmt.Sprintf(" [%d file(s): %s]", n, m.Files[0].FileID)
+	for _, f := range m.Files {
+		text += fmt.Sprintf(" [%s `%s`]", f.Kind, f.FileID)
 	}
 	if _, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(text, false)); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -29,7 +30,11 @@ func (b *Bot) handleInteractions(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed payload", http.StatusBadRequest)
 		return
 	}
-	if resp := b.interact(r.Context(), &cb); resp != nil {
+	// The work runs to its end even if Slack hangs up or shutdown begins:
+	// a takeover saved but not announced would leave the customer unanswered.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 25*time.Second)
+	defer cancel()
+	if resp := b.interact(ctx, &cb); resp != nil {
 		writeJSON(w, resp)
 		return
 	}
@@ -44,7 +49,7 @@ func (b *Bot) handleInteractions(w http.ResponseWriter, r *http.Request) {
 func (b *Bot) interact(ctx context.Context, cb *slack.InteractionCallback) any {
 	switch cb.Type {
 	case slack.InteractionTypeBlockActions:
-		if len(cb.ActionCallback.BlockActions) == 0 {
+		if len(cb.ActionCallback.BlockActions) == 0 || cb.ActionCallback.BlockActions[0] == nil {
 			return nil
 		}
 		if err := b.onAction(ctx, cb, cb.ActionCallback.BlockActions[0]); err != nil {
@@ -90,13 +95,14 @@ func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *sl
 	case "status":
 		return b.exec(ctx, user, ts, dialog.Command{Verb: "status", Number: tk.Number, Args: []string{a.SelectedOption.Value}})
 	case "quote":
+		// Not rate-limited: the trigger expires in three seconds.
 		_, err := b.api.OpenViewContext(ctx, cb.TriggerID, quoteModal(tk))
 		return err
 	case "assign":
 		return b.exec(ctx, user, ts, dialog.Command{Verb: "assign", Number: tk.Number, Args: []string{b.name(ctx, a.SelectedUser)}})
 	case "contact":
 		// Revealed to the presser alone, and who looked is on the ticket's log.
-		if err := b.db.AddEvent(ctx, storage.Event{TicketID: tk.ID, At: b.now().UTC(), Actor: "slack:" + b.name(ctx, user), Kind: "contact_viewed"}); err != nil {
+		if err := b.db.AddEvent(ctx, storage.Event{TicketID: tk.ID, At: b.now().UTC(), Actor: b.actor(ctx, user), Kind: "contact_viewed"}); err != nil {
 			return err
 		}
 		return b.ephemeral(ctx, user, ts, fmt.Sprintf("%s: %s %s · %s · %s", tk.Number, tk.ContactName, tk.Salutation, tk.Phone, tk.Address))
@@ -113,13 +119,18 @@ func (b *Bot) onQuoteSubmit(ctx context.Context, cb *slack.InteractionCallback) 
 	fieldError := func(field string, err error) any {
 		return map[string]any{"response_action": "errors", "errors": map[string]string{field: err.Error()}}
 	}
-	v := func(block string) string { return strings.TrimSpace(cb.View.State.Values[block][block].Value) }
+	v := func(block string) string {
+		if cb.View.State == nil {
+			return ""
+		}
+		return strings.TrimSpace(cb.View.State.Values[block][block].Value)
+	}
 	number := cb.View.PrivateMetadata
 	cmd, err := dialog.ParseCommand([]string{"quote", number, v("amount"), v("work"), v("days")})
 	if err != nil {
 		return fieldError("amount", err)
 	}
-	actor := "slack:" + b.name(ctx, cb.User.ID)
+	actor := b.actor(ctx, cb.User.ID)
 	if cause := v("cause"); cause != "" {
 		if _, err := b.staff.Diagnose(ctx, number, actor, cause); err != nil && !errors.Is(err, dialog.ErrNotAllowed) {
 			return fieldError("cause", err)
@@ -144,7 +155,9 @@ func (b *Bot) handleCommand(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed command", http.StatusBadRequest)
 		return
 	}
-	writeJSON(w, b.command(r.Context(), s))
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 25*time.Second)
+	defer cancel()
+	writeJSON(w, b.command(ctx, s))
 }
 
 // command runs /frontdesk with the staff command line's grammar (and
@@ -174,7 +187,7 @@ func (b *Bot) command(ctx context.Context, s slack.SlashCommand) any {
 		return reply(err.Error() + "\n" + dialog.CommandUsage)
 	}
 	var out bytes.Buffer
-	if err := b.staff.Exec(ctx, "slack:"+b.name(ctx, s.UserID), cmd, &out); err != nil {
+	if err := b.staff.Exec(ctx, b.actor(ctx, s.UserID), cmd, &out); err != nil {
 		return reply(err.Error())
 	}
 	return reply(out.String())

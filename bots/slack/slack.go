@@ -177,6 +177,12 @@ func (b *Bot) name(ctx context.Context, user string) string {
 	return n
 }
 
+// actor names a staff member in the ticket log: their display name and
+// their Slack id, which does not change.
+func (b *Bot) actor(ctx context.Context, user string) string {
+	return "slack:" + b.name(ctx, user) + " (" + user + ")"
+}
+
 // post sends a message to the staff channel (in thread when threadTS is
 // set) within Slack's rate, waiting out a 429's Retry-After.
 func (b *Bot) post(ctx context.Context, threadTS string, opts ...slack.MsgOption) (string, error) {

@@ -36,6 +36,12 @@ func (b *Bot) runSocket(ctx context.Context) {
 }
 
 func (b *Bot) onSocketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	defer func() {
+		// An odd payload must not take the whole desk down.
+		if r := recover(); r != nil {
+			b.log.Error("slack: socket event panicked", "panic", r)
+		}
+	}()
 	if evt.Request == nil {
 		return // connection events
 	}

@@ -23,12 +23,13 @@ import (
 func (b *Bot) threadCommand(ctx context.Context, th *storage.Thread, user, text string) (bool, error) {
 	words := strings.Fields(text)
 	verb := strings.ToLower(words[0])
-	switch verb {
-	case "release", "handback", "hand-back":
+	switch {
+	case len(words) == 1 && (verb == "release" || verb == "handback" || verb == "hand-back"):
 		return true, b.release(ctx, th, user)
-	case "close", "quote", "status", "assign", "diagnose", "show":
+	case len(words) == 1 && verb == "close", len(words) == 1 && verb == "show":
+	case verb == "quote", verb == "status", verb == "assign", verb == "diagnose":
 	default:
-		return false, nil
+		return false, nil // "Release date is Monday" is a reply, not a command
 	}
 	if th.TicketID == 0 {
 		return true, b.ephemeral(ctx, user, th.ThreadTS, "This conversation has no ticket yet. 此会话还没有工单。")
@@ -39,7 +40,7 @@ func (b *Bot) threadCommand(ctx context.Context, th *storage.Thread, user, text 
 	}
 	cmd, err := dialog.ParseCommandLine(verb + " " + tk.Number + " " + strings.TrimSpace(text[len(words[0]):]))
 	if err != nil {
-		return true, b.ephemeral(ctx, user, th.ThreadTS, "```"+err.Error()+"\n"+dialog.CommandUsage+"```")
+		return false, nil // not the grammar ("Status looks fine now"): an ordinary reply
 	}
 	return true, b.exec(ctx, user, th.ThreadTS, cmd)
 }
@@ -48,7 +49,7 @@ func (b *Bot) threadCommand(ctx context.Context, th *storage.Thread, user, text 
 // alone, and the change reaches the thread through the ticket's event feed.
 func (b *Bot) exec(ctx context.Context, user, threadTS string, cmd dialog.Command) error {
 	var out bytes.Buffer
-	if err := b.staff.Exec(ctx, "slack:"+b.name(ctx, user), cmd, &out); err != nil {
+	if err := b.staff.Exec(ctx, b.actor(ctx, user), cmd, &out); err != nil {
 		if errors.Is(err, dialog.ErrNotAllowed) || errors.Is(err, dialog.ErrUsage) || errors.Is(err, storage.ErrNotFound) {
 			return b.ephemeral(ctx, user, threadTS, "```"+err.Error()+"```")
 		}
@@ -68,6 +69,11 @@ func (b *Bot) takeOver(ctx context.Context, th *storage.Thread, user string) err
 		return err
 	}
 	b.out.Touch(ctx, heldSet, th.ThreadTS, b.now())
+	// The customer's words go to the thread the takeover happened in, even
+	// when the chat has a newer ticket.
+	if err := b.out.Stash(ctx, heldThreadKey(th.ConvChannel, th.ConvChatID), th.ThreadTS, 30*24*time.Hour); err != nil {
+		return err
+	}
 	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(fmt.Sprintf(
 		"<@%s> has taken over the conversation. Replies in this thread from <@%s> go to the customer; start a message with `//` or `note:` to keep it internal; type `release` to hand back to the bot.\n"+
 			"<@%s> 已接手会话：其在本话题中的回复会发给客户；以 `//` 或 `note:` 开头的内容仅内部可见；输入 `release` 交还机器人。", user, user, user), false))
@@ -92,6 +98,11 @@ func (b *Bot) release(ctx context.Context, th *storage.Thread, user string) erro
 	return err
 }
 
+// heldThreadKey names where a held chat's thread is kept.
+func heldThreadKey(channel, chatID string) string {
+	return "slack-held-thread:" + channel + ":" + chatID
+}
+
 // heldSet names the taken-over threads' last activity in Redis.
 const heldSet = "slack-held"
 
@@ -110,7 +121,8 @@ func (b *Bot) releaseIdle(ctx context.Context) error {
 			err = b.release(ctx, th, "")
 		}
 		if err != nil {
-			return err
+			b.log.Error("slack: idle release", "thread", ts, "err", err)
+			continue
 		}
 		b.out.Untouch(ctx, heldSet, ts)
 	}
@@ -164,7 +176,7 @@ func (b *Bot) hold(ctx context.Context, user, threadTS, text string) error {
 
 // sendHeld relays a held reply its sender confirmed.
 func (b *Bot) sendHeld(ctx context.Context, user, key string) error {
-	raw, err := b.out.Unstash(ctx, key)
+	raw, err := b.out.Take(ctx, key) // taken once: a second press finds nothing
 	if err != nil || raw == "" {
 		return err // sent already, or expired
 	}
@@ -179,17 +191,16 @@ func (b *Bot) sendHeld(ctx context.Context, user, key string) error {
 	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, user, h.Text); err != nil && !errors.Is(err, dialog.ErrNotHolder) {
 		return err
 	}
-	return b.out.Stash(ctx, key, "", time.Second) // sent: a second press does nothing
+	return nil
 }
 
-// ephemeral shows text to one staff member only.
+// ephemeral shows text to one staff member only. Not behind the channel's
+// limiter: it answers a person waiting on a button.
 func (b *Bot) ephemeral(ctx context.Context, user, threadTS, text string) error {
 	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
 	if threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(threadTS))
 	}
-	return b.call(ctx, func() error {
-		_, err := b.api.PostEphemeralContext(ctx, b.cfg.StaffChannel, user, opts...)
-		return err
-	})
+	_, err := b.api.PostEphemeralContext(ctx, b.cfg.StaffChannel, user, opts...)
+	return err
 }

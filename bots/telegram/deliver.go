@@ -17,8 +17,9 @@ import (
 const senders = 64
 
 // sendLockTTL bounds how long a crashed sender can hold a chat's queue; a
-// live sender refreshes it after every message.
-const sendLockTTL = 2 * time.Minute
+// live sender refreshes it after every message. It outlasts the longest
+// a message may wait on 429s (retryPolicy.maxWaits of retry_after).
+const sendLockTTL = 15 * time.Minute
 
 // queueSweep is how often queued chats are looked for, so that replies left
 // by a crash or by another replica leave without waiting for a new message.
@@ -194,7 +195,8 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 			}
 			b.log.Error("telegram: reply not delivered, given up", "chat", chat, "text", short(r.Text), "err", err)
 		}
-		if raw, err = b.out.Advance(ctx, Channel, chat, token, sendLockTTL); err != nil {
+		// Advanced even when shutting down: the reply was sent.
+		if raw, err = b.out.Advance(context.WithoutCancel(ctx), Channel, chat, token, sendLockTTL); err != nil {
 			if !errors.Is(err, storage.ErrLocked) {
 				b.log.Error("telegram: advance queue", "chat", chat, "err", err)
 				b.out.Release(context.WithoutCancel(ctx), Channel, chat, token)
