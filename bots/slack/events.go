@@ -99,7 +99,7 @@ func isNote(text string) bool {
 // takes it over) goes to the customer, with a private word to the sender
 // when it contains a phrase never said to customers.
 func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJob) error {
-	th, err := b.db.ThreadByTS(ctx, threadTS)
+	th, err := b.thread(ctx, threadTS)
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil // a thread that is not a ticket's
 	}

@@ -95,6 +95,19 @@ func (b *Bot) feedOnce(ctx context.Context, holder string) error {
 	return nil
 }
 
+// thread finds the thread whose top message has ts. A message just posted
+// is recorded a moment after Slack answers, so a press or a reply that
+// comes at once waits for it, up to two seconds.
+func (b *Bot) thread(ctx context.Context, ts string) (*storage.Thread, error) {
+	for wait := 0; ; wait++ {
+		th, err := b.db.ThreadByTS(ctx, ts)
+		if !errors.Is(err, storage.ErrNotFound) || wait == 20 {
+			return th, err
+		}
+		sleep(ctx, 100*time.Millisecond)
+	}
+}
+
 // permanent says whether Slack refused a call for good (channel_not_found,
 // invalid_blocks…), so retrying the row would block the feed forever.
 func permanent(err error) bool {

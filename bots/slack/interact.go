@@ -71,7 +71,7 @@ func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *sl
 	if ts == "" {
 		ts = cb.Message.Timestamp
 	}
-	th, err := b.db.ThreadByTS(ctx, ts)
+	th, err := b.thread(ctx, ts)
 	if err != nil {
 		return err
 	}
