@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -337,7 +339,26 @@ func TestTelegramSendingSurvivesRateLimitsErrorsAndBlocks(t *testing.T) {
 	fake.FailFor("sendMessage", "62", 1, telegramtest.Forbidden())
 	post(t, srv.URL, telegramtest.Text(2, 62, "你好"), tgSecret)
 	fake.WaitCalls(t, "sendMessage", 5, 10*time.Second) // 3 failed + 1 ok for 61, 1 forbidden for 62
-	time.Sleep(300 * time.Millisecond)                  // the sender records the block after Telegram's answer
+	// the sender records the block after Telegram's answer: wait for it
+	opt, _ := redis.ParseURL(getenv("REDIS_URL"))
+	rdb := redis.NewClient(opt)
+	defer rdb.Close()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if n, _ := rdb.Exists(context.Background(), getenv("REDIS_PREFIX")+"mark:blocked:telegram:62").Result(); n == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the 403 did not mark the customer blocked")
+		}
+	}
+	// while blocked, a notice for them is not sent
+	if err := sendNotice(t, getenv, "62"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2500 * time.Millisecond) // longer than a sweep of the queues
+	if got := sent(fake, 62); len(got) != 0 {
+		t.Fatalf("a blocked customer was sent %d messages", len(got))
+	}
 	post(t, srv.URL, telegramtest.Callback(3, 62, "menu:help", 1), tgSecret)
 	got = waitSent(t, fake, 62, 1)
 	if len(got) != 1 || !strings.Contains(got[0].Fields["text"], "我可以为您做这些") {
@@ -410,4 +431,18 @@ func TestTelegramOrderAcrossTwoInstances(t *testing.T) {
 	if err != nil || len(ts) != chats {
 		t.Fatalf("%d tickets for %d reports (%v)", len(ts), chats, err)
 	}
+}
+
+// sendNotice queues a reply for a Telegram chat as the desk's notices do
+// (through the channel's outbound queue), from a separate connection.
+func sendNotice(t testing.TB, getenv func(string) string, chat string) error {
+	t.Helper()
+	opt, err := redis.ParseURL(getenv("REDIS_URL"))
+	if err != nil {
+		return err
+	}
+	rdb := redis.NewClient(opt)
+	defer rdb.Close()
+	raw, _ := json.Marshal(map[string]string{"text": "您好，这是一条通知。"})
+	return storage.NewOutbound(rdb, getenv("REDIS_PREFIX")).Push(context.Background(), "telegram", chat, raw)
 }
