@@ -109,3 +109,13 @@ func TestWebChatErrorsAreCourteousTemplates(t *testing.T) {
 		}
 	}
 }
+
+// withEnv is getenv with key set to value.
+func withEnv(getenv func(string) string, key, value string) func(string) string {
+	return func(k string) string {
+		if k == key {
+			return value
+		}
+		return getenv(k)
+	}
+}

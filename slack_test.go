@@ -373,12 +373,7 @@ func TestSlackTwoSimultaneousTakeovers(t *testing.T) {
 
 func TestSlackEscalationPrivacyAssignAndIdleRelease(t *testing.T) {
 	getenv, fake := slackEnv(t)
-	env := func(k string) string {
-		if k == "SLACK_TAKEOVER_IDLE" {
-			return "1s"
-		}
-		return getenv(k)
-	}
+	env := withEnv(getenv, "SLACK_TAKEOVER_IDLE", "1s")
 	srv, _ := startApp(t, env)
 	// a chat with no ticket asks for a person: a message with a take-over
 	// button, and the staff group mentioned in its thread
@@ -445,12 +440,7 @@ func formPayload(t testing.TB, body []byte) []byte {
 
 func TestSlackSocketMode(t *testing.T) {
 	getenv, fake := slackEnv(t)
-	env := func(k string) string {
-		if k == "SLACK_APP_TOKEN" {
-			return slacktest.AppToken
-		}
-		return getenv(k)
-	}
+	env := withEnv(getenv, "SLACK_APP_TOKEN", slacktest.AppToken)
 	srv, _ := startApp(t, env)
 	cust := newWebCustomer(t, srv.URL)
 	number := cust.report()
@@ -471,12 +461,7 @@ func TestSlackSocketMode(t *testing.T) {
 
 func TestSlackCourtesyHoldMode(t *testing.T) {
 	getenv, fake := slackEnv(t)
-	env := func(k string) string {
-		if k == "SLACK_COURTESY" {
-			return "hold"
-		}
-		return getenv(k)
-	}
+	env := withEnv(getenv, "SLACK_COURTESY", "hold")
 	srv, _ := startApp(t, env)
 	cust := newWebCustomer(t, srv.URL)
 	number := cust.report()

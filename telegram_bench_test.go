@@ -22,12 +22,7 @@ import (
 // the request to the Bot API call that delivers its reply.
 func BenchmarkTelegramWebhook(b *testing.B) {
 	getenv, fake := tgEnv(b)
-	env := func(k string) string {
-		if k == "TELEGRAM_RATE" {
-			return "100000"
-		}
-		return getenv(k)
-	}
+	env := withEnv(getenv, "TELEGRAM_RATE", "100000")
 	srv, _ := startApp(b, env)
 	var next atomic.Int64
 	starts := make([]time.Time, b.N)

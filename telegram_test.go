@@ -373,12 +373,7 @@ func TestTelegramSendingSurvivesRateLimitsErrorsAndBlocks(t *testing.T) {
 // one ticket.
 func TestTelegramOrderAcrossTwoInstances(t *testing.T) {
 	getenv, fake := tgEnv(t)
-	fast := func(k string) string {
-		if k == "TELEGRAM_RATE" {
-			return "10000" // Telegram's per-chat limit still holds
-		}
-		return getenv(k)
-	}
+	fast := withEnv(getenv, "TELEGRAM_RATE", "10000") // Telegram's per-chat limit still holds
 	a, _ := startApp(t, fast)
 	b, _ := startApp(t, fast)
 	urls := []string{a.URL, b.URL}
