@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -196,10 +197,7 @@ func staffSays(t testing.TB, url, user, thread, text string) string {
 
 func TestSlackTakeoverConversationInOrder(t *testing.T) {
 	getenv, fake := slackEnv(t)
-	srv, _ := startApp(t, getenv)
-	cust := newWebCustomer(t, srv.URL)
-	number := cust.report()
-	thread := ticketMessage(t, fake, number)
+	srv, cust, number, thread := ticketInSlack(t, getenv, fake)
 
 	if code := slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, thread, "takeover", number), slacktest.ContentTypeForm, nil); code != 200 {
 		t.Fatalf("take over: %d", code)
@@ -259,10 +257,7 @@ func TestSlackTakeoverConversationInOrder(t *testing.T) {
 
 func TestSlackQuoteFromModalAndCommand(t *testing.T) {
 	getenv, fake := slackEnv(t)
-	srv, _ := startApp(t, getenv)
-	cust := newWebCustomer(t, srv.URL)
-	number := cust.report()
-	thread := ticketMessage(t, fake, number)
+	srv, cust, number, thread := ticketInSlack(t, getenv, fake)
 	// the modal opens from the button, and its submission quotes
 	if code := slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, thread, "quote", number), slacktest.ContentTypeForm, nil); code != 200 {
 		t.Fatalf("quote button: %d", code)
@@ -339,10 +334,7 @@ func TestSlackRefusesForgedRequests(t *testing.T) {
 
 func TestSlackTwoSimultaneousTakeovers(t *testing.T) {
 	getenv, fake := slackEnv(t)
-	srv, _ := startApp(t, getenv)
-	cust := newWebCustomer(t, srv.URL)
-	number := cust.report()
-	thread := ticketMessage(t, fake, number)
+	srv, cust, number, thread := ticketInSlack(t, getenv, fake)
 	var wg sync.WaitGroup
 	for _, u := range []string{"U0STAFF1", "U0STAFF2"} {
 		wg.Add(1)
@@ -441,10 +433,7 @@ func formPayload(t testing.TB, body []byte) []byte {
 func TestSlackSocketMode(t *testing.T) {
 	getenv, fake := slackEnv(t)
 	env := withEnv(getenv, "SLACK_APP_TOKEN", slacktest.AppToken)
-	srv, _ := startApp(t, env)
-	cust := newWebCustomer(t, srv.URL)
-	number := cust.report()
-	thread := ticketMessage(t, fake, number)
+	_, cust, number, thread := ticketInSlack(t, env, fake)
 	fake.WaitCalls(t, "apps.connections.open", 1, 5*time.Second)
 
 	id := fake.PushSocket("interactive", formPayload(t, slacktest.BlockAction("U0STAFF1", staffChannel, thread, "takeover", number)))
@@ -462,10 +451,7 @@ func TestSlackSocketMode(t *testing.T) {
 func TestSlackCourtesyHoldMode(t *testing.T) {
 	getenv, fake := slackEnv(t)
 	env := withEnv(getenv, "SLACK_COURTESY", "hold")
-	srv, _ := startApp(t, env)
-	cust := newWebCustomer(t, srv.URL)
-	number := cust.report()
-	thread := ticketMessage(t, fake, number)
+	srv, cust, number, thread := ticketInSlack(t, env, fake)
 	slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, thread, "takeover", number), slacktest.ContentTypeForm, nil)
 	joined := cust.waitDesk(0, "Staff U0STAFF1")
 	staffSays(t, srv.URL, "U0STAFF1", thread, "这个我不知道")
@@ -534,10 +520,7 @@ func TestSlackOutageDelaysTheFeedWithoutLosingIt(t *testing.T) {
 // been meant for colleagues); words that look like a command are a reply.
 func TestSlackReplyTypedInThreadTakesOver(t *testing.T) {
 	getenv, fake := slackEnv(t)
-	srv, _ := startApp(t, getenv)
-	cust := newWebCustomer(t, srv.URL)
-	number := cust.report()
-	thread := ticketMessage(t, fake, number)
+	srv, cust, _, thread := ticketInSlack(t, getenv, fake)
 	staffSays(t, srv.URL, "U0STAFF2", thread, "这位客户我来跟进")
 	joined := cust.waitDesk(0, "Staff U0STAFF2")
 	waitThread(t, fake, thread, "has taken over")
@@ -552,4 +535,14 @@ func TestSlackReplyTypedInThreadTakesOver(t *testing.T) {
 	if holder := strings.Contains(all, "智能助手继续为您服务"); holder {
 		t.Fatal("a reply starting with 'Release' handed the chat back")
 	}
+}
+
+// ticketInSlack starts the desk on getenv, has a web customer report a
+// fault, and waits for the ticket's message in the staff channel.
+func ticketInSlack(t testing.TB, getenv func(string) string, fake *slacktest.Server) (*httptest.Server, *webCustomer, string, string) {
+	t.Helper()
+	srv, _ := startApp(t, getenv)
+	cust := newWebCustomer(t, srv.URL)
+	number := cust.report()
+	return srv, cust, number, ticketMessage(t, fake, number)
 }

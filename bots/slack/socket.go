@@ -45,30 +45,27 @@ func (b *Bot) onSocketEvent(ctx context.Context, client *socketmode.Client, evt 
 	if evt.Request == nil {
 		return // connection events
 	}
+	var resp any // the acknowledgement's payload, if any
 	switch evt.Type {
 	case socketmode.EventTypeEventsAPI:
 		if _, err := b.acceptEvent(ctx, evt.Request.Payload); err != nil {
 			b.log.Error("slack: socket event not taken; Slack will retry", "err", err)
-			return
+			return // not acknowledged
 		}
-		client.Ack(*evt.Request)
 	case socketmode.EventTypeInteractive:
-		cb, ok := evt.Data.(slack.InteractionCallback)
-		if !ok {
-			client.Ack(*evt.Request)
-			return
+		if cb, ok := evt.Data.(slack.InteractionCallback); ok {
+			resp = b.interact(ctx, &cb)
 		}
-		if resp := b.interact(ctx, &cb); resp != nil {
-			client.Ack(*evt.Request, resp)
-			return
-		}
-		client.Ack(*evt.Request)
 	case socketmode.EventTypeSlashCommand:
-		cmd, ok := evt.Data.(slack.SlashCommand)
-		if !ok {
-			client.Ack(*evt.Request)
-			return
+		if cmd, ok := evt.Data.(slack.SlashCommand); ok {
+			resp = b.command(ctx, cmd)
 		}
-		client.Ack(*evt.Request, b.command(ctx, cmd))
+	default:
+		return
 	}
+	if resp != nil {
+		client.Ack(*evt.Request, resp)
+		return
+	}
+	client.Ack(*evt.Request)
 }
