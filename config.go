@@ -92,7 +92,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	c.Slack = slackdesk.Config{BotToken: get("SLACK_BOT_TOKEN", ""), SigningSecret: get("SLACK_SIGNING_SECRET", ""),
-		StaffChannel: get("SLACK_STAFF_CHANNEL", ""), APIURL: get("SLACK_API_URL", ""), StaffGroup: get("SLACK_STAFF_GROUP", "<!here>"), AppToken: get("SLACK_APP_TOKEN", ""),
+		StaffChannel: get("SLACK_STAFF_CHANNEL", ""), APIURL: get("SLACK_API_URL", ""), StaffGroup: get("SLACK_STAFF_GROUP", "<!here>"), Supervisors: get("SLACK_SUPERVISOR_GROUP", ""), AppToken: get("SLACK_APP_TOKEN", ""),
 		HoldImpolite: get("SLACK_COURTESY", "warn") == "hold",
 		MaskContact:  get("SLACK_MASK_CONTACT", "true") != "false"}
 	if c.Slack.TakeoverIdle, err = time.ParseDuration(get("SLACK_TAKEOVER_IDLE", "30m")); err != nil || c.Slack.TakeoverIdle < 0 {
@@ -115,12 +115,25 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		{"FRONTDESK_QUOTE_AFTER", "30m", &c.Desk.SLA.QuoteAfter},
 		{"FRONTDESK_COMPLAINT_WITHIN", "24h", &c.Desk.SLA.Complaint},
 		{"FRONTDESK_STAFF_REPLY", "30m", &c.Desk.SLA.StaffReply},
+		{"FRONTDESK_ONSITE_CONTACT", "10m", &c.Desk.Promises.OnSiteContact},
+		{"FRONTDESK_PLAN_WITHIN", "24h", &c.Desk.Promises.Plan},
+		{"FRONTDESK_QUOTE_REMIND", "48h", &c.Desk.Promises.QuoteRemind},
+		{"FRONTDESK_QUOTE_ALARM", "96h", &c.Desk.Promises.QuoteAlarm},
+		{"FRONTDESK_NEW_ENGINEER", "90d", &c.Desk.Promises.NewEngineer},
+		{"FRONTDESK_COMPLAINT_WINDOW", "90d", &c.Desk.Promises.ComplaintWindow},
+		{"FRONTDESK_NUDGE_AFTER", "10m", &c.Desk.Promises.Nudge},
 	}
 	for _, d := range durations {
 		v, name := rule(d.key, d.def)
-		if *d.dst, err = time.ParseDuration(v); err != nil || *d.dst <= 0 {
-			return c, fmt.Errorf("%s: %q is not a positive duration like 30m or 24h", name, v)
+		if *d.dst, err = parseDuration(v); err != nil || *d.dst <= 0 {
+			return c, fmt.Errorf("%s: %q is not a positive duration like 30m, 24h or 90d", name, v)
 		}
+	}
+	if err := loadPromises(&c.Desk.Promises, rule); err != nil {
+		return c, err
+	}
+	if c.Desk.Promises.QuoteAlarm <= c.Desk.Promises.QuoteRemind {
+		return c, fmt.Errorf("FRONTDESK_QUOTE_ALARM: must be later than FRONTDESK_QUOTE_REMIND (%s)", c.Desk.Promises.QuoteRemind)
 	}
 	ints := []struct {
 		key, def string

@@ -37,7 +37,24 @@ type rulesFile struct {
 		RepairDays  string `yaml:"repair_days"`
 		Complaint   string `yaml:"complaint"`
 		StaffReply  string `yaml:"staff_reply"`
+		OnSite      string `yaml:"onsite_contact"`
+		Plan        string `yaml:"plan"`
+		WarnAt      string `yaml:"warn_at"`
 	} `yaml:"service_levels"`
+	Quotes struct {
+		RemindAfter string `yaml:"remind_after"`
+		AlarmAfter  string `yaml:"alarm_after"`
+	} `yaml:"quotes"`
+	Callbacks struct {
+		Categories      []string `yaml:"categories"`
+		At              string   `yaml:"at"`
+		Sample          string   `yaml:"sample"`
+		WindowDays      string   `yaml:"window_days"`
+		Delay           string   `yaml:"delay"`
+		NewEngineer     string   `yaml:"new_engineer_for"`
+		ComplaintWindow string   `yaml:"complaint_window"`
+	} `yaml:"callbacks"`
+	NudgeAfter string `yaml:"nudge_after"`
 }
 
 // ruleValue is one setting read from the file, with its key for errors.
@@ -80,6 +97,22 @@ func readRules(path string) (map[string]ruleValue, *rulesFile, error) {
 	add("FRONTDESK_REPAIR_DAYS", "service_levels.repair_days", sl.RepairDays)
 	add("FRONTDESK_COMPLAINT_WITHIN", "service_levels.complaint", sl.Complaint)
 	add("FRONTDESK_STAFF_REPLY", "service_levels.staff_reply", sl.StaffReply)
+	add("FRONTDESK_ONSITE_CONTACT", "service_levels.onsite_contact", sl.OnSite)
+	add("FRONTDESK_PLAN_WITHIN", "service_levels.plan", sl.Plan)
+	add("FRONTDESK_WARN_AT", "service_levels.warn_at", sl.WarnAt)
+	add("FRONTDESK_QUOTE_REMIND", "quotes.remind_after", f.Quotes.RemindAfter)
+	add("FRONTDESK_QUOTE_ALARM", "quotes.alarm_after", f.Quotes.AlarmAfter)
+	cb := f.Callbacks
+	if cb.Categories != nil {
+		add("FRONTDESK_CALLBACK_CATEGORIES", "callbacks.categories", strings.Join(cb.Categories, ",")+",")
+	}
+	add("FRONTDESK_CALLBACK_AT", "callbacks.at", cb.At)
+	add("FRONTDESK_CALLBACK_SAMPLE", "callbacks.sample", cb.Sample)
+	add("FRONTDESK_CALLBACK_WINDOW", "callbacks.window_days", cb.WindowDays)
+	add("FRONTDESK_CALLBACK_DELAY", "callbacks.delay", cb.Delay)
+	add("FRONTDESK_NEW_ENGINEER", "callbacks.new_engineer_for", cb.NewEngineer)
+	add("FRONTDESK_COMPLAINT_WINDOW", "callbacks.complaint_window", cb.ComplaintWindow)
+	add("FRONTDESK_NUDGE_AFTER", "nudge_after", f.NudgeAfter)
 	return vals, &f, nil
 }
 

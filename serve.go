@@ -17,6 +17,7 @@ import (
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/handlers"
 	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/schedule"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -92,6 +93,16 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		}
 		a.background = append(a.background, sd.Start)
 	}
+	sched, err := schedule.New(ctx, db, desk, log, schedule.Options{})
+	if err != nil {
+		a.close()
+		return nil, fmt.Errorf("job engine: %w", err)
+	}
+	a.background = append(a.background, func(ctx context.Context) {
+		if err := sched.Run(ctx); err != nil {
+			log.Error("job engine stopped", "err", err)
+		}
+	})
 	if cfg.RedisURL == "" && (cfg.Telegram.Token != "" || cfg.Slack.BotToken != "") {
 		log.Warn("REDIS_URL is empty: Telegram's and Slack's queued work lives in the in-process Redis and is lost if the process stops; set REDIS_URL for production")
 	}

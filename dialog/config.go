@@ -15,6 +15,7 @@ type Config struct {
 	WarrantyMonths int            // warranty length from purchase; 12 unless set
 	MaxFileBytes   int64          // largest photo or document taken; 20 MB (the Bot API's download limit) unless set
 	SLA            SLA
+	Promises       Promises
 }
 
 // SLA holds the service levels of DOMAIN.md that the desk promises.
@@ -52,6 +53,7 @@ func (c Config) withDefaults() Config {
 	if c.Company == "" {
 		c.Company = "Frontdesk"
 	}
+	c.Promises = c.Promises.withDefaults()
 	d := DefaultSLA()
 	s := &c.SLA
 	for _, p := range []struct {
@@ -176,7 +178,7 @@ func (c Config) NextStep(tk *storage.Ticket) (string, time.Time) {
 	case storage.StateNew:
 		return "new", sla.FirstReplyDue(tk.CreatedAt.In(loc))
 	case storage.StateDiagnosed:
-		return "diagnosed", tk.UpdatedAt.In(loc).Add(sla.QuoteAfter)
+		return "diagnosed", sla.QuoteDue(tk.UpdatedAt.In(loc))
 	case storage.StateApproved, storage.StateRepairing:
 		from := tk.UpdatedAt
 		if tk.DecidedAt != nil {

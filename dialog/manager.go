@@ -125,11 +125,13 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 	if msg.At.IsZero() {
 		msg.At = m.now()
 	}
+	var before, after string
 	err := m.states.Update(ctx, msg.Channel, msg.ChatID, func(c *storage.Conversation) error {
 		if msg.Seq != 0 && msg.Seq <= c.LastSeq {
 			return errDuplicate
 		}
-		c.CustomerTurn = true
+		before = c.Flow
+		c.CustomerTurn, c.Nudged = true, false
 		t := &turn{ctx: ctx, c: c, in: msg, now: msg.At, text: cleanText(msg.Text, maxText)}
 		if err := m.run(t); err != nil {
 			return err
@@ -140,6 +142,7 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 		if msg.Seq != 0 {
 			c.LastSeq = msg.Seq
 		}
+		after = c.Flow
 		return done(c, t.out)
 	})
 	if errors.Is(err, errDuplicate) {
@@ -148,6 +151,7 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 	if err != nil {
 		return false, fmt.Errorf("dialog: %s:%s: %w", msg.Channel, msg.ChatID, err)
 	}
+	m.watchReport(ctx, msg, before, after)
 	return true, nil
 }
 
@@ -228,6 +232,8 @@ func (m *Manager) dispatch(t *turn) error {
 		return m.noteAnswer(t)
 	case flowManager:
 		return m.managerAnswer(t)
+	case flowCallback:
+		return m.callbackAnswer(t)
 	}
 	return m.byIntent(t)
 }
@@ -285,3 +291,6 @@ func (m *Manager) byIntent(t *turn) error {
 	m.notUnderstood(t)
 	return nil
 }
+
+// Config returns the desk's settings, defaults filled in.
+func (m *Manager) Config() Config { return m.cfg }

@@ -121,21 +121,16 @@ func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
 	key := "notice." + kind
 	switch {
 	case kind == "diagnosed":
-		data["When"] = tk.UpdatedAt.In(n.cfg.Location).Add(n.cfg.SLA.QuoteAfter)
-	case kind == "quoted":
-		text, err := r("quote.show", quoteData(tk))
-		if err != nil {
-			return nil, err
+		data["When"] = n.cfg.SLA.QuoteDue(tk.UpdatedAt.In(n.cfg.Location))
+	case kind == "quoted" || kind == "quote_reminder":
+		key = "quote.show"
+		if kind == "quote_reminder" {
+			key = "notice.quote_reminder"
 		}
-		accept, err := r("btn.accept", nil)
-		if err != nil {
-			return nil, err
-		}
-		decline, err := r("btn.decline", nil)
-		if err != nil {
-			return nil, err
-		}
-		return []Reply{{Key: "quote.show", Text: text, Buttons: []Button{{Label: accept, Payload: "quote:accept:" + tk.Number}, {Label: decline, Payload: "quote:decline:" + tk.Number}}}}, nil
+		return n.withButtons(loc, key, quoteData(tk), [][2]string{{"btn.accept", "quote:accept:" + tk.Number}, {"btn.decline", "quote:decline:" + tk.Number}})
+	case kind == "callback":
+		data["Company"] = n.cfg.Company
+		return n.withButtons(loc, key, data, callbackButtons(tk.Number))
 	case strings.HasPrefix(kind, "status:"):
 		key = "notice.status." + strings.TrimPrefix(kind, "status:")
 		if tk.State == storage.StateApproved || tk.State == storage.StateRepairing {
@@ -147,4 +142,22 @@ func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
 		return nil, err
 	}
 	return []Reply{{Key: key, Text: text}}, nil
+}
+
+// withButtons renders the template key with buttons given as label key
+// and payload.
+func (n *Notifier) withButtons(loc, key string, data any, buttons [][2]string) ([]Reply, error) {
+	text, err := n.texts.Render(loc, key, data)
+	if err != nil {
+		return nil, err
+	}
+	rep := Reply{Key: key, Text: text}
+	for _, b := range buttons {
+		label, err := n.texts.Render(loc, b[0], nil)
+		if err != nil {
+			return nil, err
+		}
+		rep.Buttons = append(rep.Buttons, Button{Label: label, Payload: b[1]})
+	}
+	return []Reply{rep}, nil
 }

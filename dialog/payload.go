@@ -20,6 +20,8 @@ func (m *Manager) onPayload(t *turn, offered []string) error {
 		return m.quotePressed(t, number, decision)
 	case "ticket":
 		return m.showTicket(t, arg)
+	case "cb":
+		return m.callbackPressed(t, arg)
 	case "draft":
 		if arg == "resume" && t.c.Draft != nil {
 			return m.startReport(t)

@@ -26,13 +26,14 @@ var migrations embed.FS
 type DB struct {
 	x        *sqlx.DB
 	postgres bool
+	url      string // for the job engine's own PostgreSQL pool
 }
 
 // Open connects to url and runs the embedded migrations. A url starting with
 // postgres:// or postgresql:// selects PostgreSQL; "sqlite:PATH", a bare path
 // or "" (meaning frontdesk.db in the working directory) selects SQLite.
 func Open(ctx context.Context, url string) (*DB, error) {
-	db := &DB{}
+	db := &DB{url: url}
 	var err error
 	switch {
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):

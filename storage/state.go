@@ -34,6 +34,7 @@ type Conversation struct {
 	LastSlot     string            `json:"last_slot,omitempty"`    // the report slot that message filled, for edits
 	LastGroup    string            `json:"last_group,omitempty"`   // the last album (media group) acknowledged
 	GroupWarned  bool              `json:"group_warned,omitempty"` // a group chat was told the bot serves private chats
+	Nudged       bool              `json:"nudged,omitempty"`       // reminded once of the unfinished report
 
 	// Outgoing holds replies to queue for delivery: Update pushes them onto
 	// the chat's outbound queue in the same script that saves the state, so

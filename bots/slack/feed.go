@@ -142,6 +142,11 @@ func (b *Bot) onTicketEvent(ctx context.Context, e storage.Event) error {
 		return err
 	}
 	line := fmt.Sprintf("`%s` *%s* %s — %s", e.At.Local().Format("01-02 15:04"), e.Kind, e.Detail, e.Actor)
+	if who := b.alarmed(e.Kind); who != "" {
+		line = who + " :rotating_light: " + line
+	} else if e.Kind == "sla_warning" || e.Kind == "quote_reminder" {
+		line = ":hourglass_flowing_sand: " + line
+	}
 	if _, err := b.post(ctx, th.ThreadTS, slack.MsgOptionText(line, false)); err != nil {
 		return err
 	}
@@ -150,6 +155,22 @@ func (b *Bot) onTicketEvent(ctx context.Context, e storage.Event) error {
 			slack.MsgOptionText(tk.Number+" "+tk.Product+": "+tk.Fault, false), slack.MsgOptionBlocks(b.blocks(ctx, tk)...))
 		return err
 	})
+}
+
+// alarmed returns whom an event alarms in the thread: the supervisors for
+// a breached service level or an overdue quote, the staff group for a
+// customer unhappy on a callback; "" for other events.
+func (b *Bot) alarmed(kind string) string {
+	switch kind {
+	case "sla_breach", "quote_overdue":
+		if b.cfg.Supervisors != "" {
+			return b.cfg.Supervisors
+		}
+		return b.cfg.StaffGroup
+	case "callback_alarm":
+		return b.cfg.StaffGroup
+	}
+	return ""
 }
 
 // blocks renders the ticket's message as it stands now.

@@ -36,6 +36,7 @@ type Config struct {
 	StaffChannel  string // SLACK_STAFF_CHANNEL: the channel id tickets go to
 	APIURL        string // SLACK_API_URL; Slack's own when empty
 	StaffGroup    string // SLACK_STAFF_GROUP: mentioned on escalations, e.g. <!subteam^S0123> or <!here>
+	Supervisors   string // SLACK_SUPERVISOR_GROUP: mentioned on breaches and overdue quotes; StaffGroup when empty
 	AppToken      string // SLACK_APP_TOKEN (xapp-…): Socket Mode instead of public endpoints
 	// HoldImpolite (SLACK_COURTESY=hold) keeps a reply with a never-say
 	// phrase back until its sender confirms; otherwise it is sent and the

@@ -1,0 +1,280 @@
+package dialog
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// flowCallback is an after-visit callback (回访) the customer is answering:
+// Slots["ticket"] names the ticket, Step the question open.
+const flowCallback = "callback"
+
+// Callback answers.
+const (
+	answerGood = "good"
+	answerFair = "fair"
+	answerPoor = "poor"
+)
+
+// callbackButtons are the first question's answers, for the notice and
+// for asking again.
+func callbackButtons(number string) [][2]string {
+	return [][2]string{{"btn.cb_working", "cb:" + number + ":working"}, {"btn.cb_not_working", "cb:" + number + ":not_working"},
+		{"btn.cb_busy", "cb:" + number + ":busy"}, {"btn.cb_refuse", "cb:" + number + ":refuse"}}
+}
+
+// callbackPressed answers a press on a callback button: payload
+// "cb:NUMBER:ANSWER". It is checked against the ticket's callback, not
+// the last reply, because the first question comes as a notice.
+func (m *Manager) callbackPressed(t *turn, arg string) error {
+	number, answer, _ := strings.Cut(arg, ":")
+	tk, cb, err := m.openCallback(t, number)
+	if err != nil || cb == nil {
+		return err
+	}
+	c := t.c
+	c.Flow, c.Slots = flowCallback, map[string]string{"ticket": tk.Number}
+	switch answer {
+	case "working":
+		cb.Working = "yes"
+		c.Step = "attitude"
+		if err := m.answerCallback(t, tk, cb, storage.CallbackAsked, "callback_working", "yes"); err != nil {
+			return err
+		}
+		m.askRating(t, tk, "callback.attitude", "att")
+	case "not_working":
+		cb.Working = "no"
+		return m.callbackUnhappy(t, tk, cb, "not working 机器仍有问题")
+	case "att:" + answerGood, "att:" + answerFair, "att:" + answerPoor:
+		cb.Attitude = strings.TrimPrefix(answer, "att:")
+		c.Step = "quality"
+		if err := m.answerCallback(t, tk, cb, storage.CallbackAsked, "callback_attitude", cb.Attitude); err != nil {
+			return err
+		}
+		m.askRating(t, tk, "callback.quality", "qual")
+	case "qual:" + answerGood, "qual:" + answerFair, "qual:" + answerPoor:
+		cb.Quality = strings.TrimPrefix(answer, "qual:")
+		if cb.Attitude == answerPoor || cb.Quality == answerPoor {
+			return m.callbackUnhappy(t, tk, cb, "dissatisfied 不满意: attitude "+cb.Attitude+", quality "+cb.Quality)
+		}
+		c.Step = "suggest"
+		if err := m.answerCallback(t, tk, cb, storage.CallbackAsked, "callback_quality", cb.Quality); err != nil {
+			return err
+		}
+		m.say(t, "callback.suggest", nil, m.button(t, "btn.cb_skip", "cb:"+tk.Number+":skip"))
+	case "skip":
+		return m.callbackFinish(t, tk, cb, "")
+	case "busy":
+		c.Step = "later"
+		m.askLater(t, tk, "callback.when")
+	case "later:2h", "later:tomorrow", "later:week":
+		return m.callbackLater(t, tk, cb, strings.TrimPrefix(answer, "later:"))
+	case "refuse":
+		c.Step = "reason"
+		if err := m.callbackRefuse(t, tk, cb, "(no reason given)"); err != nil {
+			return err
+		}
+		m.say(t, "callback.refuse_reason", nil, m.button(t, "btn.cb_skip", "cb:"+tk.Number+":noreason"))
+	case "noreason":
+		m.reset(c)
+		m.say(t, "callback.refused", nil)
+	default:
+		m.stale(t)
+	}
+	return nil
+}
+
+// callbackAnswer takes free text inside a callback: a suggestion, a
+// better time, a reason for refusing.
+func (m *Manager) callbackAnswer(t *turn) error {
+	c := t.c
+	tk, cb, err := m.openCallback(t, c.Slots["ticket"])
+	if err != nil || cb == nil {
+		return err
+	}
+	switch c.Step {
+	case "suggest":
+		return m.callbackFinish(t, tk, cb, t.text)
+	case "later":
+		return m.callbackLater(t, tk, cb, t.text)
+	case "reason":
+		if err := m.callbackRefuse(t, tk, cb, t.text); err != nil {
+			return err
+		}
+		m.reset(c)
+		m.say(t, "callback.refused", nil)
+		return nil
+	case "attitude", "quality":
+		prefix := map[string]string{"attitude": "att", "quality": "qual"}[c.Step]
+		m.askRating(t, tk, "callback."+c.Step, prefix)
+		return nil
+	}
+	m.reset(c)
+	return m.byIntent(t)
+}
+
+// openCallback returns the chat's ticket and its callback still being
+// answered; otherwise it answers that the callback is over (or the button
+// stale) and returns a nil callback.
+func (m *Manager) openCallback(t *turn, number string) (*storage.Ticket, *storage.Callback, error) {
+	tk, err := m.db.TicketByNumber(t.ctx, number)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && !owns(t.c, tk)) {
+		m.reset(t.c)
+		m.stale(t)
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	cb, err := m.db.LatestCallback(t.ctx, tk.ID)
+	if errors.Is(err, storage.ErrNotFound) {
+		m.reset(t.c)
+		m.stale(t)
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if cb.State != storage.CallbackAsked && cb.State != storage.CallbackBusy {
+		m.reset(t.c)
+		m.say(t, "callback.over", nil)
+		return nil, nil, nil
+	}
+	return tk, cb, nil
+}
+
+func (m *Manager) askRating(t *turn, tk *storage.Ticket, key, prefix string) {
+	p := "cb:" + tk.Number + ":" + prefix + ":"
+	m.say(t, key, nil, m.button(t, "btn.cb_good", p+answerGood), m.button(t, "btn.cb_fair", p+answerFair), m.button(t, "btn.cb_poor", p+answerPoor))
+}
+
+func (m *Manager) askLater(t *turn, tk *storage.Ticket, key string) {
+	p := "cb:" + tk.Number + ":later:"
+	m.say(t, key, nil, m.button(t, "btn.cb_later_2h", p+"2h"), m.button(t, "btn.cb_later_tomorrow", p+"tomorrow"), m.button(t, "btn.cb_later_week", p+"week"))
+}
+
+// answerCallback stores one answer and notes it on the ticket.
+func (m *Manager) answerCallback(t *turn, tk *storage.Ticket, cb *storage.Callback, state, kind, detail string) error {
+	cb.State = state
+	return m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb,
+		Events: []storage.Event{{Actor: actorCustomer(t.c), Kind: kind, Detail: detail}}}, t.now)
+}
+
+// callbackUnhappy reopens the ticket, alarms its thread and tells the
+// customer who will come back to them and by when.
+func (m *Manager) callbackUnhappy(t *turn, tk *storage.Ticket, cb *storage.Callback, why string) error {
+	now := t.now.UTC()
+	cb.State, cb.AnsweredAt = storage.CallbackAnswered, &now
+	err := m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Reopen: true, Events: []storage.Event{
+		{Actor: actorCustomer(t.c), Kind: "reopened", Detail: "callback: " + why},
+		{Actor: "bot", Kind: "callback_alarm", Detail: why}}}, t.now)
+	if err != nil {
+		return err
+	}
+	m.reset(t.c)
+	m.say(t, "callback.reopened", map[string]any{"Number": tk.Number, "When": t.now.In(m.cfg.Location).Add(m.cfg.Promises.Plan)})
+	return nil
+}
+
+// callbackFinish stores the suggestion (maybe none) and thanks them.
+func (m *Manager) callbackFinish(t *turn, tk *storage.Ticket, cb *storage.Callback, suggestion string) error {
+	now := t.now.UTC()
+	cb.Suggestion, cb.State, cb.AnsweredAt = suggestion, storage.CallbackAnswered, &now
+	detail := "attitude " + cb.Attitude + ", quality " + cb.Quality
+	if suggestion != "" {
+		detail += ": " + suggestion
+	}
+	if err := m.answerCallback(t, tk, cb, storage.CallbackAnswered, "callback_answered", detail); err != nil {
+		return err
+	}
+	m.reset(t.c)
+	m.say(t, "callback.thanks", nil)
+	return nil
+}
+
+// callbackRefuse puts the customer on the do-not-call list with reason.
+func (m *Manager) callbackRefuse(t *turn, tk *storage.Ticket, cb *storage.Callback, reason string) error {
+	cb.State = storage.CallbackRefused
+	return m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, DoNotCall: reason,
+		Events: []storage.Event{{Actor: actorCustomer(t.c), Kind: "callback_refused", Detail: reason}}}, t.now)
+}
+
+// callbackLater reschedules the callback to the time the customer chose
+// (a button or a date), within working hours. The "callback_later" event
+// carries the new round and time; the scheduler turns it into the job.
+func (m *Manager) callbackLater(t *turn, tk *storage.Ticket, cb *storage.Callback, when string) error {
+	now := t.now.In(m.cfg.Location)
+	sla := m.cfg.SLA
+	var at time.Time
+	switch when {
+	case "2h":
+		at = now.Add(2 * time.Hour)
+	case "tomorrow":
+		at = sla.nextWorkdayAt(now, m.cfg.Promises.CallbackAt)
+	case "week":
+		at = midnight(now).AddDate(0, 0, 7).Add(m.cfg.Promises.CallbackAt)
+	default:
+		d, ok := laterDate(when, now)
+		if !ok {
+			m.askLater(t, tk, "callback.later_invalid")
+			return nil
+		}
+		at = d.Add(m.cfg.Promises.CallbackAt)
+	}
+	at = sla.nextOpening(at)
+	cb.Round++
+	cb.State, cb.DueAt = storage.CallbackBusy, at
+	err := m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Events: []storage.Event{{Actor: actorCustomer(t.c),
+		Kind: "callback_later", Detail: fmt.Sprintf("%d:%d:%s", cb.ID, cb.Round, at.UTC().Format(time.RFC3339))}}}, t.now)
+	if err != nil {
+		return err
+	}
+	m.reset(t.c)
+	m.say(t, "callback.later_ok", map[string]any{"When": at})
+	return nil
+}
+
+var (
+	laterZh = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
+	laterMD = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})$`)
+	laterEn = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?$|^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$`)
+)
+
+// laterDate reads a day without a year ("11月25日", "11/25", "25 Nov",
+// "Nov 25") as the next such day after now, within 60 days.
+func laterDate(s string, now time.Time) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
+	var mo, d int
+	if g := laterZh.FindStringSubmatch(s); g != nil {
+		mo, d = atoi(g[1]), atoi(g[2])
+	} else if g := laterMD.FindStringSubmatch(s); g != nil {
+		mo, d = atoi(g[1]), atoi(g[2])
+	} else if g := laterEn.FindStringSubmatch(s); g != nil {
+		if g[1] != "" {
+			mo, d = monthNumber(g[2]), atoi(g[1])
+		} else {
+			mo, d = monthNumber(g[3]), atoi(g[4])
+		}
+	}
+	if mo < 1 || mo > 12 || d < 1 {
+		return time.Time{}, false
+	}
+	for _, y := range []int{now.Year(), now.Year() + 1} {
+		day := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, now.Location())
+		if day.Day() != d {
+			return time.Time{}, false
+		}
+		if day.After(midnight(now)) {
+			return day, day.Sub(now) <= 60*24*time.Hour
+		}
+	}
+	return time.Time{}, false
+}
+

@@ -1,0 +1,80 @@
+package dialog
+
+import (
+	"context"
+	"hash/fnv"
+	"slices"
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// CallbackFor decides whether tk, closed after service at closed, gets an
+// after-visit callback, why (its category) and when. The four categories
+// are always called, the next working day; other tickets are sampled at
+// the configured rate, and a sampled one is called on one of the next
+// working days of the window. The sample is decided by the ticket number's
+// hash, so every replica and every rerun decides the same.
+func (c Config) CallbackFor(ctx context.Context, db *storage.DB, tk *storage.Ticket, closed time.Time) (string, time.Time, bool, error) {
+	c = c.withDefaults()
+	p, sla := c.Promises, c.SLA
+	closed = closed.In(c.Location)
+	category, err := c.category(ctx, db, tk, closed)
+	if err != nil {
+		return "", time.Time{}, false, err
+	}
+	h := fnv.New32a()
+	h.Write([]byte(tk.Number))
+	sum := h.Sum32()
+	days := 1
+	if category == "" {
+		if float64(sum%10000) >= p.CallbackSample*10000 {
+			return "", time.Time{}, false, nil
+		}
+		category, days = CategorySample, 1+int(sum/10000)%p.CallbackWindow
+	}
+	if p.CallbackDelay > 0 {
+		return category, sla.nextOpening(closed.Add(p.CallbackDelay)), true, nil
+	}
+	due := closed
+	for range days {
+		due = sla.nextWorkdayAt(due, p.CallbackAt)
+	}
+	return category, sla.nextOpening(due), true, nil
+}
+
+// category returns the first of the four categories tk falls in, if any.
+func (c Config) category(ctx context.Context, db *storage.DB, tk *storage.Ticket, closed time.Time) (string, error) {
+	p := c.Promises
+	for _, cat := range p.CallbackCategories {
+		switch cat {
+		case CategoryComplaint:
+			n, err := db.EventCount(ctx, tk.ID, "complaint")
+			if err != nil || n > 0 {
+				return cat, err
+			}
+		case CategoryPaid:
+			if tk.QuoteCents > 0 && tk.Decision == DecisionAccepted {
+				return cat, nil
+			}
+		case CategoryNewEngineer, CategoryEngineerComplained:
+			if tk.Engineer == "" {
+				continue
+			}
+			first, complaints, err := db.EngineerRecord(ctx, tk.Engineer, closed.Add(-p.ComplaintWindow))
+			if err != nil {
+				return "", err
+			}
+			if cat == CategoryNewEngineer && !first.IsZero() && closed.Sub(first) <= p.NewEngineer {
+				return cat, nil
+			}
+			if cat == CategoryEngineerComplained && complaints > 0 {
+				return cat, nil
+			}
+		}
+	}
+	return "", nil
+}
+
+// ValidCategory reports whether name is one of the four categories.
+func ValidCategory(name string) bool { return slices.Contains(Categories, name) }

@@ -1,0 +1,77 @@
+package dialog
+
+import (
+	"context"
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// watchReport keeps the list of chats with an unfinished report current:
+// a turn that leaves a report open records the chat, one that ends it
+// forgets it. A failure only costs a nudge, so it is logged, not returned.
+func (m *Manager) watchReport(ctx context.Context, msg Message, before, after string) {
+	var err error
+	switch {
+	case after == flowReport:
+		err = m.states.Reporting(ctx, msg.Channel, msg.ChatID, msg.At)
+	case before == flowReport:
+		err = m.states.Settled(ctx, msg.Channel, msg.ChatID)
+	}
+	if err != nil {
+		m.log.Warn("unfinished report not tracked", "chat", msg.Channel+":"+msg.ChatID, "err", err)
+	}
+}
+
+// NudgeQuiet nudges, once each, the customers whose report has stood
+// unfinished and quiet for the configured time, and returns how many were
+// nudged. The report itself stays in the conversation (kept for a day, the
+// conversation's idle time), so they carry on where they stopped.
+func (m *Manager) NudgeQuiet(ctx context.Context) (int, error) {
+	now := m.now()
+	quiet := now.Add(-m.cfg.Promises.Nudge)
+	chats, err := m.states.Quiet(ctx, quiet, 200)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, ch := range chats {
+		ok, err := m.nudge(ctx, ch[0], ch[1], quiet)
+		if err != nil {
+			return n, err
+		}
+		if ok {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// nudge marks the chat nudged under its lock, if it is still in a report
+// quiet since quiet and not held by a person, then sends the reminder. The
+// mark is saved before sending: a crash between loses the nudge rather
+// than sending it twice.
+func (m *Manager) nudge(ctx context.Context, channel, chatID string, quiet time.Time) (bool, error) {
+	var out []Reply
+	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
+		if c.Flow != flowReport || c.Nudged || c.TakenOver || c.LastActivity.After(quiet) {
+			return nil
+		}
+		text, err := m.texts.Render(c.Locale, "nudge.report", nil)
+		if err != nil {
+			return err
+		}
+		c.Nudged, out = true, []Reply{{Key: "nudge.report", Text: text}}
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	if err := m.states.Settled(ctx, channel, chatID); err != nil {
+		return false, err
+	}
+	if out == nil {
+		return false, nil
+	}
+	return true, m.senders.Send(ctx, channel, chatID, out)
+}

@@ -1,0 +1,163 @@
+package dialog
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// Promises holds the follow-ups the desk makes on its own: service-level
+// timers beyond SLA's, quote follow-ups, callbacks and nudges.
+type Promises struct {
+	WarnAt        float64       // share of a timer's time after which staff are warned: 0.8
+	OnSiteContact time.Duration // engineer contacts an on-site customer after dispatch: 10m
+	Plan          time.Duration // a reopened ticket gets a solution plan within: 24h
+	QuoteRemind   time.Duration // an undecided quote gets one reminder after: 48h
+	QuoteAlarm    time.Duration // ...and alarms the supervisors after: 96h
+
+	// Callbacks: the categories always called the next working day
+	// (CallbackCategories, all four unless set), at CallbackAt of that day;
+	// others sampled at CallbackSample (0 to 1) within CallbackWindow
+	// working days. CallbackDelay, when set, makes every callback due that
+	// long after closing instead (for trials). Engineers first assigned
+	// within NewEngineer count as new; complaints within ComplaintWindow
+	// count against an engineer.
+	CallbackCategories []string
+	CallbackAt         time.Duration // 10h
+	CallbackSample     float64
+	CallbackWindow     int // 5
+	CallbackDelay      time.Duration
+	NewEngineer        time.Duration // 90 days
+	ComplaintWindow    time.Duration // 90 days
+
+	Nudge time.Duration // an unfinished report is nudged once after: 10m
+}
+
+// Callback categories: the "four categories" always called, and the sample.
+const (
+	CategoryComplaint          = "complaint"
+	CategoryPaid               = "paid"
+	CategoryNewEngineer        = "new_engineer"
+	CategoryEngineerComplained = "engineer_complained"
+	CategorySample             = "sample"
+)
+
+// Categories lists the four categories, in the order they are checked.
+var Categories = []string{CategoryComplaint, CategoryPaid, CategoryNewEngineer, CategoryEngineerComplained}
+
+func (p Promises) withDefaults() Promises {
+	if p.WarnAt <= 0 || p.WarnAt >= 1 {
+		p.WarnAt = 0.8
+	}
+	for _, d := range []struct {
+		v   *time.Duration
+		def time.Duration
+	}{
+		{&p.OnSiteContact, 10 * time.Minute}, {&p.Plan, 24 * time.Hour}, {&p.QuoteRemind, 48 * time.Hour},
+		{&p.QuoteAlarm, 96 * time.Hour}, {&p.CallbackAt, 10 * time.Hour}, {&p.NewEngineer, 90 * 24 * time.Hour},
+		{&p.ComplaintWindow, 90 * 24 * time.Hour}, {&p.Nudge, 10 * time.Minute},
+	} {
+		if *d.v <= 0 {
+			*d.v = d.def
+		}
+	}
+	if p.CallbackWindow <= 0 {
+		p.CallbackWindow = 5
+	}
+	if p.CallbackCategories == nil {
+		p.CallbackCategories = Categories
+	}
+	return p
+}
+
+// Timer kinds: one per service level the desk keeps watch on.
+const (
+	TimerFirstReply = "first_reply" // diagnosis or quote within 4 working hours
+	TimerQuoteTell  = "quote_tell"  // quote told within 30 working minutes of diagnosis
+	TimerRepair     = "repair"      // repaired within the working days promised
+	TimerContact    = "contact"     // on-site customer contacted after dispatch
+	TimerComplaint  = "complaint"   // a complaint answered with a resolution within 24 h
+	TimerPlan       = "plan"        // a reopened ticket gets a plan within 24 h
+)
+
+// TimerStart is a service-level timer an event starts.
+type TimerStart struct {
+	Kind             string
+	Start, Warn, Due time.Time
+}
+
+// Plan is what one ticket event does to the desk's promises.
+type Plan struct {
+	Stop     []string     // timer kinds stopped (met, unless already breached)
+	Start    []TimerStart // timers started
+	Quote    bool         // a quote was posted: its follow-ups are scheduled
+	Callback bool         // the ticket closed after service: a callback may be due
+}
+
+var allTimers = []string{TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact, TimerComplaint, TimerPlan}
+
+// Plan maps a ticket event to the timers it starts and stops. tk is the
+// ticket as it stands (for its warranty, quote and service mode); the
+// event's own time is when the clock starts.
+func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
+	c = c.withDefaults()
+	sla, at := c.SLA, e.At.In(c.Location)
+	var p Plan
+	working := func(kind string, due time.Time) {
+		warn := sla.addWork(at, time.Duration(float64(sla.workBetween(at, due))*c.Promises.WarnAt))
+		if sla.workBetween(at, due) == 0 {
+			warn = at.Add(time.Duration(float64(due.Sub(at)) * c.Promises.WarnAt))
+		}
+		p.Start = append(p.Start, TimerStart{Kind: kind, Start: at, Warn: warn, Due: due})
+	}
+	wall := func(kind string, d time.Duration) {
+		p.Start = append(p.Start, TimerStart{Kind: kind, Start: at, Warn: at.Add(time.Duration(float64(d) * c.Promises.WarnAt)), Due: at.Add(d)})
+	}
+	staff := e.Actor != "bot" && !strings.HasPrefix(e.Actor, "customer:")
+	if staff && e.Kind != "assigned" {
+		p.Stop = append(p.Stop, TimerComplaint, TimerPlan, TimerContact)
+	}
+	switch e.Kind {
+	case "created":
+		working(TimerFirstReply, sla.FirstReplyDue(at))
+	case "diagnosed":
+		p.Stop = append(p.Stop, TimerFirstReply)
+		if tk.Warranty != "in" {
+			working(TimerQuoteTell, sla.QuoteDue(at))
+		}
+	case "quoted":
+		p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell)
+		p.Quote = true
+	case "quote_accepted":
+		working(TimerRepair, sla.RepairDue(at, tk.QuoteDays))
+	case "quote_declined":
+		p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact)
+	case "assigned":
+		if tk.ServiceMode == "on_site" {
+			working(TimerContact, sla.addWork(at, c.Promises.OnSiteContact))
+		}
+	case "complaint":
+		wall(TimerComplaint, sla.Complaint)
+	case "reopened":
+		wall(TimerPlan, c.Promises.Plan)
+	case "status":
+		from, to, _ := strings.Cut(e.Detail, " -> ")
+		if from == storage.StateNew || from == storage.StateDiagnosed {
+			p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell)
+		}
+		switch {
+		case to == storage.StateApproved,
+			to == storage.StateRepairing && (from == storage.StateNew || from == storage.StateDiagnosed):
+			working(TimerRepair, sla.RepairDue(at, tk.QuoteDays))
+		case to == storage.StateReady:
+			p.Stop = append(p.Stop, TimerRepair)
+		case to == storage.StateClosed || to == storage.StateCancelled:
+			p.Stop = append(p.Stop, allTimers...)
+			p.Callback = to == storage.StateClosed && slices.Contains([]string{storage.StateApproved,
+				storage.StateRepairing, storage.StateWaitingParts, storage.StateReady}, from)
+		}
+	}
+	return p
+}

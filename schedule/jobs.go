@@ -1,0 +1,148 @@
+package schedule
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// timerArgs fires a service-level timer's warning or breach.
+type timerArgs struct {
+	TimerID int64 `json:"timer_id"`
+	Breach  bool  `json:"breach"`
+}
+
+// Kind names the job kind in River's table.
+func (timerArgs) Kind() string { return "sla_timer" }
+
+// quoteArgs follows up an undecided quote: the reminder, or the alarm.
+type quoteArgs struct {
+	TicketID   int64 `json:"ticket_id"`
+	QuoteEvent int64 `json:"quote_event"`
+	Alarm      bool  `json:"alarm"`
+}
+
+// Kind names the job kind in River's table.
+func (quoteArgs) Kind() string { return "quote_follow_up" }
+
+// callbackArgs asks a callback's first question, in its round (a customer
+// who was busy moves the callback to a later round).
+type callbackArgs struct {
+	CallbackID int64 `json:"callback_id"`
+	Round      int   `json:"round"`
+}
+
+// Kind names the job kind in River's table.
+func (callbackArgs) Kind() string { return "callback" }
+
+// nudgeArgs looks for unfinished reports gone quiet (a periodic job).
+type nudgeArgs struct{}
+
+// Kind names the job kind in River's table.
+func (nudgeArgs) Kind() string { return "nudge" }
+
+// unique makes a job's insertion idempotent: the relay may insert the same
+// job again after a crash, and River keeps one.
+func unique(at time.Time) *river.InsertOpts {
+	return &river.InsertOpts{ScheduledAt: at, UniqueOpts: river.UniqueOpts{ByArgs: true}, MaxAttempts: 25}
+}
+
+// outcome turns an effect into the job's result: a void effect (the
+// promise was kept or withdrawn before it fell due) cancels the job, so
+// River's table shows it cancelled rather than done.
+func outcome(eff storage.Effect, err error, why string) error {
+	if err != nil {
+		return err
+	}
+	if eff == storage.EffectVoid {
+		return river.JobCancel(errors.New(why))
+	}
+	return nil
+}
+
+// inHours snoozes a job that speaks to a customer until working hours.
+func (s *Scheduler) inHours(now time.Time) error {
+	sla := s.cfg.SLA
+	if at := now.In(s.cfg.Location); !sla.InHours(at) {
+		return river.JobSnooze(sla.NextOpening(at).Sub(at))
+	}
+	return nil
+}
+
+type timerWorker struct {
+	river.WorkerDefaults[timerArgs]
+	s *Scheduler
+}
+
+// Work alarms the ticket's thread: a warning at 80% of the time, a breach
+// at the due time, unless the timer has stopped.
+func (w *timerWorker) Work(ctx context.Context, job *river.Job[timerArgs]) error {
+	s, a := w.s, job.Args
+	kind, stage := "sla_warning", "warn"
+	if a.Breach {
+		kind, stage = "sla_breach", "breach"
+	}
+	eff, err := s.db.FireTimer(ctx, fmt.Sprintf("timer:%d:%s", a.TimerID, stage), a.TimerID, a.Breach, kind, func(t storage.Timer) string {
+		return fmt.Sprintf("%s due %s", t.Kind, t.DueAt.In(s.cfg.Location).Format("2006-01-02 15:04"))
+	}, s.opts.Now())
+	return outcome(eff, err, "timer stopped")
+}
+
+type quoteWorker struct {
+	river.WorkerDefaults[quoteArgs]
+	s *Scheduler
+}
+
+// Work sends the customer one reminder of an undecided quote (noted in the
+// thread), or alarms the supervisors; a decided quote cancels both.
+func (w *quoteWorker) Work(ctx context.Context, job *river.Job[quoteArgs]) error {
+	s, a := w.s, job.Args
+	now := s.opts.Now()
+	if a.Alarm {
+		eff, err := s.db.QuoteFollowUp(ctx, fmt.Sprintf("quote:%d:alarm", a.QuoteEvent), a.TicketID, a.QuoteEvent,
+			"quote_overdue", fmt.Sprintf("quote undecided for %s 报价未决", s.cfg.Promises.QuoteAlarm), "", now)
+		return outcome(eff, err, "quote decided")
+	}
+	if err := s.inHours(now); err != nil {
+		return err
+	}
+	eff, err := s.db.QuoteFollowUp(ctx, fmt.Sprintf("quote:%d:remind", a.QuoteEvent), a.TicketID, a.QuoteEvent,
+		"quote_reminder", fmt.Sprintf("reminded the customer after %s 已提醒客户", s.cfg.Promises.QuoteRemind), "quote_reminder", now)
+	return outcome(eff, err, "quote decided")
+}
+
+type callbackWorker struct {
+	river.WorkerDefaults[callbackArgs]
+	s *Scheduler
+}
+
+// Work asks the callback's first question, within working hours; the
+// notice carries it to the customer's channel.
+func (w *callbackWorker) Work(ctx context.Context, job *river.Job[callbackArgs]) error {
+	s, a := w.s, job.Args
+	now := s.opts.Now()
+	if err := s.inHours(now); err != nil {
+		return err
+	}
+	eff, err := s.db.AskCallback(ctx, fmt.Sprintf("callback:%d:%d", a.CallbackID, a.Round), a.CallbackID, a.Round, now)
+	return outcome(eff, err, "callback no longer wanted")
+}
+
+type nudgeWorker struct {
+	river.WorkerDefaults[nudgeArgs]
+	s *Scheduler
+}
+
+// Work nudges quiet unfinished reports.
+func (w *nudgeWorker) Work(ctx context.Context, _ *river.Job[nudgeArgs]) error {
+	n, err := w.s.desk.NudgeQuiet(ctx)
+	if n > 0 {
+		w.s.log.Info("schedule: nudged unfinished reports", "count", n)
+	}
+	return err
+}

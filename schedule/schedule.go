@@ -1,0 +1,126 @@
+// Package schedule keeps the desk's promises on time: service-level timers,
+// quote follow-ups, after-visit callbacks and nudges of unfinished reports.
+// They run as jobs of River, a durable job engine whose jobs are rows in
+// the ticket database, so they survive restarts and replicas share them.
+//
+// Jobs are not inserted by the code that changes a ticket. Every ticket
+// change already commits an event in its own transaction; the relay tails
+// those events and turns each into its timers and jobs. A crash between a
+// change and its follow-up therefore loses nothing: the event is there, and
+// the relay picks it up on restart. Every job's effect is written in one
+// transaction with its effect key (storage.Effect), so a job that runs
+// twice (a retry, a rescue after a crash) makes its effect once.
+package schedule
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// Options tunes the engine; zero values take the defaults.
+type Options struct {
+	Relay      time.Duration // how often the relay reads new events: 500ms
+	Lag        time.Duration // events younger than this wait, so none is skipped: 1s
+	NudgeEvery time.Duration // how often quiet reports are looked for: 30s
+	Workers    int           // jobs run at once per process: 20
+	Poll       time.Duration // how often River looks for due jobs without a notification: 1s
+	Now        func() time.Time
+}
+
+func (o Options) withDefaults() Options {
+	if o.Relay <= 0 {
+		o.Relay = 500 * time.Millisecond
+	}
+	if o.Lag <= 0 {
+		o.Lag = time.Second
+	}
+	if o.NudgeEvery <= 0 {
+		o.NudgeEvery = 30 * time.Second
+	}
+	if o.Workers <= 0 {
+		o.Workers = 20
+	}
+	if o.Poll <= 0 {
+		o.Poll = time.Second
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// Scheduler runs the relay and River's workers.
+type Scheduler struct {
+	db    *storage.DB
+	desk  *dialog.Manager
+	cfg   dialog.Config
+	opts  Options
+	log   *slog.Logger
+	jobs  storage.Jobs
+	close func()
+}
+
+// New opens River on db (migrating its tables) with the desk's workers.
+func New(ctx context.Context, db *storage.DB, desk *dialog.Manager, log *slog.Logger, opts Options) (*Scheduler, error) {
+	s := &Scheduler{db: db, desk: desk, cfg: desk.Config(), opts: opts.withDefaults(), log: log}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &timerWorker{s: s})
+	river.AddWorker(workers, &quoteWorker{s: s})
+	river.AddWorker(workers, &callbackWorker{s: s})
+	river.AddWorker(workers, &nudgeWorker{s: s})
+	rc := &river.Config{
+		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: s.opts.Workers}},
+		Workers:           workers,
+		FetchPollInterval: s.opts.Poll,
+		FetchCooldown:     50 * time.Millisecond,
+		// A job that ran when its process died stays "running" until
+		// rescued; effects are keyed, so running it again is safe.
+		JobTimeout:           30 * time.Second,
+		RescueStuckJobsAfter: time.Minute,
+		Logger:               log.With("component", "river"),
+		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(s.opts.NudgeEvery),
+			func() (river.JobArgs, *river.InsertOpts) { return nudgeArgs{}, nil }, &river.PeriodicJobOpts{ID: "nudge"})},
+	}
+	jobs, closeFn, err := db.OpenJobs(ctx, rc)
+	if err != nil {
+		return nil, err
+	}
+	s.jobs, s.close = jobs, closeFn
+	return s, nil
+}
+
+// Jobs returns the engine, for tests and tools that list jobs.
+func (s *Scheduler) Jobs() storage.Jobs { return s.jobs }
+
+// Run works jobs and relays events until ctx ends, then stops River,
+// letting running jobs finish for up to ten seconds.
+func (s *Scheduler) Run(ctx context.Context) error {
+	// River stops hard when its start context ends; it is stopped softly
+	// below instead, so running jobs finish.
+	if err := s.jobs.Start(context.WithoutCancel(ctx)); err != nil {
+		return fmt.Errorf("schedule: start: %w", err)
+	}
+	tick := time.NewTicker(s.opts.Relay)
+	defer tick.Stop()
+	for ctx.Err() == nil {
+		if _, err := s.RelayOnce(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("schedule: relay", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+		case <-tick.C:
+		}
+	}
+	stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	err := s.jobs.Stop(stop)
+	s.close()
+	return err
+}

@@ -1,0 +1,92 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Effect says what a job's effect call did.
+type Effect int
+
+// A job's effect is made now, was made by an earlier run, or no longer
+// applies (the quote was decided, the timer stopped): then nothing is made.
+const (
+	EffectMade Effect = iota
+	EffectRepeated
+	EffectVoid
+)
+
+// once runs fn in one transaction with the job effect key recorded, unless
+// the key is already recorded: then fn does not run. fn returns false when
+// its effect no longer applies, and the key is then not kept. Whatever fn
+// writes (an event, a notice, a ticket change) is thereby made exactly once
+// however often the job that asks for it runs.
+func (db *DB) once(ctx context.Context, key string, now time.Time, fn func(tx *sqlx.Tx) (bool, error)) (Effect, error) {
+	eff := EffectRepeated
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO job_effects (key, done_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`), key, now.UTC())
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		made, err := fn(tx)
+		if err != nil {
+			return err
+		}
+		eff = EffectMade
+		if !made {
+			eff = EffectVoid
+			_, err = tx.ExecContext(ctx, tx.Rebind(`DELETE FROM job_effects WHERE key = ?`), key)
+		}
+		return err
+	})
+	if err != nil {
+		return EffectRepeated, fmt.Errorf("storage: effect %s: %w", key, err)
+	}
+	return eff, nil
+}
+
+// EffectDone reports whether the effect with key was made.
+func (db *DB) EffectDone(ctx context.Context, key string) (bool, error) {
+	var n int
+	if err := db.x.GetContext(ctx, &n, db.q(`SELECT COUNT(*) FROM job_effects WHERE key = ?`), key); err != nil {
+		return false, fmt.Errorf("storage: effect %s: %w", key, err)
+	}
+	return n > 0, nil
+}
+
+func queueNotice(ctx context.Context, tx *sqlx.Tx, ticketID int64, kind string, now time.Time) error {
+	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO outbox (ticket_id, kind, created_at) VALUES (?, ?, ?)`), ticketID, kind, now.UTC())
+	return err
+}
+
+// QuoteFollowUp makes a quote's follow-up once, if the ticket still waits
+// on the quote its event quoteEvent posted: event kind (a reminder noted
+// in the thread, an overdue alarm) and, when notice is set, that notice to
+// the customer. EffectVoid means the quote was decided or replaced.
+func (db *DB) QuoteFollowUp(ctx context.Context, key string, ticketID, quoteEvent int64, kind, detail, notice string, now time.Time) (Effect, error) {
+	return db.once(ctx, key, now, func(tx *sqlx.Tx) (bool, error) {
+		var state string
+		var last int64
+		err := tx.QueryRowxContext(ctx, tx.Rebind(`SELECT t.state, COALESCE((SELECT MAX(id) FROM ticket_events e
+			WHERE e.ticket_id = t.id AND e.kind = 'quoted'), 0) FROM tickets t WHERE t.id = ?`), ticketID).Scan(&state, &last)
+		if err != nil {
+			return false, notFound(err)
+		}
+		if state != StateQuoted || last != quoteEvent {
+			return false, nil
+		}
+		if err := insertEvent(ctx, tx, Event{TicketID: ticketID, At: now.UTC(), Actor: "bot", Kind: kind, Detail: detail}); err != nil {
+			return false, err
+		}
+		if notice != "" {
+			return true, queueNotice(ctx, tx, ticketID, notice, now)
+		}
+		return true, nil
+	})
+}

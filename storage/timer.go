@@ -1,0 +1,142 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Timer outcomes, recorded for reporting.
+const (
+	OutcomeMet      = "met"
+	OutcomeBreached = "breached"
+)
+
+// Timer is one service-level promise on a ticket: started by an event,
+// warning at WarnAt, due at DueAt, stopped by a later event.
+type Timer struct {
+	ID           int64      `db:"id"`
+	TicketID     int64      `db:"ticket_id"`
+	Kind         string     `db:"kind"`
+	StartEventID int64      `db:"start_event_id"`
+	StartedAt    time.Time  `db:"started_at"`
+	WarnAt       time.Time  `db:"warn_at"`
+	DueAt        time.Time  `db:"due_at"`
+	StoppedAt    *time.Time `db:"stopped_at"`
+	WarnedAt     *time.Time `db:"warned_at"`
+	BreachedAt   *time.Time `db:"breached_at"`
+	Outcome      string     `db:"outcome"`
+}
+
+const timerCols = `id, ticket_id, kind, start_event_id, started_at, warn_at, due_at, stopped_at, warned_at, breached_at, outcome`
+
+// StartTimer records t, once per (ticket, kind, start event), and returns
+// the row as stored with its id. A timer of the same kind still running on
+// the ticket is stopped first: a promise made again replaces the old one.
+func (db *DB) StartTimer(ctx context.Context, t Timer) (Timer, error) {
+	var out Timer
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		err := tx.GetContext(ctx, &out, tx.Rebind(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id = ? AND kind = ? AND start_event_id = ?`),
+			t.TicketID, t.Kind, t.StartEventID)
+		if err == nil {
+			return nil
+		}
+		if notFound(err) != ErrNotFound {
+			return err
+		}
+		if err := stopTimers(ctx, tx, t.TicketID, []string{t.Kind}, t.StartEventID, t.StartedAt); err != nil {
+			return err
+		}
+		q, args, err := tx.BindNamed(`INSERT INTO sla_timers (ticket_id, kind, start_event_id, started_at, warn_at, due_at, outcome)
+			VALUES (:ticket_id, :kind, :start_event_id, :started_at, :warn_at, :due_at, '') RETURNING id`, utcTimer(t))
+		if err != nil {
+			return err
+		}
+		if err := tx.GetContext(ctx, &t.ID, q, args...); err != nil {
+			return err
+		}
+		out = utcTimer(t)
+		return nil
+	})
+	if err != nil {
+		return Timer{}, fmt.Errorf("storage: start timer: %w", err)
+	}
+	return out, nil
+}
+
+func utcTimer(t Timer) Timer {
+	t.StartedAt, t.WarnAt, t.DueAt = t.StartedAt.UTC(), t.WarnAt.UTC(), t.DueAt.UTC()
+	return t
+}
+
+// StopTimers stops the ticket's running timers of the given kinds that an
+// event before event started, at at, recording each as met unless it
+// breached. Only earlier events' timers stop, so applying an event again,
+// late, never stops a timer a later event started.
+func (db *DB) StopTimers(ctx context.Context, ticketID int64, kinds []string, event int64, at time.Time) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error { return stopTimers(ctx, tx, ticketID, kinds, event, at) })
+	if err != nil {
+		return fmt.Errorf("storage: stop timers: %w", err)
+	}
+	return nil
+}
+
+func stopTimers(ctx context.Context, tx *sqlx.Tx, ticketID int64, kinds []string, event int64, at time.Time) error {
+	if len(kinds) == 0 {
+		return nil
+	}
+	q, args, err := sqlx.In(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id = ? AND stopped_at IS NULL
+		AND start_event_id < ? AND kind IN (?)`, ticketID, event, kinds)
+	if err != nil {
+		return err
+	}
+	var open []Timer
+	if err := tx.SelectContext(ctx, &open, tx.Rebind(q), args...); err != nil {
+		return err
+	}
+	for _, t := range open {
+		outcome := OutcomeMet
+		if t.BreachedAt != nil || at.After(t.DueAt) {
+			outcome = OutcomeBreached
+		}
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE sla_timers SET stopped_at = ?, outcome = ? WHERE id = ?`), at.UTC(), outcome, t.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Timers returns a ticket's timers, oldest first.
+func (db *DB) Timers(ctx context.Context, ticketID int64) ([]Timer, error) {
+	var ts []Timer
+	if err := db.x.SelectContext(ctx, &ts, db.q(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id = ? ORDER BY id`), ticketID); err != nil {
+		return nil, fmt.Errorf("storage: timers: %w", err)
+	}
+	return ts, nil
+}
+
+// FireTimer makes a timer's warning (breach false) or breach once, if the
+// timer still runs: it stamps the timer (a breach also records the outcome)
+// and appends the event that alarms the ticket's thread. EffectVoid means
+// the timer had stopped.
+func (db *DB) FireTimer(ctx context.Context, key string, id int64, breach bool, kind string, detail func(Timer) string, now time.Time) (Effect, error) {
+	return db.once(ctx, key, now, func(tx *sqlx.Tx) (bool, error) {
+		var t Timer
+		if err := tx.GetContext(ctx, &t, tx.Rebind(`SELECT `+timerCols+` FROM sla_timers WHERE id = ?`), id); err != nil {
+			return false, notFound(err)
+		}
+		if t.StoppedAt != nil {
+			return false, nil
+		}
+		q := `UPDATE sla_timers SET warned_at = ? WHERE id = ?`
+		if breach {
+			q = `UPDATE sla_timers SET breached_at = ?, outcome = 'breached' WHERE id = ?`
+		}
+		if _, err := tx.ExecContext(ctx, tx.Rebind(q), now.UTC(), id); err != nil {
+			return false, err
+		}
+		return true, insertEvent(ctx, tx, Event{TicketID: t.TicketID, At: now.UTC(), Actor: "bot", Kind: kind, Detail: detail(t)})
+	})
+}
