@@ -277,4 +277,3 @@ func laterDate(s string, now time.Time) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
-

@@ -128,7 +128,9 @@ func TestCallbackCategoriesAndDueTimes(t *testing.T) {
 		mutate(tk)
 		return tk
 	}
-	staffAt := func(when string) *dialog.Staff { return dialog.NewStaff(d.db, cfg, func() time.Time { return at(t, when) }) }
+	staffAt := func(when string) *dialog.Staff {
+		return dialog.NewStaff(d.db, cfg, func() time.Time { return at(t, when) })
+	}
 	paid := mk("paid", func(tk *storage.Ticket) { tk.QuoteCents, tk.Decision = 35000, dialog.DecisionAccepted })
 	plain := mk("plain", func(*storage.Ticket) {})
 	complained := mk("complained", func(*storage.Ticket) {})
