@@ -94,10 +94,15 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		a.background = append(a.background, sd.Start)
 	}
 	sched, err := schedule.New(ctx, db, desk, log, schedule.Options{})
+	if err == nil {
+		err = sched.Start(ctx)
+	}
 	if err != nil {
 		a.close()
 		return nil, fmt.Errorf("job engine: %w", err)
 	}
+	closeStores := a.close
+	a.close = func() { sched.Stop(context.Background()); closeStores() }
 	a.background = append(a.background, func(ctx context.Context) {
 		if err := sched.Run(ctx); err != nil {
 			log.Error("job engine stopped", "err", err)

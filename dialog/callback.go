@@ -34,7 +34,11 @@ func callbackButtons(number string) [][2]string {
 // the last reply, because the first question comes as a notice.
 func (m *Manager) callbackPressed(t *turn, arg string) error {
 	number, answer, _ := strings.Cut(arg, ":")
-	tk, cb, err := m.openCallback(t, number)
+	also := ""
+	if answer == "noreason" {
+		also = storage.CallbackRefused
+	}
+	tk, cb, err := m.openCallback(t, number, also)
 	if err != nil || cb == nil {
 		return err
 	}
@@ -94,7 +98,11 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 // better time, a reason for refusing.
 func (m *Manager) callbackAnswer(t *turn) error {
 	c := t.c
-	tk, cb, err := m.openCallback(t, c.Slots["ticket"])
+	also := ""
+	if c.Step == "reason" {
+		also = storage.CallbackRefused // the refusal is kept at once; the reason follows
+	}
+	tk, cb, err := m.openCallback(t, c.Slots["ticket"], also)
 	if err != nil || cb == nil {
 		return err
 	}
@@ -120,9 +128,9 @@ func (m *Manager) callbackAnswer(t *turn) error {
 }
 
 // openCallback returns the chat's ticket and its callback still being
-// answered; otherwise it answers that the callback is over (or the button
-// stale) and returns a nil callback.
-func (m *Manager) openCallback(t *turn, number string) (*storage.Ticket, *storage.Callback, error) {
+// answered (or in state also); otherwise it answers that the callback is
+// over (or the button stale) and returns a nil callback.
+func (m *Manager) openCallback(t *turn, number, also string) (*storage.Ticket, *storage.Callback, error) {
 	tk, err := m.db.TicketByNumber(t.ctx, number)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && !owns(t.c, tk)) {
 		m.reset(t.c)
@@ -141,7 +149,7 @@ func (m *Manager) openCallback(t *turn, number string) (*storage.Ticket, *storag
 	if err != nil {
 		return nil, nil, err
 	}
-	if cb.State != storage.CallbackAsked && cb.State != storage.CallbackBusy {
+	if cb.State != storage.CallbackAsked && cb.State != storage.CallbackBusy && (also == "" || cb.State != also) {
 		m.reset(t.c)
 		m.say(t, "callback.over", nil)
 		return nil, nil, nil

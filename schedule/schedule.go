@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -65,6 +66,8 @@ type Scheduler struct {
 	log   *slog.Logger
 	jobs  storage.Jobs
 	close func()
+
+	stopOnce sync.Once
 }
 
 // New opens River on db (migrating its tables) with the desk's workers.
@@ -99,14 +102,20 @@ func New(ctx context.Context, db *storage.DB, desk *dialog.Manager, log *slog.Lo
 // Jobs returns the engine, for tests and tools that list jobs.
 func (s *Scheduler) Jobs() storage.Jobs { return s.jobs }
 
-// Run works jobs and relays events until ctx ends, then stops River,
-// letting running jobs finish for up to ten seconds.
-func (s *Scheduler) Run(ctx context.Context) error {
-	// River stops hard when its start context ends; it is stopped softly
-	// below instead, so running jobs finish.
+// Start starts River's workers (and, on the elected leader, its
+// scheduler and periodic jobs). It is separate from Run so that a process
+// that cannot start its job engine fails at start, not in the background.
+func (s *Scheduler) Start(ctx context.Context) error {
+	// River stops hard when its start context ends; Stop stops it softly
+	// instead, so running jobs finish.
 	if err := s.jobs.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("schedule: start: %w", err)
 	}
+	return nil
+}
+
+// Run relays events until ctx ends, then stops River.
+func (s *Scheduler) Run(ctx context.Context) error {
 	tick := time.NewTicker(s.opts.Relay)
 	defer tick.Stop()
 	for ctx.Err() == nil {
@@ -118,9 +127,18 @@ func (s *Scheduler) Run(ctx context.Context) error {
 		case <-tick.C:
 		}
 	}
-	stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	err := s.jobs.Stop(stop)
-	s.close()
+	return s.Stop(context.WithoutCancel(ctx))
+}
+
+// Stop stops River, letting running jobs finish for up to ten seconds, and
+// releases its pool. Calls after the first do nothing.
+func (s *Scheduler) Stop(ctx context.Context) error {
+	var err error
+	s.stopOnce.Do(func() {
+		stop, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		err = s.jobs.Stop(stop)
+		s.close()
+	})
 	return err
 }
