@@ -95,6 +95,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		StaffChannel: get("SLACK_STAFF_CHANNEL", ""), APIURL: get("SLACK_API_URL", ""), StaffGroup: get("SLACK_STAFF_GROUP", "<!here>"), Supervisors: get("SLACK_SUPERVISOR_GROUP", ""), AppToken: get("SLACK_APP_TOKEN", ""),
 		HoldImpolite: get("SLACK_COURTESY", "warn") == "hold",
 		MaskContact:  get("SLACK_MASK_CONTACT", "true") != "false"}
+	if rate := get("SLACK_POST_RATE", "1"); rate != "" {
+		if c.Slack.PostRate, err = strconv.ParseFloat(rate, 64); err != nil || c.Slack.PostRate <= 0 {
+			return c, fmt.Errorf("SLACK_POST_RATE: %q is not a positive number of messages a second", rate)
+		}
+	}
 	if c.Slack.TakeoverIdle, err = time.ParseDuration(get("SLACK_TAKEOVER_IDLE", "30m")); err != nil || c.Slack.TakeoverIdle < 0 {
 		return c, fmt.Errorf("SLACK_TAKEOVER_IDLE: %q is not a duration like 30m (0 never releases)", get("SLACK_TAKEOVER_IDLE", "30m"))
 	}

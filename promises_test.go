@@ -11,6 +11,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/bots/slack/slacktest"
 	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
+	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -156,4 +157,90 @@ func TestCallbackEndToEnd(t *testing.T) {
 	if n := countTexts(tg, unhappy.chat, "简短回访"); n != 1 {
 		t.Fatalf("the unhappy customer got %d callbacks, want 1", n)
 	}
+}
+
+// Two server instances share the job engine: every callback and every
+// service-level alarm is delivered exactly once.
+func TestPromisesExactlyOnceAcrossTwoInstances(t *testing.T) {
+	getenv, tg, sl := promisesEnv(t)
+	getenv = withEnv(getenv, "SLACK_POST_RATE", "50")
+	startApp(t, getenv)
+	startApp(t, getenv)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, getenv("DATABASE_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	staff := dialog.NewStaff(db, dialog.Config{}, nil)
+	const n = 6
+	var timed, called []*storage.Ticket
+	for i := range 2 * n {
+		tk := &storage.Ticket{ReportKey: fmt.Sprint("two-", i), Channel: "telegram", ChatID: fmt.Sprint(7300 + i), Locale: "zh-CN",
+			ContactName: "李", Phone: "13800138000", Product: "复印机", Fault: "卡纸", ServiceMode: "on_site", CreatedAt: time.Now()}
+		if _, err := db.CreateTicket(ctx, tk, "customer:telegram:"+tk.ChatID); err != nil {
+			t.Fatal(err)
+		}
+		if i < n { // an on-site engineer who never calls: warning, then breach
+			if _, err := staff.Assign(ctx, tk.Number, "staff:li", "zhang"); err != nil {
+				t.Fatal(err)
+			}
+			timed = append(timed, tk)
+			continue
+		}
+		for _, st := range []string{"repairing", "ready", "closed"} {
+			if _, err := staff.SetStatus(ctx, tk.Number, "staff:li", st); err != nil {
+				t.Fatal(err)
+			}
+		}
+		called = append(called, tk)
+	}
+	threads := map[string]string{}
+	for _, tk := range timed {
+		threads[tk.Number] = ticketMessage(t, sl, tk.Number)
+		waitThread(t, sl, threads[tk.Number], "sla_breach")
+	}
+	for _, tk := range called {
+		c := &conversation{t: t, fake: tg, chat: 7300 + int64(len(timed)) + int64(indexOf(called, tk))}
+		waitText(t, c, "简短回访")
+	}
+	time.Sleep(7 * time.Second) // a second delivery would have come by now
+	for _, tk := range called {
+		chat := int64(7300 + len(timed) + indexOf(called, tk))
+		if got := countTexts(tg, chat, "简短回访"); got != 1 {
+			t.Errorf("%s: %d callbacks, want 1", tk.Number, got)
+		}
+	}
+	for number, ts := range threads {
+		warn, breach := 0, 0
+		for _, p := range threadPosts(sl, ts) {
+			if strings.Contains(p, "*sla_warning*") {
+				warn++
+			}
+			if strings.Contains(p, "*sla_breach*") {
+				breach++
+				if !strings.Contains(p, "<!subteam^S0BOSS>") {
+					t.Errorf("%s: breach does not mention the supervisors: %q", number, p)
+				}
+			}
+		}
+		if warn != 1 || breach != 1 {
+			t.Errorf("%s: %d warnings and %d breaches in the thread, want one each", number, warn, breach)
+		}
+	}
+	for _, tk := range timed {
+		ts, err := db.Timers(ctx, tk.ID)
+		if err != nil || len(ts) != 2 || ts[1].Kind != "contact" || ts[1].Outcome != storage.OutcomeBreached {
+			t.Fatalf("%s timers: %+v %v", tk.Number, ts, err)
+		}
+	}
+}
+
+func indexOf(ts []*storage.Ticket, tk *storage.Ticket) int {
+	for i, x := range ts {
+		if x == tk {
+			return i
+		}
+	}
+	return -1
 }

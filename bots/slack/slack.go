@@ -12,6 +12,7 @@
 package slack
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -31,13 +32,14 @@ import (
 
 // Config is the staff desk's configuration.
 type Config struct {
-	BotToken      string // SLACK_BOT_TOKEN (xoxb-…)
-	SigningSecret string // SLACK_SIGNING_SECRET
-	StaffChannel  string // SLACK_STAFF_CHANNEL: the channel id tickets go to
-	APIURL        string // SLACK_API_URL; Slack's own when empty
-	StaffGroup    string // SLACK_STAFF_GROUP: mentioned on escalations, e.g. <!subteam^S0123> or <!here>
-	Supervisors   string // SLACK_SUPERVISOR_GROUP: mentioned on breaches and overdue quotes; StaffGroup when empty
-	AppToken      string // SLACK_APP_TOKEN (xapp-…): Socket Mode instead of public endpoints
+	BotToken      string  // SLACK_BOT_TOKEN (xoxb-…)
+	SigningSecret string  // SLACK_SIGNING_SECRET
+	StaffChannel  string  // SLACK_STAFF_CHANNEL: the channel id tickets go to
+	APIURL        string  // SLACK_API_URL; Slack's own when empty
+	StaffGroup    string  // SLACK_STAFF_GROUP: mentioned on escalations, e.g. <!subteam^S0123> or <!here>
+	Supervisors   string  // SLACK_SUPERVISOR_GROUP: mentioned on breaches and overdue quotes; StaffGroup when empty
+	PostRate      float64 // SLACK_POST_RATE: messages a second to the staff channel; 1 (Slack's limit) when 0
+	AppToken      string  // SLACK_APP_TOKEN (xapp-…): Socket Mode instead of public endpoints
 	// HoldImpolite (SLACK_COURTESY=hold) keeps a reply with a never-say
 	// phrase back until its sender confirms; otherwise it is sent and the
 	// sender warned.
@@ -112,7 +114,7 @@ func New(cfg Config, desk Desk, staff *dialog.Staff, db *storage.DB, out *storag
 		return nil, err
 	}
 	return &Bot{cfg: cfg, api: slack.New(cfg.BotToken, opts...), desk: desk, staff: staff, db: db, out: out,
-		neverSay: never, log: log, limit: rate.NewLimiter(1, 3), now: time.Now}, nil
+		neverSay: never, log: log, limit: rate.NewLimiter(rate.Limit(cmp.Or(cfg.PostRate, 1)), 3), now: time.Now}, nil
 }
 
 // Routes returns the endpoints Slack calls.
