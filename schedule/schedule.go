@@ -30,7 +30,7 @@ type Options struct {
 	Relay      time.Duration // how often the relay reads new events: 500ms
 	Lag        time.Duration // events younger than this wait, so none is skipped: 1s
 	NudgeEvery time.Duration // how often quiet reports are looked for: 30s
-	Workers    int           // jobs run at once per process: 20
+	Workers    int           // jobs run at once per process: 100
 	Poll       time.Duration // how often River looks for due jobs without a notification: 1s
 	Now        func() time.Time
 }
@@ -46,7 +46,7 @@ func (o Options) withDefaults() Options {
 		o.NudgeEvery = 30 * time.Second
 	}
 	if o.Workers <= 0 {
-		o.Workers = 20
+		o.Workers = 100
 	}
 	if o.Poll <= 0 {
 		o.Poll = time.Second
@@ -82,7 +82,7 @@ func New(ctx context.Context, db *storage.DB, desk *dialog.Manager, log *slog.Lo
 		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: s.opts.Workers}},
 		Workers:           workers,
 		FetchPollInterval: s.opts.Poll,
-		FetchCooldown:     50 * time.Millisecond,
+		FetchCooldown:     10 * time.Millisecond,
 		// A job that ran when its process died stays "running" until
 		// rescued; effects are keyed, so running it again is safe.
 		JobTimeout:           30 * time.Second,
