@@ -24,17 +24,26 @@ func TestConfigDefaults(t *testing.T) {
 
 func TestBadSettingNamesTheVariable(t *testing.T) {
 	for key, value := range map[string]string{
-		"FRONTDESK_LOCALE":       "fr",
-		"DATABASE_URL":           "mysql://root@localhost/x",
-		"REDIS_URL":              "localhost:6379",
-		"FRONTDESK_IDLE_TIMEOUT": "soon",
-		"FRONTDESK_FIRST_REPLY":  "-4h",
-		"FRONTDESK_TIMEZONE":     "Mars/Olympus",
-		"FRONTDESK_WORK_HOURS":   "18:00-09:00",
-		"FRONTDESK_REPAIR_DAYS":  "three",
-		"FRONTDESK_STAFF_REPLY":  "0s",
-		"TELEGRAM_BOT_TOKEN":     "not-a-token",
-		"TELEGRAM_RATE":          "fast",
+		"FRONTDESK_LOCALE":              "fr",
+		"DATABASE_URL":                  "mysql://root@localhost/x",
+		"REDIS_URL":                     "localhost:6379",
+		"FRONTDESK_IDLE_TIMEOUT":        "soon",
+		"FRONTDESK_FIRST_REPLY":         "-4h",
+		"FRONTDESK_TIMEZONE":            "Mars/Olympus",
+		"FRONTDESK_WORK_HOURS":          "18:00-09:00",
+		"FRONTDESK_REPAIR_DAYS":         "three",
+		"FRONTDESK_STAFF_REPLY":         "0s",
+		"TELEGRAM_BOT_TOKEN":            "not-a-token",
+		"TELEGRAM_RATE":                 "fast",
+		"FRONTDESK_CALLBACK_SAMPLE":     "30%",
+		"FRONTDESK_CALLBACK_CATEGORIES": "paid,vip",
+		"FRONTDESK_CALLBACK_AT":         "25:00",
+		"FRONTDESK_CALLBACK_WINDOW":     "0",
+		"FRONTDESK_CALLBACK_DELAY":      "later",
+		"FRONTDESK_WARN_AT":             "80",
+		"FRONTDESK_NEW_ENGINEER":        "3 months",
+		"FRONTDESK_QUOTE_ALARM":         "24h",
+		"SLACK_POST_RATE":               "0",
 	} {
 		t.Run(key, func(t *testing.T) {
 			_, err := loadConfig(envOf(map[string]string{key: value}))
@@ -95,5 +104,34 @@ service_levels: {first_reply: 2h, repair_days: 5, late_after: "15:00"}
 		if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), path) {
 			t.Errorf("%s: err = %v", name, err)
 		}
+	}
+}
+
+func TestPromiseKeysFromTheFileAndTheEnvironment(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rules.yaml")
+	os.WriteFile(path, []byte(`
+quotes: {remind_after: 24h, alarm_after: 3d}
+callbacks: {categories: [paid, complaint], at: "14:30", sample: 0.5, window_days: 3, new_engineer_for: 30d}
+nudge_after: 15m
+service_levels: {onsite_contact: 20m, warn_at: 0.75}
+`), 0o600)
+	c, err := loadConfig(envOf(map[string]string{"FRONTDESK_CONFIG": path, "FRONTDESK_CALLBACK_SAMPLE": "0.1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Desk.Promises
+	if p.QuoteRemind != 24*time.Hour || p.QuoteAlarm != 72*time.Hour || strings.Join(p.CallbackCategories, ",") != "paid,complaint" ||
+		p.CallbackAt != 14*time.Hour+30*time.Minute || p.CallbackSample != 0.1 || p.CallbackWindow != 3 ||
+		p.NewEngineer != 30*24*time.Hour || p.ComplaintWindow != 90*24*time.Hour || p.Nudge != 15*time.Minute ||
+		p.OnSiteContact != 20*time.Minute || p.WarnAt != 0.75 || p.CallbackDelay != 0 {
+		t.Fatalf("promises %+v", p)
+	}
+	os.WriteFile(path, []byte("callbacks: {categories: []}\n"), 0o600)
+	if c, err = loadConfig(envOf(map[string]string{"FRONTDESK_CONFIG": path})); err != nil || len(c.Desk.Promises.CallbackCategories) != 0 {
+		t.Fatalf("no categories: %v %v", c.Desk.Promises.CallbackCategories, err)
+	}
+	os.WriteFile(path, []byte("callbacks: {sample: lots}\n"), 0o600)
+	if _, err := loadConfig(envOf(map[string]string{"FRONTDESK_CONFIG": path})); err == nil || !strings.Contains(err.Error(), "callbacks.sample") {
+		t.Fatalf("bad sample in the file: %v", err)
 	}
 }
