@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -62,6 +64,7 @@ func childServer(t *testing.T, getenv func(string) string) *exec.Cmd {
 // it ran and its message was sent: the restarted server runs it, and the
 // customer gets the callback once.
 func TestCallbackSurvivesKillNine(t *testing.T) {
+	t.Parallel() // mostly waiting on due times
 	getenv, tg, _ := promisesEnv(t)
 	getenv = withEnv(getenv, "FRONTDESK_CALLBACK_DELAY", "4s")
 	ctx := context.Background()
@@ -116,7 +119,7 @@ func TestCallbackSurvivesKillNine(t *testing.T) {
 		t.Fatalf("callback sent before the kill: %d", n)
 	}
 
-	childServer(t, getenv)
+	second := childServer(t, getenv)
 	c := &conversation{t: t, fake: tg, chat: 7401}
 	waitText(t, c, "简短回访")
 	time.Sleep(6 * time.Second) // a second run would have sent again by now
@@ -127,4 +130,43 @@ func TestCallbackSurvivesKillNine(t *testing.T) {
 	if err != nil || len(done.Jobs) != 1 || done.Jobs[0].ID != job.ID {
 		t.Fatalf("completed callback jobs: %v %v", done, err)
 	}
+
+	// Now a kill while the callback message is being sent: Telegram is
+	// failing, the job has run and queued the message, the sender retries.
+	tg.Fail("sendMessage", 1000, telegramtest.ServerError())
+	tk2 := &storage.Ticket{ReportKey: "kill-9-b", Channel: "telegram", ChatID: "7402", Locale: "zh-CN",
+		ContactName: "钱", Phone: "13800138001", Product: "投影仪", Fault: "不亮", CreatedAt: time.Now()}
+	if _, err := db.CreateTicket(ctx, tk2, "customer:telegram:7402"); err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []string{"repairing", "ready", "closed"} {
+		if _, err := staff.SetStatus(ctx, tk2.Number, "staff:li", st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for deadline := time.Now().Add(30 * time.Second); !failedTo(tg, "7402", "简短回访"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the second callback was never tried")
+		}
+	}
+	second.Process.Signal(syscall.SIGKILL)
+	second.Wait()
+	tg.Reset() // Telegram is back
+	childServer(t, getenv)
+	c2 := &conversation{t: t, fake: tg, chat: 7402}
+	waitTextWithin(t, c2, "简短回访", time.Minute) // once the dead sender's lock expires
+	time.Sleep(3 * time.Second)
+	if n := countTexts(tg, 7402, "简短回访"); n != 1 {
+		t.Fatalf("%d callbacks after a kill mid-send, want 1", n)
+	}
+}
+
+// failedTo reports whether a sendMessage to chat containing text failed.
+func failedTo(tg *telegramtest.Server, chat, text string) bool {
+	for _, c := range tg.CallsTo("sendMessage") {
+		if c.Failed && c.Fields["chat_id"] == chat && strings.Contains(c.Fields["text"], text) {
+			return true
+		}
+	}
+	return false
 }

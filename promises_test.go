@@ -69,7 +69,13 @@ func closeAfterService(t testing.TB, getenv func(string) string, number string) 
 // waitText waits up to 30 s for a new message to chat containing text.
 func waitText(t testing.TB, c *conversation, text string) telegramtest.Call {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	return waitTextWithin(t, c, text, 30*time.Second)
+}
+
+// waitTextWithin waits up to within for a new message to chat containing text.
+func waitTextWithin(t testing.TB, c *conversation, text string, within time.Duration) telegramtest.Call {
+	t.Helper()
+	deadline := time.Now().Add(within)
 	for {
 		got := sent(c.fake, c.chat)
 		for i := c.count; i < len(got); i++ {
@@ -79,7 +85,7 @@ func waitText(t testing.TB, c *conversation, text string) telegramtest.Call {
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("chat %d: nothing with %q after 30 s", c.chat, text)
+			t.Fatalf("chat %d: nothing with %q after %s", c.chat, text, within)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -100,6 +106,7 @@ func countTexts(fake *telegramtest.Server, chat int64, text string) int {
 // problem" reopens the ticket and alarms its Slack thread; another
 // customer refuses and never hears from the desk for a callback again.
 func TestCallbackEndToEnd(t *testing.T) {
+	t.Parallel() // mostly waiting on due times
 	getenv, tg, sl := promisesEnv(t)
 	srv, _ := startApp(t, getenv)
 	var seq int64 = 5000
@@ -162,6 +169,7 @@ func TestCallbackEndToEnd(t *testing.T) {
 // Two server instances share the job engine: every callback and every
 // service-level alarm is delivered exactly once.
 func TestPromisesExactlyOnceAcrossTwoInstances(t *testing.T) {
+	t.Parallel() // mostly waiting on due times
 	getenv, tg, sl := promisesEnv(t)
 	getenv = withEnv(getenv, "SLACK_POST_RATE", "50")
 	startApp(t, getenv)

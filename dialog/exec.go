@@ -108,5 +108,17 @@ func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *storage.Ticket)
 	for _, e := range es {
 		fmt.Fprintf(w, "  %s  %-16s %-28s %s\n", e.At.In(loc).Format("2006-01-02 15:04:05"), e.Kind, e.Actor, e.Detail)
 	}
+	ts, err := s.db.Timers(ctx, t.ID)
+	if err != nil || len(ts) == 0 {
+		return err
+	}
+	fmt.Fprintln(w, "service levels:")
+	for _, tm := range ts {
+		outcome := tm.Outcome
+		if outcome == "" {
+			outcome = "running"
+		}
+		fmt.Fprintf(w, "  %-12s started %s  due %s  %s\n", tm.Kind, tm.StartedAt.In(loc).Format("01-02 15:04"), tm.DueAt.In(loc).Format("01-02 15:04"), outcome)
+	}
 	return nil
 }

@@ -150,6 +150,19 @@ func (o *Outbound) Advance(ctx context.Context, channel, chatID, token string, t
 	return nil, fmt.Errorf("storage: advance outbound: unexpected %T", res)
 }
 
+var renewScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`)
+
+// Renew extends a held send lock to ttl from now; false means it was lost.
+func (o *Outbound) Renew(ctx context.Context, channel, chatID, token string, ttl time.Duration) (bool, error) {
+	n, err := renewScript.Run(ctx, o.rdb, []string{o.prefix + "sendlock:" + channel + ":" + chatID}, token, ttl.Milliseconds()).Int()
+	if err != nil {
+		return false, fmt.Errorf("storage: renew send lock: %w", err)
+	}
+	return n == 1, nil
+}
+
 var unlockScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`)

@@ -16,10 +16,11 @@ import (
 // the total within Telegram's 30 a second.
 const senders = 64
 
-// sendLockTTL bounds how long a crashed sender can hold a chat's queue; a
-// live sender refreshes it after every message. It outlasts the longest
-// a message may wait on 429s (retryPolicy.maxWaits of retry_after).
-const sendLockTTL = 15 * time.Minute
+// sendLockTTL bounds how long a crashed sender can hold a chat's queue: a
+// live sender renews it every third of that while it drains the queue
+// (a message may wait minutes on 429s), so a killed one frees the chat
+// within this time.
+const sendLockTTL = 30 * time.Second
 
 // queueSweep is how often queued chats are looked for, so that replies left
 // by a crash or by another replica leave without waiting for a new message.
@@ -168,6 +169,7 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 		b.log.Error("telegram: claim queue", "chat", chat, "err", err)
 		return // the sweep retries
 	}
+	defer b.keepLock(ctx, chat, token)()
 	id, err := strconv.ParseInt(chat, 10, 64)
 	if err != nil {
 		b.log.Error("telegram: bad chat id in queue", "chat", chat)
@@ -204,6 +206,32 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 			return
 		}
 	}
+}
+
+// keepLock renews chat's send lock until the returned function is called
+// (which waits for the renewing to stop).
+func (b *Bot) keepLock(ctx context.Context, chat, token string) func() {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(sendLockTTL / 3)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				if ok, err := b.out.Renew(ctx, Channel, chat, token, sendLockTTL); err != nil || !ok {
+					if ctx.Err() == nil {
+						b.log.Warn("telegram: send lock not renewed", "chat", chat, "err", err)
+					}
+					return
+				}
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
 }
 
 func short(s string) string {
