@@ -27,6 +27,21 @@ func (s *Scheduler) RelayOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if cur == 0 {
+		// The first run on a desk that already has history (an upgrade)
+		// starts an hour back: promises long past would only raise a flood
+		// of stale alarms and callbacks. A new desk has no history to skip.
+		start, err := s.db.LastEventBefore(ctx, s.opts.Now().Add(-time.Hour))
+		if err != nil {
+			return 0, err
+		}
+		if start > 0 {
+			if moved, err := s.db.MoveCursor(ctx, relayCursor, 0, start); err != nil || !moved {
+				return 0, err
+			}
+			cur = start
+		}
+	}
 	es, err := s.db.EventsAfter(ctx, cur, s.opts.Now().Add(-s.opts.Lag), 200)
 	if err != nil {
 		return 0, err

@@ -198,3 +198,20 @@ func TestCallbackScheduledOnClosing(t *testing.T) {
 		})
 	}
 }
+
+// The first run on a desk with history (an upgrade) starts an hour back,
+// so old tickets raise no flood of stale alarms; what came after is taken.
+func TestRelaySkipsOldHistoryOnItsFirstRun(t *testing.T) {
+	b := benches(t)["sqlite"]
+	old := b.ticket("old", nil)
+	b.set(at(t, "2026-03-02 12:00"))
+	recent := b.ticket("recent", nil)
+	b.relay()
+	ts, err := b.db.Timers(context.Background(), old.ID)
+	if err != nil || len(ts) != 0 {
+		t.Fatalf("a ticket from before the first run got timers: %v %v", ts, err)
+	}
+	if tm := b.timer(recent, "first_reply"); tm.DueAt.IsZero() {
+		t.Fatal("a recent ticket got no timer")
+	}
+}

@@ -114,3 +114,14 @@ func (db *DB) FeedbackAfter(ctx context.Context, after int64, upTo time.Time, li
 	}
 	return fs, nil
 }
+
+// LastEventBefore returns the id of the newest event older than t (0 if
+// none): where a reader that should not replay history starts.
+func (db *DB) LastEventBefore(ctx context.Context, t time.Time) (int64, error) {
+	var id int64
+	err := db.x.GetContext(ctx, &id, db.q(`SELECT COALESCE(MAX(id), 0) FROM ticket_events WHERE at < ?`), t.UTC())
+	if err != nil {
+		return 0, fmt.Errorf("storage: last event before: %w", err)
+	}
+	return id, nil
+}
