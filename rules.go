@@ -38,6 +38,9 @@ type rulesFile struct {
 		Complaint   string `yaml:"complaint"`
 		StaffReply  string `yaml:"staff_reply"`
 		OnSite      string `yaml:"onsite_contact"`
+		Dispatch    string `yaml:"dispatch"`
+		CarryIn     string `yaml:"dispatch_carry_in"`
+		Close       string `yaml:"confirm_close"`
 		Plan        string `yaml:"plan"`
 		WarnAt      string `yaml:"warn_at"`
 	} `yaml:"service_levels"`
@@ -98,6 +101,9 @@ func readRules(path string) (map[string]ruleValue, *rulesFile, error) {
 	add("FRONTDESK_COMPLAINT_WITHIN", "service_levels.complaint", sl.Complaint)
 	add("FRONTDESK_STAFF_REPLY", "service_levels.staff_reply", sl.StaffReply)
 	add("FRONTDESK_ONSITE_CONTACT", "service_levels.onsite_contact", sl.OnSite)
+	add("FRONTDESK_DISPATCH_WITHIN", "service_levels.dispatch", sl.Dispatch)
+	add("FRONTDESK_DISPATCH_CARRY_IN", "service_levels.dispatch_carry_in", sl.CarryIn)
+	add("FRONTDESK_CONFIRM_CLOSE", "service_levels.confirm_close", sl.Close)
 	add("FRONTDESK_PLAN_WITHIN", "service_levels.plan", sl.Plan)
 	add("FRONTDESK_WARN_AT", "service_levels.warn_at", sl.WarnAt)
 	add("FRONTDESK_QUOTE_REMIND", "quotes.remind_after", f.Quotes.RemindAfter)

@@ -13,6 +13,9 @@ import (
 type Promises struct {
 	WarnAt        float64       // share of a timer's time after which staff are warned: 0.8
 	OnSiteContact time.Duration // engineer contacts an on-site customer after dispatch: 10m
+	Dispatch      time.Duration // an on-site report gets its engineer within (pre-processing 30m + dispatch 10m): 40m
+	DispatchCarry time.Duration // a carry-in report gets its engineer within: 3h
+	ConfirmClose  time.Duration // an on-site job fixed is confirmed and closed within: 20m
 	Plan          time.Duration // a reopened ticket gets a solution plan within: 24h
 	QuoteRemind   time.Duration // an undecided quote gets one reminder after: 48h
 	QuoteAlarm    time.Duration // ...and alarms the supervisors after: 96h
@@ -56,6 +59,7 @@ func (p Promises) withDefaults() Promises {
 		def time.Duration
 	}{
 		{&p.OnSiteContact, 10 * time.Minute}, {&p.Plan, 24 * time.Hour}, {&p.QuoteRemind, 48 * time.Hour},
+		{&p.Dispatch, 40 * time.Minute}, {&p.DispatchCarry, 3 * time.Hour}, {&p.ConfirmClose, 20 * time.Minute},
 		{&p.QuoteAlarm, 96 * time.Hour}, {&p.CallbackAt, 10 * time.Hour}, {&p.NewEngineer, 90 * 24 * time.Hour},
 		{&p.ComplaintWindow, 90 * 24 * time.Hour}, {&p.Nudge, 10 * time.Minute},
 	} {
@@ -80,6 +84,8 @@ const (
 	TimerContact    = "contact"     // on-site customer contacted after dispatch
 	TimerComplaint  = "complaint"   // a complaint answered with a resolution within 24 h
 	TimerPlan       = "plan"        // a reopened ticket gets a plan within 24 h
+	TimerDispatch   = "dispatch"    // an engineer assigned within 40 working minutes (carry-in: 3 hours)
+	TimerClose      = "close"       // an on-site job fixed is confirmed and closed within 20 working minutes
 )
 
 // TimerStart is a service-level timer an event starts.
@@ -96,7 +102,7 @@ type Plan struct {
 	Callback bool         // the ticket closed after service: a callback may be due
 }
 
-var allTimers = []string{TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact, TimerComplaint, TimerPlan}
+var allTimers = []string{TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact, TimerComplaint, TimerPlan, TimerDispatch, TimerClose}
 
 // Plan maps a ticket event to the timers it starts and stops. tk is the
 // ticket as it stands (for its warranty, quote and service mode); the
@@ -122,6 +128,11 @@ func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
 	switch e.Kind {
 	case "created":
 		working(TimerFirstReply, sla.FirstReplyDue(at))
+		dispatch := c.Promises.DispatchCarry
+		if tk.ServiceMode == "on_site" {
+			dispatch = c.Promises.Dispatch
+		}
+		working(TimerDispatch, sla.addWork(at, dispatch))
 	case "diagnosed":
 		p.Stop = append(p.Stop, TimerFirstReply)
 		if tk.Warranty != "in" {
@@ -135,6 +146,7 @@ func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
 	case "quote_declined":
 		p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact)
 	case "assigned":
+		p.Stop = append(p.Stop, TimerDispatch)
 		if tk.ServiceMode == "on_site" {
 			working(TimerContact, sla.addWork(at, c.Promises.OnSiteContact))
 		}
@@ -153,6 +165,9 @@ func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
 			working(TimerRepair, sla.RepairDue(at, tk.QuoteDays))
 		case to == storage.StateReady:
 			p.Stop = append(p.Stop, TimerRepair)
+			if tk.ServiceMode == "on_site" {
+				working(TimerClose, sla.addWork(at, c.Promises.ConfirmClose))
+			}
 		case to == storage.StateClosed || to == storage.StateCancelled:
 			p.Stop = append(p.Stop, allTimers...)
 			p.Callback = to == storage.StateClosed && slices.Contains([]string{storage.StateApproved,
