@@ -14,6 +14,7 @@ import (
 
 	"github.com/alicebob/miniredis/v2"
 
+	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/storage/storagetest"
 )
 
@@ -30,7 +31,9 @@ func testEnv(t testing.TB) func(string) string {
 	}
 	if env["REDIS_URL"] == "" {
 		// One in-process server, so that two app instances share it.
-		env["REDIS_URL"] = "redis://" + miniredis.RunT(t).Addr()
+		mr := miniredis.RunT(t)
+		t.Cleanup(storage.RealTime(mr))
+		env["REDIS_URL"] = "redis://" + mr.Addr()
 	}
 	if u := storagetest.PostgresURL(t); u != "" {
 		env["DATABASE_URL"] = u

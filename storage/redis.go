@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
@@ -32,9 +33,14 @@ func OpenRedis(ctx context.Context, url string) (redis.UniversalClient, func(), 
 		opt.PoolSize = 100
 	}
 	rdb := redis.NewClient(opt)
+	stopClock := func() {}
+	if mr != nil {
+		stopClock = RealTime(mr)
+	}
 	closeAll := func() {
 		rdb.Close()
 		if mr != nil {
+			stopClock()
 			mr.Close()
 		}
 	}
@@ -43,4 +49,28 @@ func OpenRedis(ctx context.Context, url string) (redis.UniversalClient, func(), 
 		return nil, nil, fmt.Errorf("storage: connect redis: %w", err)
 	}
 	return rdb, closeAll, nil
+}
+
+// RealTime makes mr's keys expire as time passes, as Redis's do (miniredis
+// moves its clock only when told), so idle conversations are forgotten and
+// a crashed sender's lock runs out. It returns a function that stops it.
+func RealTime(mr *miniredis.Miniredis) func() {
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		last := time.Now()
+		for {
+			select {
+			case <-done:
+				return
+			case now := <-tick.C:
+				mr.FastForward(now.Sub(last))
+				last = now
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
 }
