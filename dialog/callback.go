@@ -1,12 +1,15 @@
 package dialog
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -118,6 +121,12 @@ func (m *Manager) callbackAnswer(t *turn) error {
 		m.reset(c)
 		m.say(t, "callback.refused", nil)
 		return nil
+	case "working":
+		if answer := workingAnswer(t.text); answer != "" {
+			return m.callbackPressed(t, tk.Number+":"+answer)
+		}
+		m.askWorking(t, tk)
+		return nil
 	case "attitude", "quality":
 		prefix := map[string]string{"attitude": "att", "quality": "qual"}[c.Step]
 		m.askRating(t, tk, "callback."+c.Step, prefix)
@@ -155,6 +164,69 @@ func (m *Manager) openCallback(t *turn, number, also string) (*storage.Ticket, *
 		return nil, nil, nil
 	}
 	return tk, cb, nil
+}
+
+// workingAnswer reads a typed answer to "is it working now?": working,
+// not_working, busy, refuse, or "" when it is not clear (asked again).
+// Refusals, "later" and "no problem" are looked for before the trouble
+// words, and the trouble words before the plain yes: "还不正常" is not "正常".
+func workingAnswer(text string) string {
+	s := strings.ToLower(text)
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	has := func(parts ...string) bool {
+		for _, p := range parts {
+			if strings.Contains(s, p) {
+				return true
+			}
+		}
+		return false
+	}
+	hasWord := func(ws ...string) bool {
+		for _, w := range words {
+			if slices.Contains(ws, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("不需要", "别再", "不要回访", "不用回访", "不要再", "don't call", "do not contact", "no follow", "stop calling"):
+		return "refuse"
+	case has("不方便", "忙", "稍后", "晚点", "改天", "not now", "not a good time") || hasWord("busy", "later"):
+		return "busy"
+	case has("没问题", "没有问题", "no problem", "all good"):
+		return "working"
+	case has("不正常", "不行", "还是", "坏", "有问题", "故障", "不能用", "not working", "doesn't work", "does not work") ||
+		hasWord("broken", "problem", "still", "no"):
+		return "not_working"
+	case has("正常", "好了", "可以", "挺好", "好用") || hasWord("yes", "fine", "ok", "okay", "works", "working", "good"):
+		return "working"
+	}
+	return ""
+}
+
+// askWorking asks the callback's first question again, with its buttons.
+func (m *Manager) askWorking(t *turn, tk *storage.Ticket) {
+	var bs []Button
+	for _, b := range callbackButtons(tk.Number) {
+		bs = append(bs, m.button(t, b[0], b[1]))
+	}
+	m.say(t, "callback.ask_again", nil, bs...)
+}
+
+// AwaitCallback puts the chat in the callback its first question just
+// asked, so an answer typed instead of pressed is understood. A report in
+// progress is set aside (and offered again after); a chat a person holds
+// is left alone.
+func (m *Manager) AwaitCallback(ctx context.Context, channel, chatID, number string) error {
+	return m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
+		if c.TakenOver {
+			return nil
+		}
+		m.reset(c)
+		c.Flow, c.Step, c.Slots = flowCallback, "working", map[string]string{"ticket": number}
+		return nil
+	})
 }
 
 func (m *Manager) askRating(t *turn, tk *storage.Ticket, key, prefix string) {

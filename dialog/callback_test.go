@@ -208,3 +208,38 @@ func TestCallbackRefusalPutsTheCustomerOnTheDoNotCallList(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// An answer typed instead of pressed is understood once the chat awaits
+// the callback; an unclear one gets the question again with its buttons.
+func TestCallbackTypedAnswers(t *testing.T) {
+	d := sqliteDesk(t)
+	ctx := context.Background()
+	tk, _ := closedWithCallback(t, d, "typer")
+	if err := d.m.AwaitCallback(ctx, "webchat", "typer", tk.Number); err != nil {
+		t.Fatal(err)
+	}
+	rs := d.say("typer", "嗯")
+	expect(t, rs, "callback.ask_again")
+	if !hasButton(last(rs), "cb:"+tk.Number+":working") {
+		t.Fatalf("asked again without buttons: %+v", last(rs).Buttons)
+	}
+	expect(t, d.say("typer", "还是卡纸，不正常"), "callback.reopened")
+
+	tk2, _ := closedWithCallback(t, d, "typer2")
+	if err := d.m.AwaitCallback(ctx, "webchat", "typer2", tk2.Number); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, d.say("typer2", "好了，谢谢"), "callback.attitude")
+
+	for text, want := range map[string]string{
+		"没问题": "working", "works fine now": "working", "no problem at all": "working", "OK": "working",
+		"还是不行": "not_working", "still jams": "not_working", "no": "not_working", "又坏了": "not_working",
+		"现在在开会，不方便": "busy", "later please": "busy",
+		"不需要回访": "refuse", "please don't call me": "refuse",
+		"你是谁": "", "I know": "",
+	} {
+		if got := dialog.WorkingAnswer(text); got != want {
+			t.Errorf("%q read as %q, want %q", text, got, want)
+		}
+	}
+}

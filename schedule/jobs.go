@@ -130,7 +130,30 @@ func (w *callbackWorker) Work(ctx context.Context, job *river.Job[callbackArgs])
 		return err
 	}
 	eff, err := s.db.AskCallback(ctx, fmt.Sprintf("callback:%d:%d", a.CallbackID, a.Round), a.CallbackID, a.Round, now)
+	if err == nil && eff == storage.EffectMade {
+		s.awaitAnswer(ctx, a.CallbackID)
+	}
 	return outcome(eff, err, "callback no longer wanted")
+}
+
+// awaitAnswer readies the customer's chat for a typed answer to the
+// callback just asked. The buttons work without it, so a failure is only
+// logged: the question has gone out and is not asked twice.
+func (s *Scheduler) awaitAnswer(ctx context.Context, callbackID int64) {
+	err := func() error {
+		cb, err := s.db.CallbackByID(ctx, callbackID)
+		if err != nil {
+			return err
+		}
+		tk, err := s.db.TicketByID(ctx, cb.TicketID)
+		if err != nil {
+			return err
+		}
+		return s.desk.AwaitCallback(ctx, tk.Channel, tk.ChatID, tk.Number)
+	}()
+	if err != nil {
+		s.log.Warn("schedule: chat not readied for a typed callback answer", "callback", callbackID, "err", err)
+	}
 }
 
 type nudgeWorker struct {

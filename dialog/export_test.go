@@ -1,0 +1,4 @@
+package dialog
+
+// WorkingAnswer exposes workingAnswer to the tests.
+var WorkingAnswer = workingAnswer
