@@ -54,13 +54,16 @@ func unique(at time.Time) *river.InsertOpts {
 
 // outcome turns an effect into the job's result: a void effect (the
 // promise was kept or withdrawn before it fell due) cancels the job, so
-// River's table shows it cancelled rather than done.
+// River's table shows it cancelled rather than done; one that must wait
+// for the scheduler to take the ticket's latest events runs again shortly.
 func outcome(eff storage.Effect, err error, why string) error {
-	if err != nil {
+	switch {
+	case err != nil:
 		return err
-	}
-	if eff == storage.EffectVoid {
+	case eff == storage.EffectVoid:
 		return river.JobCancel(errors.New(why))
+	case eff == storage.EffectWait:
+		return river.JobSnooze(time.Second)
 	}
 	return nil
 }

@@ -13,52 +13,42 @@ import (
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-const relayCursor = "schedule:events"
+// relayBatch is how many events one read takes.
+const relayBatch = 200
 
-// RelayOnce turns the ticket events committed since the last call into
-// timers and jobs, and returns how many events it took. Each event is
-// applied, then the cursor moved past it by compare-and-set. Applying is
-// idempotent (timers and callbacks are keyed by their event, River
-// inserts are unique by their arguments, a stop only stops timers started
-// before it), so a crash between the two, or two replicas reading the same
-// events, schedules nothing twice.
+// RelayOnce turns the ticket events committed and not yet taken into
+// timers and jobs, and returns how many it took. Each event is applied,
+// then marked taken. Applying is idempotent (timers and callbacks are
+// keyed by their event, River inserts are unique by their arguments, a
+// stop only stops timers started before it), so a crash between the two,
+// or two replicas taking the same event, schedules nothing twice. Events
+// are taken by their mark, not by a cursor over ids, so one whose
+// transaction commits after a later id's is not passed over; a ticket's
+// own changes commit in order, under its row lock.
 func (s *Scheduler) RelayOnce(ctx context.Context) (int, error) {
-	cur, err := s.db.Cursor(ctx, relayCursor)
-	if err != nil {
-		return 0, err
-	}
-	if cur == 0 {
-		// The first run on a desk that already has history (an upgrade)
-		// starts an hour back: promises long past would only raise a flood
-		// of stale alarms and callbacks. A new desk has no history to skip.
-		start, err := s.db.LastEventBefore(ctx, s.opts.Now().Add(-time.Hour))
-		if err != nil {
-			return 0, err
-		}
-		if start > 0 {
-			if moved, err := s.db.MoveCursor(ctx, relayCursor, 0, start); err != nil || !moved {
-				return 0, err
-			}
-			cur = start
-		}
-	}
-	es, err := s.db.EventsAfter(ctx, cur, s.opts.Now().Add(-s.opts.Lag), 200)
-	if err != nil {
-		return 0, err
-	}
 	n := 0
-	for _, e := range es {
-		if err := s.apply(ctx, e); err != nil {
-			return n, fmt.Errorf("event %d (%s): %w", e.ID, e.Kind, err)
-		}
-		moved, err := s.db.MoveCursor(ctx, relayCursor, cur, e.ID)
-		if err != nil || !moved {
+	for {
+		es, err := s.db.UnrelayedEvents(ctx, relayBatch)
+		if err != nil {
 			return n, err
 		}
-		cur = e.ID
-		n++
+		for _, e := range es {
+			err := s.apply(ctx, e)
+			if errors.Is(err, storage.ErrNotFound) {
+				// Its ticket is gone (erased on request): nothing to keep.
+				s.log.Error("schedule: event of a missing ticket skipped", "event", e.ID, "kind", e.Kind, "err", err)
+			} else if err != nil {
+				return n, fmt.Errorf("event %d (%s): %w", e.ID, e.Kind, err)
+			}
+			if err := s.db.MarkRelayed(ctx, e.ID, s.opts.Now()); err != nil {
+				return n, err
+			}
+			n++
+		}
+		if len(es) < relayBatch {
+			return n, nil
+		}
 	}
-	return n, nil
 }
 
 // apply schedules what one event promises.

@@ -28,7 +28,6 @@ import (
 // Options tunes the engine; zero values take the defaults.
 type Options struct {
 	Relay      time.Duration // how often the relay reads new events: 500ms
-	Lag        time.Duration // events younger than this wait, so none is skipped: 1s
 	NudgeEvery time.Duration // how often quiet reports are looked for: 30s
 	Workers    int           // jobs run at once per process: 100
 	Poll       time.Duration // how often River looks for due jobs without a notification: 1s
@@ -38,9 +37,6 @@ type Options struct {
 func (o Options) withDefaults() Options {
 	if o.Relay <= 0 {
 		o.Relay = 500 * time.Millisecond
-	}
-	if o.Lag <= 0 {
-		o.Lag = time.Second
 	}
 	if o.NudgeEvery <= 0 {
 		o.NudgeEvery = 30 * time.Second

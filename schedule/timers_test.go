@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -199,19 +200,71 @@ func TestCallbackScheduledOnClosing(t *testing.T) {
 	}
 }
 
-// The first run on a desk with history (an upgrade) starts an hour back,
-// so old tickets raise no flood of stale alarms; what came after is taken.
-func TestRelaySkipsOldHistoryOnItsFirstRun(t *testing.T) {
-	b := benches(t)["sqlite"]
-	old := b.ticket("old", nil)
-	b.set(at(t, "2026-03-02 12:00"))
-	recent := b.ticket("recent", nil)
-	b.relay()
-	ts, err := b.db.Timers(context.Background(), old.ID)
-	if err != nil || len(ts) != 0 {
-		t.Fatalf("a ticket from before the first run got timers: %v %v", ts, err)
+// A diagnosis made just before the due time but not yet taken by the
+// relay: the breach waits for it, and the promise is recorded as met.
+func TestBreachWaitsForEventsNotYetRelayed(t *testing.T) {
+	for name, b := range benches(t) {
+		t.Run(name, func(t *testing.T) {
+			b.t = t
+			tk := b.ticket("race", nil)
+			b.relay()
+			breach := b.due("sla_timer", "2026-03-02 14:00", nil)
+			b.set(at(t, "2026-03-02 13:59"))
+			if _, err := b.staff.Diagnose(context.Background(), tk.Number, "staff:li", "电源板损坏"); err != nil {
+				t.Fatal(err)
+			}
+			if d := snoozed(b.run(breach, at(t, "2026-03-02 14:00"))); d == 0 {
+				t.Fatal("breach fired while the diagnosis was not yet relayed")
+			}
+			b.relay()
+			if err := b.run(breach, at(t, "2026-03-02 14:00")); !cancelled(err) {
+				t.Fatalf("breach after the diagnosis was relayed: %v, want cancelled", err)
+			}
+			if tm := b.timer(tk, "first_reply"); tm.Outcome != storage.OutcomeMet || b.count(tk, "sla_breach") != 0 {
+				t.Fatalf("first_reply %+v, breaches %d", tm, b.count(tk, "sla_breach"))
+			}
+		})
 	}
-	if tm := b.timer(recent, "first_reply"); tm.DueAt.IsZero() {
-		t.Fatal("a recent ticket got no timer")
+}
+
+// Applying every event again (a crash before the mark, a second replica)
+// adds no timer, callback or job.
+func TestRelayingAnEventTwiceSchedulesNothingMore(t *testing.T) {
+	b := benches(t)["sqlite"]
+	ctx := context.Background()
+	tk := b.ticket("twice", func(tk *storage.Ticket) { tk.ServiceMode = "on_site" })
+	if _, err := b.staff.Assign(ctx, tk.Number, "staff:li", "zhang"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.staff.Quote(ctx, tk.Number, "staff:li", 20000, "更换电源板", 2); err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []string{storage.StateClosed} {
+		if _, err := b.staff.SetStatus(ctx, tk.Number, "staff:li", st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.relay()
+	count := func() string {
+		ts, err := b.db.Timers(ctx, tk.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		open := 0
+		for _, tm := range ts {
+			if tm.StoppedAt == nil {
+				open++
+			}
+		}
+		return fmt.Sprint(len(ts), " timers ", open, " open, jobs ", len(b.jobs("sla_timer")), "/", len(b.jobs("quote_follow_up")), "/", len(b.jobs("callback")))
+	}
+	before := count()
+	for _, e := range b.events(tk) {
+		if err := b.s.apply(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := count(); after != before {
+		t.Fatalf("applying the events again: %s, was %s", after, before)
 	}
 }

@@ -87,36 +87,36 @@ func (db *DB) LatestCallback(ctx context.Context, ticketID int64) (*Callback, er
 // by a later one is not asked (EffectVoid); the first two mark the callback
 // skipped.
 func (db *DB) AskCallback(ctx context.Context, key string, id int64, round int, now time.Time) (Effect, error) {
-	return db.once(ctx, key, now, func(tx *sqlx.Tx) (bool, error) {
+	return db.once(ctx, key, now, func(tx *sqlx.Tx) (Effect, error) {
 		var cb Callback
-		if err := tx.GetContext(ctx, &cb, tx.Rebind(`SELECT `+callbackCols+` FROM callbacks WHERE id = ?`), id); err != nil {
-			return false, notFound(err)
+		if err := tx.GetContext(ctx, &cb, tx.Rebind(`SELECT `+callbackCols+` FROM callbacks WHERE id = ?`+db.forUpdate()), id); err != nil {
+			return EffectVoid, notFound(err)
 		}
 		if cb.Round != round || (cb.State != CallbackScheduled && cb.State != CallbackBusy) {
-			return false, nil
+			return EffectVoid, nil
 		}
 		var listed int
 		err := tx.GetContext(ctx, &listed, tx.Rebind(`SELECT COUNT(*) FROM do_not_call d JOIN tickets t
 			ON d.channel = t.channel AND d.chat_id = t.chat_id WHERE t.id = ?`), cb.TicketID)
 		if err != nil {
-			return false, err
+			return EffectVoid, err
 		}
 		var state string
 		if err := tx.GetContext(ctx, &state, tx.Rebind(`SELECT state FROM tickets WHERE id = ?`), cb.TicketID); err != nil {
-			return false, err
+			return EffectVoid, err
 		}
 		if listed > 0 || state != StateClosed {
 			_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE callbacks SET state = ? WHERE id = ?`), CallbackSkipped, id)
-			return false, err
+			return EffectVoid, err
 		}
 		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE callbacks SET state = ?, asked_at = ? WHERE id = ?`), CallbackAsked, now.UTC(), id); err != nil {
-			return false, err
+			return EffectVoid, err
 		}
 		if err := insertEvent(ctx, tx, Event{TicketID: cb.TicketID, At: now.UTC(), Actor: "bot", Kind: "callback_asked",
 			Detail: fmt.Sprintf("%s, round %d", cb.Category, round)}); err != nil {
-			return false, err
+			return EffectVoid, err
 		}
-		return true, queueNotice(ctx, tx, cb.TicketID, "callback", now)
+		return EffectMade, queueNotice(ctx, tx, cb.TicketID, "callback", now)
 	})
 }
 

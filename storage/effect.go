@@ -11,20 +11,23 @@ import (
 // Effect says what a job's effect call did.
 type Effect int
 
-// A job's effect is made now, was made by an earlier run, or no longer
-// applies (the quote was decided, the timer stopped): then nothing is made.
+// A job's effect is made now, was made by an earlier run, no longer
+// applies (the quote was decided, the timer stopped), or must wait (events
+// that may keep the promise are not yet taken by the scheduler): in the
+// last three nothing is made.
 const (
 	EffectMade Effect = iota
 	EffectRepeated
 	EffectVoid
+	EffectWait
 )
 
 // once runs fn in one transaction with the job effect key recorded, unless
-// the key is already recorded: then fn does not run. fn returns false when
-// its effect no longer applies, and the key is then not kept. Whatever fn
-// writes (an event, a notice, a ticket change) is thereby made exactly once
-// however often the job that asks for it runs.
-func (db *DB) once(ctx context.Context, key string, now time.Time, fn func(tx *sqlx.Tx) (bool, error)) (Effect, error) {
+// the key is already recorded: then fn does not run. fn returns what it
+// did; unless it made its effect the key is not kept, so a later run may.
+// Whatever fn writes (an event, a notice, a ticket change) is thereby made
+// exactly once however often the job that asks for it runs.
+func (db *DB) once(ctx context.Context, key string, now time.Time, fn func(tx *sqlx.Tx) (Effect, error)) (Effect, error) {
 	eff := EffectRepeated
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO job_effects (key, done_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`), key, now.UTC())
@@ -34,13 +37,10 @@ func (db *DB) once(ctx context.Context, key string, now time.Time, fn func(tx *s
 		if n, _ := res.RowsAffected(); n == 0 {
 			return nil
 		}
-		made, err := fn(tx)
-		if err != nil {
+		if eff, err = fn(tx); err != nil {
 			return err
 		}
-		eff = EffectMade
-		if !made {
-			eff = EffectVoid
+		if eff != EffectMade {
 			_, err = tx.ExecContext(ctx, tx.Rebind(`DELETE FROM job_effects WHERE key = ?`), key)
 		}
 		return err
@@ -70,23 +70,23 @@ func queueNotice(ctx context.Context, tx *sqlx.Tx, ticketID int64, kind string, 
 // in the thread, an overdue alarm) and, when notice is set, that notice to
 // the customer. EffectVoid means the quote was decided or replaced.
 func (db *DB) QuoteFollowUp(ctx context.Context, key string, ticketID, quoteEvent int64, kind, detail, notice string, now time.Time) (Effect, error) {
-	return db.once(ctx, key, now, func(tx *sqlx.Tx) (bool, error) {
+	return db.once(ctx, key, now, func(tx *sqlx.Tx) (Effect, error) {
 		var state string
 		var last int64
 		err := tx.QueryRowxContext(ctx, tx.Rebind(`SELECT t.state, COALESCE((SELECT MAX(id) FROM ticket_events e
 			WHERE e.ticket_id = t.id AND e.kind = 'quoted'), 0) FROM tickets t WHERE t.id = ?`), ticketID).Scan(&state, &last)
 		if err != nil {
-			return false, notFound(err)
+			return EffectVoid, notFound(err)
 		}
 		if state != StateQuoted || last != quoteEvent {
-			return false, nil
+			return EffectVoid, nil
 		}
 		if err := insertEvent(ctx, tx, Event{TicketID: ticketID, At: now.UTC(), Actor: "bot", Kind: kind, Detail: detail}); err != nil {
-			return false, err
+			return EffectVoid, err
 		}
 		if notice != "" {
-			return true, queueNotice(ctx, tx, ticketID, notice, now)
+			return EffectMade, queueNotice(ctx, tx, ticketID, notice, now)
 		}
-		return true, nil
+		return EffectMade, nil
 	})
 }

@@ -115,13 +115,22 @@ func (db *DB) FeedbackAfter(ctx context.Context, after int64, upTo time.Time, li
 	return fs, nil
 }
 
-// LastEventBefore returns the id of the newest event older than t (0 if
-// none): where a reader that should not replay history starts.
-func (db *DB) LastEventBefore(ctx context.Context, t time.Time) (int64, error) {
-	var id int64
-	err := db.x.GetContext(ctx, &id, db.q(`SELECT COALESCE(MAX(id), 0) FROM ticket_events WHERE at < ?`), t.UTC())
+// UnrelayedEvents returns up to limit events the scheduler has not taken
+// yet, oldest first.
+func (db *DB) UnrelayedEvents(ctx context.Context, limit int) ([]Event, error) {
+	var es []Event
+	err := db.x.SelectContext(ctx, &es, db.q(`SELECT id, ticket_id, at, actor, kind, detail FROM ticket_events
+		WHERE relayed_at IS NULL ORDER BY id LIMIT ?`), limit)
 	if err != nil {
-		return 0, fmt.Errorf("storage: last event before: %w", err)
+		return nil, fmt.Errorf("storage: unrelayed events: %w", err)
 	}
-	return id, nil
+	return es, nil
+}
+
+// MarkRelayed records that the scheduler took event id.
+func (db *DB) MarkRelayed(ctx context.Context, id int64, now time.Time) error {
+	if _, err := db.x.ExecContext(ctx, db.q(`UPDATE ticket_events SET relayed_at = ? WHERE id = ?`), now.UTC(), id); err != nil {
+		return fmt.Errorf("storage: mark relayed: %w", err)
+	}
+	return nil
 }

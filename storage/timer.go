@@ -33,32 +33,28 @@ type Timer struct {
 const timerCols = `id, ticket_id, kind, start_event_id, started_at, warn_at, due_at, stopped_at, warned_at, breached_at, outcome`
 
 // StartTimer records t, once per (ticket, kind, start event), and returns
-// the row as stored with its id. A timer of the same kind still running on
-// the ticket is stopped first: a promise made again replaces the old one.
+// the row as stored with its id. A timer of the same kind that an earlier
+// event started and that still runs is stopped first: a promise made again
+// replaces the old one. Two replicas applying the same event meet on the
+// unique key and both get the one row.
 func (db *DB) StartTimer(ctx context.Context, t Timer) (Timer, error) {
+	t = utcTimer(t)
 	var out Timer
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
-		err := tx.GetContext(ctx, &out, tx.Rebind(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id = ? AND kind = ? AND start_event_id = ?`),
-			t.TicketID, t.Kind, t.StartEventID)
-		if err == nil {
-			return nil
-		}
-		if notFound(err) != ErrNotFound {
-			return err
-		}
-		if err := stopTimers(ctx, tx, t.TicketID, []string{t.Kind}, t.StartEventID, t.StartedAt); err != nil {
+		if err := stopTimers(ctx, tx, db.forUpdate(), t.TicketID, []string{t.Kind}, t.StartEventID, t.StartedAt); err != nil {
 			return err
 		}
 		q, args, err := tx.BindNamed(`INSERT INTO sla_timers (ticket_id, kind, start_event_id, started_at, warn_at, due_at, outcome)
-			VALUES (:ticket_id, :kind, :start_event_id, :started_at, :warn_at, :due_at, '') RETURNING id`, utcTimer(t))
+			VALUES (:ticket_id, :kind, :start_event_id, :started_at, :warn_at, :due_at, '')
+			ON CONFLICT (ticket_id, kind, start_event_id) DO NOTHING`, t)
 		if err != nil {
 			return err
 		}
-		if err := tx.GetContext(ctx, &t.ID, q, args...); err != nil {
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return err
 		}
-		out = utcTimer(t)
-		return nil
+		return tx.GetContext(ctx, &out, tx.Rebind(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id = ? AND kind = ? AND start_event_id = ?`),
+			t.TicketID, t.Kind, t.StartEventID)
 	})
 	if err != nil {
 		return Timer{}, fmt.Errorf("storage: start timer: %w", err)
@@ -76,19 +72,21 @@ func utcTimer(t Timer) Timer {
 // breached. Only earlier events' timers stop, so applying an event again,
 // late, never stops a timer a later event started.
 func (db *DB) StopTimers(ctx context.Context, ticketID int64, kinds []string, event int64, at time.Time) error {
-	err := db.inTx(ctx, func(tx *sqlx.Tx) error { return stopTimers(ctx, tx, ticketID, kinds, event, at) })
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error { return stopTimers(ctx, tx, db.forUpdate(), ticketID, kinds, event, at) })
 	if err != nil {
 		return fmt.Errorf("storage: stop timers: %w", err)
 	}
 	return nil
 }
 
-func stopTimers(ctx context.Context, tx *sqlx.Tx, ticketID int64, kinds []string, event int64, at time.Time) error {
+// stopTimers stops them in tx; lock is " FOR UPDATE" on PostgreSQL, so a
+// breach being fired and a stop wait for each other.
+func stopTimers(ctx context.Context, tx *sqlx.Tx, lock string, ticketID int64, kinds []string, event int64, at time.Time) error {
 	if len(kinds) == 0 {
 		return nil
 	}
 	q, args, err := sqlx.In(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id = ? AND stopped_at IS NULL
-		AND start_event_id < ? AND kind IN (?)`, ticketID, event, kinds)
+		AND start_event_id < ? AND kind IN (?)`+lock, ticketID, event, kinds)
 	if err != nil {
 		return err
 	}
@@ -101,7 +99,7 @@ func stopTimers(ctx context.Context, tx *sqlx.Tx, ticketID int64, kinds []string
 		if t.BreachedAt != nil || at.After(t.DueAt) {
 			outcome = OutcomeBreached
 		}
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE sla_timers SET stopped_at = ?, outcome = ? WHERE id = ?`), at.UTC(), outcome, t.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE sla_timers SET stopped_at = ?, outcome = ? WHERE id = ? AND stopped_at IS NULL`), at.UTC(), outcome, t.ID); err != nil {
 			return err
 		}
 	}
@@ -120,23 +118,32 @@ func (db *DB) Timers(ctx context.Context, ticketID int64) ([]Timer, error) {
 // FireTimer makes a timer's warning (breach false) or breach once, if the
 // timer still runs: it stamps the timer (a breach also records the outcome)
 // and appends the event that alarms the ticket's thread. EffectVoid means
-// the timer had stopped.
+// the timer had stopped; EffectWait that the ticket has events by people
+// (the bot's own notes keep no promise) the scheduler has not taken yet,
+// one of which may stop the timer.
 func (db *DB) FireTimer(ctx context.Context, key string, id int64, breach bool, kind string, detail func(Timer) string, now time.Time) (Effect, error) {
-	return db.once(ctx, key, now, func(tx *sqlx.Tx) (bool, error) {
+	return db.once(ctx, key, now, func(tx *sqlx.Tx) (Effect, error) {
 		var t Timer
-		if err := tx.GetContext(ctx, &t, tx.Rebind(`SELECT `+timerCols+` FROM sla_timers WHERE id = ?`), id); err != nil {
-			return false, notFound(err)
+		if err := tx.GetContext(ctx, &t, tx.Rebind(`SELECT `+timerCols+` FROM sla_timers WHERE id = ?`+db.forUpdate()), id); err != nil {
+			return EffectVoid, notFound(err)
 		}
 		if t.StoppedAt != nil {
-			return false, nil
+			return EffectVoid, nil
 		}
-		q := `UPDATE sla_timers SET warned_at = ? WHERE id = ?`
+		var pending int
+		if err := tx.GetContext(ctx, &pending, tx.Rebind(`SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND relayed_at IS NULL AND actor <> 'bot'`), t.TicketID); err != nil {
+			return EffectVoid, err
+		}
+		if pending > 0 {
+			return EffectWait, nil
+		}
+		q := `UPDATE sla_timers SET warned_at = ? WHERE id = ? AND stopped_at IS NULL`
 		if breach {
-			q = `UPDATE sla_timers SET breached_at = ?, outcome = 'breached' WHERE id = ?`
+			q = `UPDATE sla_timers SET breached_at = ?, outcome = 'breached' WHERE id = ? AND stopped_at IS NULL`
 		}
 		if _, err := tx.ExecContext(ctx, tx.Rebind(q), now.UTC(), id); err != nil {
-			return false, err
+			return EffectVoid, err
 		}
-		return true, insertEvent(ctx, tx, Event{TicketID: t.TicketID, At: now.UTC(), Actor: "bot", Kind: kind, Detail: detail(t)})
+		return EffectMade, insertEvent(ctx, tx, Event{TicketID: t.TicketID, At: now.UTC(), Actor: "bot", Kind: kind, Detail: detail(t)})
 	})
 }
