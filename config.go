@@ -166,6 +166,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("%s: %q is not like 09:00-18:30", name, hours)
 	}
 	start, end := clock(m[1], m[2]), clock(m[3], m[4])
+	if m[3] == "24" && m[4] == "00" {
+		end = 24 * time.Hour // open until midnight
+	}
 	if start < 0 || end < 0 || start >= end {
 		return c, fmt.Errorf("%s: %q is not a valid range", name, hours)
 	}

@@ -23,7 +23,7 @@ func promisesEnv(t testing.TB) (func(string) string, *telegramtest.Server, *slac
 	tgGet, tg := tgEnv(t)
 	sl := slacktest.NewServer(t)
 	rules := filepath.Join(t.TempDir(), "rules.yaml")
-	if err := os.WriteFile(rules, []byte("hours:\n  timezone: UTC\n  open: \"00:00\"\n  close: \"23:59\"\n"+
+	if err := os.WriteFile(rules, []byte("hours:\n  timezone: UTC\n  open: \"00:00\"\n  close: \"24:00\"\n"+
 		"  workdays: [mon, tue, wed, thu, fri, sat, sun]\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}

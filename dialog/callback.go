@@ -78,8 +78,13 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 	case "skip":
 		return m.callbackFinish(t, tk, cb, "")
 	case "busy":
+		// Asked again the next working day unless they name a better time.
+		at := m.cfg.SLA.nextOpening(m.cfg.SLA.nextWorkdayAt(t.now.In(m.cfg.Location), m.cfg.Promises.CallbackAt))
+		if err := m.reschedule(t, cb, at); err != nil {
+			return err
+		}
 		c.Step = "later"
-		m.askLater(t, tk, "callback.when")
+		m.askLater(t, tk, "callback.when", at)
 	case "later:2h", "later:tomorrow", "later:week":
 		return m.callbackLater(t, tk, cb, strings.TrimPrefix(answer, "later:"))
 	case "refuse":
@@ -113,6 +118,9 @@ func (m *Manager) callbackAnswer(t *turn) error {
 	case "suggest":
 		return m.callbackFinish(t, tk, cb, t.text)
 	case "later":
+		if _, ok := m.laterTime(t.text, t.now); !ok {
+			return m.unclear(t, func() { m.askLater(t, tk, "callback.later_invalid", cb.DueAt) })
+		}
 		return m.callbackLater(t, tk, cb, t.text)
 	case "reason":
 		if err := m.callbackRefuse(t, tk, cb, t.text); err != nil {
@@ -125,12 +133,10 @@ func (m *Manager) callbackAnswer(t *turn) error {
 		if answer := workingAnswer(t.text); answer != "" {
 			return m.callbackPressed(t, tk.Number+":"+answer)
 		}
-		m.askWorking(t, tk)
-		return nil
+		return m.unclear(t, func() { m.askWorking(t, tk) })
 	case "attitude", "quality":
 		prefix := map[string]string{"attitude": "att", "quality": "qual"}[c.Step]
-		m.askRating(t, tk, "callback."+c.Step, prefix)
-		return nil
+		return m.unclear(t, func() { m.askRating(t, tk, "callback."+c.Step, prefix) })
 	}
 	m.reset(c)
 	return m.byIntent(t)
@@ -168,8 +174,8 @@ func (m *Manager) openCallback(t *turn, number, also string) (*storage.Ticket, *
 
 // workingAnswer reads a typed answer to "is it working now?": working,
 // not_working, busy, refuse, or "" when it is not clear (asked again).
-// Refusals, "later" and "no problem" are looked for before the trouble
-// words, and the trouble words before the plain yes: "还不正常" is not "正常".
+// Refusals, "later", "no problem" and negated trouble words come before the
+// trouble words, and those before the plain yes: "还不正常" is not "正常".
 func workingAnswer(text string) string {
 	s := strings.ToLower(text)
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
@@ -192,17 +198,37 @@ func workingAnswer(text string) string {
 	switch {
 	case has("不需要", "别再", "不要回访", "不用回访", "不要再", "don't call", "do not contact", "no follow", "stop calling"):
 		return "refuse"
-	case has("不方便", "忙", "稍后", "晚点", "改天", "not now", "not a good time") || hasWord("busy", "later"):
+	case has("不方便", "在忙", "很忙", "稍后", "晚点", "改天", "not now", "not a good time") || hasWord("busy", "later"):
 		return "busy"
-	case has("没问题", "没有问题", "no problem", "all good"):
+	case has("没问题", "没有问题", "没坏", "no problem", "all good"):
 		return "working"
-	case has("不正常", "不行", "还是", "坏", "有问题", "故障", "不能用", "not working", "doesn't work", "does not work") ||
-		hasWord("broken", "problem", "still", "no"):
+	case has("不正常", "不行", "不好用", "不能用", "坏", "有问题", "故障", "not working", "isn't working", "doesn't work",
+		"does not work", "not ok", "not good", "not fine") || hasWord("broken", "problem", "problems"):
 		return "not_working"
-	case has("正常", "好了", "可以", "挺好", "好用") || hasWord("yes", "fine", "ok", "okay", "works", "working", "good"):
+	case has("正常", "好了", "好的", "挺好", "好用", "能用", "可以用") || hasWord("yes", "fine", "ok", "okay", "works", "working", "good"):
 		return "working"
 	}
 	return ""
+}
+
+// unclear answers a message that is not an answer to the open callback
+// question: a request of its own (a new report, a status question) leaves
+// the callback for it; otherwise the question is asked again once, and
+// then the desk says it did not understand. The buttons keep working.
+func (m *Manager) unclear(t *turn, again func()) error {
+	switch t.intent.Kind {
+	case IntentReport, IntentStatus, IntentMyTickets, IntentQuote, IntentComplaint, IntentConsult, IntentManager, IntentAbuse, IntentHuman:
+		m.reset(t.c)
+		return m.byIntent(t)
+	}
+	if t.c.Slots["unclear"] != "" {
+		m.reset(t.c)
+		m.notUnderstood(t)
+		return nil
+	}
+	t.c.Slots["unclear"] = "1"
+	again()
+	return nil
 }
 
 // askWorking asks the callback's first question again, with its buttons.
@@ -234,9 +260,9 @@ func (m *Manager) askRating(t *turn, tk *storage.Ticket, key, prefix string) {
 	m.say(t, key, nil, m.button(t, "btn.cb_good", p+answerGood), m.button(t, "btn.cb_fair", p+answerFair), m.button(t, "btn.cb_poor", p+answerPoor))
 }
 
-func (m *Manager) askLater(t *turn, tk *storage.Ticket, key string) {
+func (m *Manager) askLater(t *turn, tk *storage.Ticket, key string, due time.Time) {
 	p := "cb:" + tk.Number + ":later:"
-	m.say(t, key, nil, m.button(t, "btn.cb_later_2h", p+"2h"), m.button(t, "btn.cb_later_tomorrow", p+"tomorrow"), m.button(t, "btn.cb_later_week", p+"week"))
+	m.say(t, key, map[string]any{"When": due}, m.button(t, "btn.cb_later_2h", p+"2h"), m.button(t, "btn.cb_later_tomorrow", p+"tomorrow"), m.button(t, "btn.cb_later_week", p+"week"))
 }
 
 // answerCallback stores one answer and notes it on the ticket.
@@ -286,10 +312,25 @@ func (m *Manager) callbackRefuse(t *turn, tk *storage.Ticket, cb *storage.Callba
 }
 
 // callbackLater reschedules the callback to the time the customer chose
-// (a button or a date), within working hours. The "callback_later" event
-// carries the new round and time; the scheduler turns it into the job.
+// (a button or a date), within working hours, and confirms it.
 func (m *Manager) callbackLater(t *turn, tk *storage.Ticket, cb *storage.Callback, when string) error {
-	now := t.now.In(m.cfg.Location)
+	at, ok := m.laterTime(when, t.now)
+	if !ok {
+		m.askLater(t, tk, "callback.later_invalid", cb.DueAt)
+		return nil
+	}
+	if err := m.reschedule(t, cb, at); err != nil {
+		return err
+	}
+	m.reset(t.c)
+	m.say(t, "callback.later_ok", map[string]any{"When": at})
+	return nil
+}
+
+// laterTime reads a chosen time: a button's 2h, tomorrow or week, or a
+// date; it falls within working hours.
+func (m *Manager) laterTime(when string, now time.Time) (time.Time, bool) {
+	now = now.In(m.cfg.Location)
 	sla := m.cfg.SLA
 	var at time.Time
 	switch when {
@@ -302,22 +343,21 @@ func (m *Manager) callbackLater(t *turn, tk *storage.Ticket, cb *storage.Callbac
 	default:
 		d, ok := laterDate(when, now)
 		if !ok {
-			m.askLater(t, tk, "callback.later_invalid")
-			return nil
+			return time.Time{}, false
 		}
 		at = d.Add(m.cfg.Promises.CallbackAt)
 	}
-	at = sla.nextOpening(at)
+	return sla.nextOpening(at), true
+}
+
+// reschedule moves the callback to a new round due at at. The
+// "callback_later" event carries the round and time; the scheduler turns
+// it into the job, and the earlier round's job finds itself replaced.
+func (m *Manager) reschedule(t *turn, cb *storage.Callback, at time.Time) error {
 	cb.Round++
 	cb.State, cb.DueAt = storage.CallbackBusy, at
-	err := m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Events: []storage.Event{{Actor: actorCustomer(t.c),
+	return m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Events: []storage.Event{{Actor: actorCustomer(t.c),
 		Kind: "callback_later", Detail: fmt.Sprintf("%d:%d:%s", cb.ID, cb.Round, at.UTC().Format(time.RFC3339))}}}, t.now)
-	if err != nil {
-		return err
-	}
-	m.reset(t.c)
-	m.say(t, "callback.later_ok", map[string]any{"When": at})
-	return nil
 }
 
 var (

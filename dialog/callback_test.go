@@ -148,32 +148,43 @@ func TestCallbackUnhappyCustomerReopensTheTicket(t *testing.T) {
 
 func TestCallbackBusyCustomerIsAskedLater(t *testing.T) {
 	d := sqliteDesk(t)
+	ctx := context.Background()
 	tk, _ := closedWithCallback(t, d, "busy")
 	p := "cb:" + tk.Number + ":"
-	expect(t, d.press("busy", p+"busy"), "callback.when")
+	rs := d.press("busy", p+"busy")
+	expect(t, rs, "callback.when")
+	// Pressing "busy" alone already moves the callback to the next working
+	// day (round 1), in case they never name a time.
+	if cb := callbackOf(t, d, tk); cb.State != storage.CallbackBusy || cb.Round != 1 || !cb.DueAt.Equal(at(t, "2026-03-03 10:00")) {
+		t.Fatalf("after 'busy': %+v", cb)
+	}
 	expect(t, d.say("busy", "改天吧"), "callback.later_invalid")
 	expect(t, d.say("busy", "3月4日"), "callback.later_ok")
 	cb := callbackOf(t, d, tk)
-	if cb.State != storage.CallbackBusy || cb.Round != 1 || !cb.DueAt.Equal(at(t, "2026-03-04 10:00")) {
+	if cb.State != storage.CallbackBusy || cb.Round != 2 || !cb.DueAt.Equal(at(t, "2026-03-04 10:00")) {
 		t.Fatalf("after a date: %+v", cb)
 	}
-	// The busy customer is asked again at the new time (round 1); the old
-	// round's job, if it ran late, asks nothing.
-	ctx := context.Background()
-	if eff, _ := d.db.AskCallback(ctx, "old-round", cb.ID, 0, d.clock()); eff != storage.EffectVoid {
+	// The busy customer is asked again at the new time (round 2); an
+	// earlier round's job, if it ran late, asks nothing.
+	if eff, _ := d.db.AskCallback(ctx, "old-round", cb.ID, 1, d.clock()); eff != storage.EffectVoid {
 		t.Fatalf("the replaced round asked again: %v", eff)
 	}
-	if eff, err := d.db.AskCallback(ctx, "new-round", cb.ID, 1, d.clock()); err != nil || eff != storage.EffectMade {
+	if eff, err := d.db.AskCallback(ctx, "new-round", cb.ID, 2, d.clock()); err != nil || eff != storage.EffectMade {
 		t.Fatalf("new round: %v %v", eff, err)
 	}
 	expect(t, d.press("busy", p+"busy"), "callback.when")
 	expect(t, d.press("busy", p+"later:2h"), "callback.later_ok")
-	if cb := callbackOf(t, d, tk); cb.Round != 2 || !cb.DueAt.Equal(d.clock().Add(2*time.Hour)) {
+	if cb := callbackOf(t, d, tk); cb.Round != 4 || !cb.DueAt.Equal(d.clock().Add(2*time.Hour)) {
 		t.Fatalf("two hours later: %+v", cb)
 	}
 	es, _ := d.db.Events(ctx, tk.ID)
-	if e := es[len(es)-1]; e.Kind != "callback_later" || !strings.HasPrefix(e.Detail, strings.Join([]string{itoa(cb.ID), "2"}, ":")+":") {
-		t.Fatalf("last event %s %q, want callback_later for round 2", e.Kind, e.Detail)
+	if e := es[len(es)-1]; e.Kind != "callback_later" || !strings.HasPrefix(e.Detail, itoa(cb.ID)+":4:") {
+		t.Fatalf("last event %s %q, want callback_later for round 4", e.Kind, e.Detail)
+	}
+	// Someone who wants something else entirely is not held in the callback.
+	expect(t, d.press("busy", p+"busy"), "callback.when")
+	if rs := d.say("busy", "我想查询工单进度"); strings.HasPrefix(last(rs).Key, "callback.") {
+		t.Fatalf("a status request inside the callback got %v", keys(rs))
 	}
 }
 
@@ -233,7 +244,9 @@ func TestCallbackTypedAnswers(t *testing.T) {
 
 	for text, want := range map[string]string{
 		"没问题": "working", "works fine now": "working", "no problem at all": "working", "OK": "working",
-		"还是不行": "not_working", "still jams": "not_working", "no": "not_working", "又坏了": "not_working",
+		"还是好的": "working", "还是正常的": "working", "still works": "working", "没坏": "working", "no, it works": "working",
+		"还是不行": "not_working", "not ok": "not_working", "不好用": "not_working", "又坏了": "not_working", "it's broken again": "not_working",
+		"可以帮我报修吗": "",
 		"现在在开会，不方便": "busy", "later please": "busy",
 		"不需要回访": "refuse", "please don't call me": "refuse",
 		"你是谁": "", "I know": "",

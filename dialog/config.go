@@ -71,6 +71,9 @@ func (c Config) withDefaults() Config {
 	if s.RepairDays == 0 {
 		s.RepairDays = d.RepairDays
 	}
+	if s.WorkEnd <= s.WorkStart { // no working time at all would never fall due
+		s.WorkStart, s.WorkEnd = d.WorkStart, d.WorkEnd
+	}
 	return c
 }
 

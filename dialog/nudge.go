@@ -53,8 +53,13 @@ func (m *Manager) NudgeQuiet(ctx context.Context) (int, error) {
 // than sending it twice.
 func (m *Manager) nudge(ctx context.Context, channel, chatID string, quiet time.Time) (bool, error) {
 	var out []Reply
+	settled := true
 	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
-		if c.Flow != flowReport || c.Nudged || c.TakenOver || c.LastActivity.After(quiet) {
+		if c.Flow == flowReport && c.LastActivity.After(quiet) {
+			settled = false // they wrote again meanwhile: watched from that turn on
+			return nil
+		}
+		if c.Flow != flowReport || c.Nudged || c.TakenOver {
 			return nil
 		}
 		text, err := m.texts.Render(c.Locale, "nudge.report", nil)
@@ -66,6 +71,9 @@ func (m *Manager) nudge(ctx context.Context, channel, chatID string, quiet time.
 	})
 	if err != nil {
 		return false, err
+	}
+	if !settled {
+		return false, nil
 	}
 	if err := m.states.Settled(ctx, channel, chatID); err != nil {
 		return false, err

@@ -222,10 +222,15 @@ func (b *Bot) keepLock(ctx context.Context, chat, token string) func() {
 			case <-ctx.Done():
 				return
 			case <-tick.C:
-				if ok, err := b.out.Renew(ctx, Channel, chat, token, sendLockTTL); err != nil || !ok {
-					if ctx.Err() == nil {
-						b.log.Warn("telegram: send lock not renewed", "chat", chat, "err", err)
-					}
+				ok, err := b.out.Renew(ctx, Channel, chat, token, sendLockTTL)
+				switch {
+				case err != nil && ctx.Err() == nil:
+					// Redis hiccup: try again next tick, well within the TTL.
+					b.log.Warn("telegram: send lock not renewed, retrying", "chat", chat, "err", err)
+				case err == nil && !ok:
+					// Lost (this process stalled past the TTL): the next
+					// Advance sees it and stops the drain.
+					b.log.Warn("telegram: send lock lost", "chat", chat)
 					return
 				}
 			}
