@@ -89,30 +89,55 @@ func (db *DB) MoveCursor(ctx context.Context, name string, from, to int64) (bool
 	return n == 1, nil
 }
 
+// gapGrace is how long a gap in ids is waited on before it counts as a
+// rolled-back transaction rather than one still committing.
+const gapGrace = 5 * time.Second
+
+// settledRun keeps the leading rows (ids in ascending order, with times)
+// that are safe to take: each at or before settled, and none after a gap
+// in the ids unless the row after it is older than settled by gapGrace.
+// Ids are handed out before commit, so a higher id can be visible while a
+// lower one is still committing; taking the higher one would move a
+// reader's cursor past the lower for good.
+func settledRun(after int64, n int, id func(int) int64, at func(int) time.Time, settled time.Time) int {
+	prev := after
+	for i := range n {
+		if at(i).After(settled) {
+			return i
+		}
+		if id(i) != prev+1 && prev != 0 && at(i).After(settled.Add(-gapGrace)) {
+			return i
+		}
+		prev = id(i)
+	}
+	return n
+}
+
 // EventsAfter returns up to limit events of all tickets with id above
-// after and time at or before upTo, oldest first: the feed the staff desk
-// tails. Reading only rows a little in the past keeps a row whose
-// transaction commits after a higher id's from being skipped.
-func (db *DB) EventsAfter(ctx context.Context, after int64, upTo time.Time, limit int) ([]Event, error) {
+// after, oldest first, stopping at the first that is not yet settled (see
+// settledRun): the feed the staff desk tails.
+func (db *DB) EventsAfter(ctx context.Context, after int64, settled time.Time, limit int) ([]Event, error) {
 	var es []Event
 	err := db.x.SelectContext(ctx, &es, db.q(`SELECT id, ticket_id, at, actor, kind, detail FROM ticket_events
-		WHERE id > ? AND at <= ? ORDER BY id LIMIT ?`), after, upTo.UTC(), limit)
+		WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("storage: events after: %w", err)
 	}
-	return es, nil
+	n := settledRun(after, len(es), func(i int) int64 { return es[i].ID }, func(i int) time.Time { return es[i].At }, settled)
+	return es[:n], nil
 }
 
-// FeedbackAfter returns up to limit feedback rows with id above after and
-// time at or before upTo, oldest first (see EventsAfter).
-func (db *DB) FeedbackAfter(ctx context.Context, after int64, upTo time.Time, limit int) ([]Feedback, error) {
+// FeedbackAfter returns up to limit feedback rows with id above after,
+// oldest first, stopping at the first not yet settled (see EventsAfter).
+func (db *DB) FeedbackAfter(ctx context.Context, after int64, settled time.Time, limit int) ([]Feedback, error) {
 	var fs []Feedback
 	err := db.x.SelectContext(ctx, &fs, db.q(`SELECT id, channel, chat_id, kind, ticket_number, text, created_at
-		FROM feedback WHERE id > ? AND created_at <= ? ORDER BY id LIMIT ?`), after, upTo.UTC(), limit)
+		FROM feedback WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("storage: feedback after: %w", err)
 	}
-	return fs, nil
+	n := settledRun(after, len(fs), func(i int) int64 { return fs[i].ID }, func(i int) time.Time { return fs[i].CreatedAt }, settled)
+	return fs[:n], nil
 }
 
 // UnrelayedEvents returns up to limit events the scheduler has not taken
