@@ -43,8 +43,13 @@ func (c Config) CallbackFor(ctx context.Context, db *storage.DB, tk *storage.Tic
 	return category, sla.nextOpening(due), true, nil
 }
 
-// category returns the first of the four categories tk falls in, if any.
+// category returns why tk is always called back: reopened by an earlier
+// callback ("until the customer is satisfied"), or the first of the
+// configured four categories it falls in; "" if none.
 func (c Config) category(ctx context.Context, db *storage.DB, tk *storage.Ticket, closed time.Time) (string, error) {
+	if n, err := db.EventCount(ctx, tk.ID, "reopened"); err != nil || n > 0 {
+		return CategoryReopened, err
+	}
 	p := c.Promises
 	for _, cat := range p.CallbackCategories {
 		switch cat {

@@ -45,6 +45,7 @@ const (
 	CategoryNewEngineer        = "new_engineer"
 	CategoryEngineerComplained = "engineer_complained"
 	CategorySample             = "sample"
+	CategoryReopened           = "reopened" // reopened by a callback: called again when closed again, always
 )
 
 // Categories lists the four categories, in the order they are checked.

@@ -201,4 +201,13 @@ func TestCallbackCategoriesAndDueTimes(t *testing.T) {
 	trial.Promises.CallbackDelay = 10 * time.Second
 	check("trial delay within hours", trial, paid, "2026-03-02 15:00", "paid", "03-02 15:00")
 	check("trial delay past closing time: next opening", trial, paid, "2026-03-02 18:30", "paid", "03-03 09:00")
+
+	// A job reopened by an unhappy callback is called again when it is
+	// closed again, whatever the categories and the sample say.
+	if err := d.db.AddEvent(ctx, storage.Event{TicketID: plain.ID, At: at(t, "2026-03-04 10:00"), Actor: "customer:webchat:plain", Kind: "reopened"}); err != nil {
+		t.Fatal(err)
+	}
+	none := cfg
+	none.Promises.CallbackCategories = []string{}
+	check("reopened by a callback", none, plain, "2026-03-05 15:00", "reopened", "03-06 10:00")
 }
