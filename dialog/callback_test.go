@@ -246,7 +246,7 @@ func TestCallbackTypedAnswers(t *testing.T) {
 		"没问题": "working", "works fine now": "working", "no problem at all": "working", "OK": "working",
 		"还是好的": "working", "还是正常的": "working", "still works": "working", "没坏": "working", "no, it works": "working",
 		"还是不行": "not_working", "not ok": "not_working", "不好用": "not_working", "又坏了": "not_working", "it's broken again": "not_working",
-		"可以帮我报修吗": "",
+		"可以帮我报修吗":   "",
 		"现在在开会，不方便": "busy", "later please": "busy",
 		"不需要回访": "refuse", "please don't call me": "refuse",
 		"你是谁": "", "I know": "",

@@ -29,7 +29,8 @@ quote FD-1042 AMOUNT "WORK" DAYS  post a quote, e.g. quote FD-1042 350 "更换�
 status FD-1042 STATE              move the ticket (approved, repairing, waiting_parts, ready, closed, cancelled)
 assign FD-1042 ENGINEER           assign an engineer
 close FD-1042                     close the ticket
-feedback                          recent complaints, suggestions, consultations`
+feedback                          recent complaints, suggestions, consultations
+report [DAYS]                     service levels met and breached, callbacks' answers (last 30 days)`
 
 // ErrUsage marks a command that does not follow the grammar.
 var ErrUsage = errors.New("usage")
@@ -60,6 +61,12 @@ func ParseCommand(words []string) (Command, error) {
 	c := Command{Verb: strings.ToLower(words[0])}
 	rest := words[1:]
 	switch c.Verb {
+	case "report":
+		if _, err := reportDays(rest); err != nil {
+			return c, err
+		}
+		c.Args = rest
+		return c, nil
 	case "list", "feedback":
 		if len(rest) > 1 || (c.Verb == "feedback" && len(rest) > 0) {
 			return c, usage("%s takes at most one state", c.Verb)

@@ -37,6 +37,12 @@ func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) 
 			fmt.Fprintf(w, "%s  %-10s %-8s %s  %s\n", f.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"), f.Kind, f.TicketNumber, f.Channel+":"+f.ChatID, f.Text)
 		}
 		return nil
+	case "report":
+		days, err := reportDays(c.Args)
+		if err != nil {
+			return err
+		}
+		return s.writeReport(ctx, w, days)
 	case "show":
 		if tk, err = s.db.TicketByNumber(ctx, c.Number); err != nil {
 			return err

@@ -173,3 +173,29 @@ func finalSpan(js []*rivertype.JobRow) (time.Time, time.Time) {
 	}
 	return first, last
 }
+
+// BenchmarkRelay measures the relay: 2,000 ticket events (reports, each
+// starting two timers with their four River jobs) taken from the event log
+// and scheduled, on PostgreSQL when DATABASE_URL is set, else SQLite.
+func BenchmarkRelay(b *testing.B) {
+	const events = 2000
+	db := storagetest.SQLite(b)
+	if os.Getenv("DATABASE_URL") != "" {
+		db = storagetest.Postgres(b)
+	}
+	clients, prefix := storagetest.Redis(b)
+	bn := newBench(b, db, storage.NewStates(clients["miniredis"], prefix, time.Hour))
+	var took time.Duration
+	for n := range b.N {
+		for i := range events {
+			bn.ticket(fmt.Sprint("relay-", n, "-", i), nil)
+		}
+		start := time.Now()
+		got, err := bn.s.RelayOnce(context.Background())
+		if err != nil || got != events {
+			b.Fatalf("relayed %d of %d: %v", got, events, err)
+		}
+		took += time.Since(start)
+	}
+	b.ReportMetric(float64(events*b.N)/took.Seconds(), "events/s")
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -266,5 +267,45 @@ func TestRelayingAnEventTwiceSchedulesNothingMore(t *testing.T) {
 	}
 	if after := count(); after != before {
 		t.Fatalf("applying the events again: %s, was %s", after, before)
+	}
+}
+
+// The staff's report counts each service level met and breached, and the
+// callbacks' answers.
+func TestReportCountsPromisesKeptAndBroken(t *testing.T) {
+	for name, b := range benches(t) {
+		t.Run(name, func(t *testing.T) {
+			b.t = t
+			ctx := context.Background()
+			kept := b.ticket("kept", nil)
+			b.ticket("broken", nil)
+			b.relay()
+			b.set(at(t, "2026-03-02 11:00"))
+			if _, err := b.staff.Diagnose(ctx, kept.Number, "staff:li", "卡纸"); err != nil {
+				t.Fatal(err)
+			}
+			b.relay()
+			for _, j := range b.jobs("sla_timer") {
+				if a := decode[timerArgs](t, j); a.Breach {
+					b.run(j, j.ScheduledAt)
+				}
+			}
+			b.relay()
+			var out strings.Builder
+			cmd, err := dialog.ParseCommandLine("report 7")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := b.staff.Exec(ctx, "staff:li", cmd, &out); err != nil {
+				t.Fatal(err)
+			}
+			// kept: first_reply met, dispatch breached at 13:00 (no engineer);
+			// broken: first_reply and dispatch breached.
+			for _, want := range []string{"first_reply  met    1  breached    1", "dispatch     met    0  breached    2"} {
+				if !strings.Contains(out.String(), want) {
+					t.Fatalf("report lacks %q:\n%s", want, out.String())
+				}
+			}
+		})
 	}
 }

@@ -1,0 +1,69 @@
+package dialog
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+// writeReport writes the measures the trade watches over the last days:
+// each service level met or breached, and the callbacks' answers.
+func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
+	since := s.now().AddDate(0, 0, -days)
+	timers, err := s.db.TimerTallies(ctx, since)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "service levels, timers started since %s:\n", since.In(s.cfg.Location).Format("2006-01-02"))
+	byKind := map[string]map[string]int{}
+	var kinds []string
+	for _, t := range timers {
+		if byKind[t.Kind] == nil {
+			byKind[t.Kind] = map[string]int{}
+			kinds = append(kinds, t.Kind)
+		}
+		byKind[t.Kind][t.Value] = t.N
+	}
+	for _, k := range kinds {
+		o := byKind[k]
+		met, breached := o[storage.OutcomeMet], o[storage.OutcomeBreached]
+		share := "-"
+		if met+breached > 0 {
+			share = fmt.Sprintf("%d%%", met*100/(met+breached))
+		}
+		fmt.Fprintf(w, "  %-12s met %4d  breached %4d  running %4d  met %s\n", k, met, breached, o[""], share)
+	}
+	cbs, err := s.db.CallbackTallies(ctx, since)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "callbacks:")
+	line := ""
+	for i, t := range cbs {
+		if i == 0 || cbs[i-1].Kind != t.Kind {
+			if line != "" {
+				fmt.Fprintln(w, line)
+			}
+			line = fmt.Sprintf("  %-9s", t.Kind)
+		}
+		line += fmt.Sprintf(" %s %d", t.Value, t.N)
+	}
+	if line != "" {
+		fmt.Fprintln(w, line)
+	}
+	return nil
+}
+
+// reportDays reads report's optional number of days (30 by default).
+func reportDays(args []string) (int, error) {
+	if len(args) == 0 {
+		return 30, nil
+	}
+	var d int
+	if _, err := fmt.Sscan(args[0], &d); err != nil || d < 1 || d > 3660 {
+		return 0, usage("report takes a number of days, like 30")
+	}
+	return d, nil
+}
