@@ -60,7 +60,7 @@ func (c Config) withDefaults() Config {
 		v   *time.Duration
 		def time.Duration
 	}{
-		{&s.WorkStart, d.WorkStart}, {&s.WorkEnd, d.WorkEnd}, {&s.FirstReply, d.FirstReply},
+		{&s.FirstReply, d.FirstReply},
 		{&s.LateAfter, d.LateAfter}, {&s.NextMorning, d.NextMorning}, {&s.QuoteAfter, d.QuoteAfter},
 		{&s.Complaint, d.Complaint}, {&s.StaffReply, d.StaffReply},
 	} {
@@ -71,7 +71,9 @@ func (c Config) withDefaults() Config {
 	if s.RepairDays == 0 {
 		s.RepairDays = d.RepairDays
 	}
-	if s.WorkEnd <= s.WorkStart { // no working time at all would never fall due
+	// Opening at midnight (WorkStart 0) is a real setting; no working time
+	// at all (unset, or closing before opening) takes the default hours.
+	if s.WorkEnd <= s.WorkStart {
 		s.WorkStart, s.WorkEnd = d.WorkStart, d.WorkEnd
 	}
 	return c

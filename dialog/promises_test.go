@@ -211,3 +211,22 @@ func TestCallbackCategoriesAndDueTimes(t *testing.T) {
 	none.Promises.CallbackCategories = []string{}
 	check("reopened by a callback", none, plain, "2026-03-05 15:00", "reopened", "03-06 10:00")
 }
+
+// A desk open around the clock (00:00–24:00, every day) is in hours at
+// any moment: opening at midnight is not mistaken for "unset".
+func TestOpenAroundTheClock(t *testing.T) {
+	sla := dialog.DefaultSLA()
+	sla.WorkStart, sla.WorkEnd = 0, 24*time.Hour
+	sla.Workdays = []time.Weekday{0, 1, 2, 3, 4, 5, 6}
+	cfg := dialog.Config{Location: shanghai, SLA: sla}
+	p := cfg.Plan(storage.Event{Kind: "reopened", Actor: "customer:webchat:a", At: at(t, "2026-03-08 03:00")}, &storage.Ticket{})
+	if len(p.Start) != 1 {
+		t.Fatal("no plan timer")
+	}
+	desk := dialog.New(nil, nil, nil, nil, cfg, nil, nil).Config() // as the server fills in defaults
+	for _, when := range []string{"2026-03-08 03:00", "2026-03-08 08:59", "2026-03-08 23:59"} {
+		if got := desk.SLA.NextOpening(at(t, when)); !got.Equal(at(t, when)) {
+			t.Errorf("%s: next opening %s, want at once", when, got)
+		}
+	}
+}
