@@ -4,8 +4,8 @@
 // the ticket database, so they survive restarts and replicas share them.
 //
 // Jobs are not inserted by the code that changes a ticket. Every ticket
-// change already commits an event in its own transaction; the relay tails
-// those events and turns each into its timers and jobs. A crash between a
+// change already commits an event in its own transaction; the relay takes
+// the events not yet marked relayed and turns each into its timers and jobs. A crash between a
 // change and its follow-up therefore loses nothing: the event is there, and
 // the relay picks it up on restart. Every job's effect is written in one
 // transaction with its effect key (storage.Effect), so a job that runs
