@@ -86,7 +86,8 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 		c.Step = "later"
 		m.askLater(t, tk, "callback.when", at)
 	case "later:2h", "later:tomorrow", "later:week":
-		return m.callbackLater(t, tk, cb, strings.TrimPrefix(answer, "later:"))
+		at, _ := m.laterTime(strings.TrimPrefix(answer, "later:"), t.now) // a button's choice always reads
+		return m.callbackLater(t, cb, at)
 	case "refuse":
 		c.Step = "reason"
 		if err := m.callbackRefuse(t, tk, cb, "(no reason given)"); err != nil {
@@ -118,10 +119,11 @@ func (m *Manager) callbackAnswer(t *turn) error {
 	case "suggest":
 		return m.callbackFinish(t, tk, cb, t.text)
 	case "later":
-		if _, ok := m.laterTime(t.text, t.now); !ok {
+		at, ok := m.laterTime(t.text, t.now)
+		if !ok {
 			return m.unclear(t, func() { m.askLater(t, tk, "callback.later_invalid", cb.DueAt) })
 		}
-		return m.callbackLater(t, tk, cb, t.text)
+		return m.callbackLater(t, cb, at)
 	case "reason":
 		if err := m.callbackRefuse(t, tk, cb, t.text); err != nil {
 			return err
@@ -312,13 +314,8 @@ func (m *Manager) callbackRefuse(t *turn, tk *storage.Ticket, cb *storage.Callba
 }
 
 // callbackLater reschedules the callback to the time the customer chose
-// (a button or a date), within working hours, and confirms it.
-func (m *Manager) callbackLater(t *turn, tk *storage.Ticket, cb *storage.Callback, when string) error {
-	at, ok := m.laterTime(when, t.now)
-	if !ok {
-		m.askLater(t, tk, "callback.later_invalid", cb.DueAt)
-		return nil
-	}
+// (read by laterTime) and confirms it.
+func (m *Manager) callbackLater(t *turn, cb *storage.Callback, at time.Time) error {
 	if err := m.reschedule(t, cb, at); err != nil {
 		return err
 	}

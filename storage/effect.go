@@ -51,15 +51,6 @@ func (db *DB) once(ctx context.Context, key string, now time.Time, fn func(tx *s
 	return eff, nil
 }
 
-// EffectDone reports whether the effect with key was made.
-func (db *DB) EffectDone(ctx context.Context, key string) (bool, error) {
-	var n int
-	if err := db.x.GetContext(ctx, &n, db.q(`SELECT COUNT(*) FROM job_effects WHERE key = ?`), key); err != nil {
-		return false, fmt.Errorf("storage: effect %s: %w", key, err)
-	}
-	return n > 0, nil
-}
-
 func queueNotice(ctx context.Context, tx *sqlx.Tx, ticketID int64, kind string, now time.Time) error {
 	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO outbox (ticket_id, kind, created_at) VALUES (?, ?, ?)`), ticketID, kind, now.UTC())
 	return err
