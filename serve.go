@@ -19,6 +19,7 @@ import (
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/schedule"
 	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/understand"
 )
 
 // app is the server's parts, wired.
@@ -49,6 +50,10 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	rules, err := understand.Default() // the lexicon and knowledge cues, checked at start
+	if err != nil {
+		return nil, err
+	}
 	db, err := storage.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("DATABASE_URL: %w", err)
@@ -59,7 +64,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		return nil, fmt.Errorf("REDIS_URL: %w", err)
 	}
 	states := storage.NewStates(rdb, cfg.RedisPrefix, cfg.IdleTimeout)
-	desk := dialog.New(db, states, texts, nil, cfg.Desk, log, nil)
+	desk := dialog.New(db, states, texts, rules, cfg.Desk, log, nil)
 	chat := webchat.New(desk, storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout), log)
 	senders := dialog.Senders{webchat.Channel: chat}
 	desk.SetSenders(senders)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/understand"
 )
 
 // onFiles takes photos or documents. In a report they join the draft and
@@ -39,7 +40,7 @@ func (m *Manager) onFiles(t *turn) error {
 		}
 		c.Slots["_files"] = string(b)
 		if c.Step == "fault" && t.text != "" {
-			if m.fill(t, "fault", t.text) == "" {
+			if m.setSlot(t, "fault", t.text) {
 				quiet = false
 			}
 		}
@@ -118,16 +119,15 @@ func (m *Manager) onEdit(t *turn) error {
 	if c.Flow != flowReport || slot == "" || t.in.MessageID == "" || t.in.MessageID != c.LastMsgID {
 		return nil
 	}
-	old, had := c.Slots[slot]
-	delete(c.Slots, slot)
-	if problem := m.fill(t, slot, t.text); problem != "" {
-		if had {
-			c.Slots[slot] = old
+	// The edited text is read again as the answer to the same question.
+	res := m.nlu.Understand(understand.Context{Flow: understand.FlowReport, Asked: slot}, t.text, t.now.In(m.cfg.Location))
+	for _, cmd := range res.Commands {
+		if (cmd.Kind == understand.SetSlot || cmd.Kind == understand.CorrectSlot) && cmd.Slot == slot && m.setSlot(t, slot, cmd.Value) {
+			m.say(t, "edit.taken", nil)
+			return m.askNext(t)
 		}
-		m.say(t, problem, nil)
-		return m.askNext(t)
 	}
-	m.say(t, "edit.taken", nil)
+	m.say(t, "invalid."+slot, nil)
 	return m.askNext(t)
 }
 

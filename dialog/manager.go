@@ -10,6 +10,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/understand"
 )
 
 // maxText bounds one message: longer text is cut, never stored whole.
@@ -30,11 +31,16 @@ type Manager struct {
 	now     func() time.Time
 }
 
-// New returns a Manager. nlu may be nil for the rule-based Rules; now may be
-// nil for time.Now.
+// New returns a Manager. nlu may be nil for the rules built from the
+// embedded lexicon (understand.Default, which the tests check loads); now
+// may be nil for time.Now.
 func New(db *storage.DB, states *storage.States, texts *prompts.Catalog, nlu Understander, cfg Config, log *slog.Logger, now func() time.Time) *Manager {
 	if nlu == nil {
-		nlu = Rules{}
+		rules, err := understand.Default()
+		if err != nil {
+			panic(err) // embedded data: a fault here is caught by every test
+		}
+		nlu = rules
 	}
 	if now == nil {
 		now = time.Now
@@ -51,7 +57,8 @@ type turn struct {
 	c      *storage.Conversation
 	in     Message
 	text   string
-	intent Intent
+	res    understand.Result // the commands the text yields
+	intent Intent            // the request they add up to
 	now    time.Time
 	out    []Reply
 	err    error
@@ -171,13 +178,10 @@ func (m *Manager) dispatch(t *turn) error {
 	c := t.c
 	c.Turns++
 	c.LastActivity = t.now
-	// The language follows how the customer talks to the desk, not the data
-	// they give it: an answer inside a report ("HP M1136", a Chinese
-	// address typed by an English speaker) does not switch it.
-	if c.Flow != flowReport || c.Locale == "" {
-		if loc := detectLocale(t.text); loc != "" && m.texts.Supported(loc) {
-			c.Locale = loc
-		}
+	if t.text != "" {
+		t.res = m.nlu.Understand(m.context(c), t.text, t.now.In(m.cfg.Location))
+		t.intent = intentOf(t.res)
+		m.setLocale(t)
 	}
 	if c.Locale == "" {
 		c.Locale = m.cfg.DefaultLocale
@@ -217,7 +221,6 @@ func (m *Manager) dispatch(t *turn) error {
 		m.say(t, "empty", nil)
 		return nil
 	}
-	t.intent = m.nlu.Understand(t.ctx, t.text)
 	if m.global(t) {
 		return nil
 	}
@@ -244,6 +247,9 @@ func (m *Manager) dispatch(t *turn) error {
 func (m *Manager) global(t *turn) bool {
 	// Inside a flow the message is most likely its answer ("取消打印后卡住"
 	// is a fault), so only a short message counts as a command.
+	if t.c.Flow == flowReport {
+		return false // the report reads interruptions from the commands
+	}
 	if t.c.Flow != "" && !command(t.text) {
 		return false
 	}
@@ -274,6 +280,12 @@ func (m *Manager) byIntent(t *turn) error {
 	case IntentSuggestion:
 		return m.startNote(t, flowSuggestion)
 	case IntentConsult:
+		if t.intent.Topic != "" {
+			t.c.Misses = 0
+			m.reset(t.c)
+			m.knowledge(t, t.intent.Topic)
+			return nil
+		}
 		return m.startNote(t, flowConsult)
 	case IntentManager:
 		return m.manager(t)
@@ -287,6 +299,22 @@ func (m *Manager) byIntent(t *turn) error {
 		t.c.Misses = 0
 		m.menu(t, "greeting")
 		return nil
+	case IntentOffTopic:
+		t.c.Misses = 0
+		m.say(t, "off_topic", m.companyData(), m.button(t, "btn.report", "menu:report"), m.button(t, "btn.status", "menu:status"))
+		return nil
+	case IntentClarify:
+		return m.clarify(t)
+	case IntentCancel:
+		m.cancel(t)
+		return nil
+	case IntentHuman:
+		m.handover(t, "human")
+		return nil
+	case IntentHelp:
+		m.reset(t.c)
+		m.menu(t, "help")
+		return nil
 	}
 	m.notUnderstood(t)
 	return nil
@@ -294,3 +322,13 @@ func (m *Manager) byIntent(t *turn) error {
 
 // Config returns the desk's settings, defaults filled in.
 func (m *Manager) Config() Config { return m.cfg }
+
+// clarify asks which of two readings was meant, in one question with a
+// button for each.
+func (m *Manager) clarify(t *turn) error {
+	t.c.Misses = 0
+	o := t.intent.Options
+	m.say(t, "clarify", map[string]any{"First": o[0], "Second": o[1]},
+		m.button(t, "btn.clarify."+o[0], "clarify:"+o[0]), m.button(t, "btn.clarify."+o[1], "clarify:"+o[1]))
+	return nil
+}

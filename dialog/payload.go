@@ -22,6 +22,13 @@ func (m *Manager) onPayload(t *turn, offered []string) error {
 		return m.showTicket(t, arg)
 	case "cb":
 		return m.callbackPressed(t, arg)
+	case "clarify":
+		t.intent = Intent{Kind: arg}
+		if !slices.Contains(offered, p) {
+			m.stale(t)
+			return nil
+		}
+		return m.byIntent(t)
 	case "draft":
 		if arg == "resume" && t.c.Draft != nil {
 			return m.startReport(t)

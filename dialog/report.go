@@ -3,8 +3,14 @@ package dialog
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/understand"
 )
 
 // Flow names kept in the conversation state.
@@ -18,17 +24,24 @@ const (
 	flowManager    = "manager"
 )
 
-// reportSlots are asked in this order, each only while missing. A slot that
-// was answered with "skip" holds "" and counts as answered.
+// reportSlots are the report's fields, in the read-back's order. A slot
+// answered with "skip" holds "" and counts as answered.
 var reportSlots = []string{"name", "salutation", "phone", "mode", "address", "product",
 	"model", "serial", "purchase", "proof", "fault", "time"}
+
+// askOrder is the order questions are asked in, each only while missing
+// (a first message usually names the product and the fault already). The
+// serial is never asked (the engineer reads it off the machine), the
+// purchase question also takes the proof and the customer's word on
+// warranty, and the appointment time is asked only for a visit.
+var askOrder = []string{"name", "salutation", "phone", "mode", "address", "product", "model", "purchase", "fault", "time"}
 
 // skippable slots offer a "skip / don't know" button.
 var skippable = map[string]bool{"model": true, "serial": true, "purchase": true, "time": true}
 
 // startReport opens the report flow, prefilled with what this chat already
-// told the desk in an earlier report, and with a phone number the first
-// message already carries.
+// told the desk in an earlier report and with every fact the message
+// states, then asks only what is missing.
 func (m *Manager) startReport(t *turn) error {
 	c := t.c
 	m.reset(c)
@@ -47,10 +60,20 @@ func (m *Manager) startReport(t *turn) error {
 			c.Slots["phone"] = cu.Phone
 		}
 	}
-	if p := t.intent.Phone; p != "" {
-		c.Slots["phone"] = p
+	for slot, v := range t.res.Slots() {
+		m.setSlot(t, slot, v)
 	}
-	m.say(t, "report.start", nil)
+	if t.in.Phone != "" {
+		c.Slots["phone"] = t.in.Phone
+	}
+	key := "report.start"
+	if c.Slots["repeat"] != "" {
+		key = "report.start.repeat" // the same fault came back: apologise first
+	}
+	m.say(t, key, nil)
+	if t.intent.Topic != "" {
+		m.knowledge(t, t.intent.Topic)
+	}
 	return m.askNext(t)
 }
 
@@ -60,16 +83,18 @@ func newKey() string {
 	return hex.EncodeToString(b[:])
 }
 
-// nextSlot is the first slot still missing, or "" when all are there.
+// nextSlot is the first question still to ask, or "" when all are there.
 func nextSlot(slots map[string]string) string {
-	for _, s := range reportSlots {
+	for _, s := range askOrder {
 		if _, ok := slots[s]; ok {
 			continue
 		}
-		if s == "address" && slots["mode"] != "on_site" {
+		switch {
+		case s == "address" && slots["mode"] != "on_site",
+			s == "time" && slots["mode"] != "on_site",
+			s == "salutation" && slots["name"] == "":
 			continue
-		}
-		if s == "salutation" && slots["name"] == "" {
+		case s == "purchase" && (has(slots, "proof") || has(slots, "warranty")):
 			continue
 		}
 		return s
@@ -77,158 +102,236 @@ func nextSlot(slots map[string]string) string {
 	return ""
 }
 
-// askNext asks the next missing question, or reads the summary back.
+func has(slots map[string]string, k string) bool {
+	_, ok := slots[k]
+	return ok
+}
+
+// askNext asks the next missing question, or reads the summary back. A new
+// question starts its count of unusable answers afresh.
 func (m *Manager) askNext(t *turn) error {
 	slot := nextSlot(t.c.Slots)
+	if slot == "" {
+		slot = "confirm"
+	}
+	if slot != t.c.Step {
+		delete(t.c.Slots, "_tries")
+	}
 	t.c.Step = slot
-	switch slot {
-	case "":
-		t.c.Step = "confirm"
+	if slot == "confirm" {
 		m.summary(t)
+		return nil
+	}
+	m.say(t, "ask."+slot, map[string]any{"Name": t.c.Slots["name"]}, m.slotButtons(t, slot)...)
+	return nil
+}
+
+// slotButtons are the choices offered with slot's question.
+func (m *Manager) slotButtons(t *turn, slot string) []Button {
+	switch slot {
 	case "salutation":
-		m.say(t, "ask.salutation", map[string]any{"Name": t.c.Slots["name"]},
-			m.button(t, "btn.mr", "sal:mr"), m.button(t, "btn.ms", "sal:ms"), m.button(t, "btn.no_title", "sal:none"))
+		return []Button{m.button(t, "btn.mr", "sal:mr"), m.button(t, "btn.ms", "sal:ms"), m.button(t, "btn.no_title", "sal:none")}
 	case "mode":
-		m.say(t, "ask.mode", nil, m.button(t, "btn.carry_in", "mode:carry_in"), m.button(t, "btn.on_site", "mode:on_site"))
-	case "proof":
-		m.say(t, "ask.proof", nil, m.button(t, "btn.proof_card", "proof:card"),
-			m.button(t, "btn.proof_invoice", "proof:invoice"), m.button(t, "btn.proof_none", "proof:none"))
-	default:
-		var bs []Button
-		if slot == "phone" {
-			b := m.button(t, "btn.share_phone", "contact")
-			b.Contact = true
-			bs = append(bs, b)
-		}
-		if skippable[slot] {
-			bs = append(bs, m.button(t, "btn.skip."+slot, "skip"))
-		}
-		m.say(t, "ask."+slot, nil, bs...)
+		return []Button{m.button(t, "btn.carry_in", "mode:carry_in"), m.button(t, "btn.on_site", "mode:on_site")}
+	case "purchase", "proof":
+		return []Button{m.button(t, "btn.proof_card", "proof:card"), m.button(t, "btn.proof_invoice", "proof:invoice"),
+			m.button(t, "btn.proof_none", "proof:none"), m.button(t, "btn.skip.purchase", "skip")}
+	case "phone":
+		b := m.button(t, "btn.share_phone", "contact")
+		b.Contact = true
+		return []Button{b}
+	}
+	if skippable[slot] {
+		return []Button{m.button(t, "btn.skip."+slot, "skip")}
 	}
 	return nil
 }
 
-// reportAnswer takes the answer to the current question.
+// reportAnswer applies the commands of a message sent while the report
+// asks one question: interruptions first, then every slot the message
+// sets or corrects, then the next question, or help when it was not an
+// answer.
 func (m *Manager) reportAnswer(t *turn) error {
 	c := t.c
-	if c.Step == "confirm" {
-		switch t.intent.Kind {
-		case IntentYes:
-			return m.createTicket(t)
-		case IntentNo:
-			m.editMenu(t)
-			return nil
-		}
-		m.say(t, "confirm.unclear", nil)
-		m.summary(t)
+	asked := c.Step
+	switch t.intent.Kind {
+	case IntentCancel:
+		m.cancel(t)
 		return nil
+	case IntentHuman:
+		m.handover(t, "human")
+		return nil
+	case IntentManager:
+		return m.manager(t)
+	case IntentAbuse:
+		return m.abuse(t)
+	case IntentOffTopic:
+		m.say(t, "off_topic", m.companyData())
+		return m.askNext(t)
 	}
-	if t.in.Phone != "" && c.Step == "phone" {
+	if t.in.Phone != "" && asked == "phone" {
 		c.Slots["phone"] = t.in.Phone
 		return m.askNext(t)
 	}
-	problem := m.fill(t, c.Step, t.text)
-	if problem != "" {
-		m.say(t, problem, nil)
+	answered, corrected := false, false
+	for _, cmd := range t.res.Commands {
+		switch cmd.Kind {
+		case understand.SetSlot, understand.CorrectSlot:
+			if !m.setSlot(t, cmd.Slot, cmd.Value) {
+				continue
+			}
+			if cmd.Kind == understand.CorrectSlot {
+				corrected = true
+			}
+			if cmd.Slot == asked || (asked == "purchase" && (cmd.Slot == "proof" || cmd.Slot == "warranty")) {
+				answered = true
+				c.LastSlot = cmd.Slot // an edit of this message corrects this answer
+			}
+		case understand.Skip:
+			if cmd.Slot == asked && skippable[asked] {
+				c.Slots[asked] = ""
+				answered = true
+			}
+		case understand.Affirm:
+			if asked == "confirm" {
+				return m.createTicket(t)
+			}
+		case understand.Deny:
+			if asked == "confirm" {
+				m.editMenu(t)
+				return nil
+			}
+		}
+	}
+	if t.intent.Topic != "" {
+		m.knowledge(t, t.intent.Topic)
 		return m.askNext(t)
 	}
-	c.LastSlot = c.Step // an edit of this message corrects this answer
-	// A phone number given in passing fills its slot too.
-	if _, ok := c.Slots["phone"]; !ok && t.intent.Phone != "" {
-		c.Slots["phone"] = t.intent.Phone
+	if t.intent.Kind == IntentConsult && !answered {
+		if err := m.noteQuestion(t); err != nil {
+			return err
+		}
+		return m.askNext(t)
+	}
+	if corrected {
+		m.say(t, "edit.taken", nil)
+		return m.askNext(t)
+	}
+	if !answered && nextSlot(c.Slots) == asked || asked == "confirm" {
+		m.miss(t, asked)
+		return nil
 	}
 	return m.askNext(t)
 }
 
-// fill validates text as the answer for slot and stores it. It returns the
-// template key of the polite problem, or "" when taken.
-func (m *Manager) fill(t *turn, slot, text string) string {
+// setSlot stores a value a command sets, after checking it is what the
+// slot must hold (the same checks whoever proposed it). It reports whether
+// the value was taken.
+func (m *Manager) setSlot(t *turn, slot, v string) bool {
 	s := t.c.Slots
-	n := utf8.RuneCountInString(text)
 	switch slot {
-	case "name":
-		name, sal := splitSalutation(text)
-		if name == "" || utf8.RuneCountInString(name) > 30 || strings.ContainsAny(name, "0123456789") {
-			return "invalid.name"
-		}
-		s["name"] = name
-		if sal != "" {
-			s["salutation"] = sal
-		}
-	case "salutation":
-		return "invalid.choice"
 	case "phone":
-		p, ok := FindPhone(text)
+		p, ok := ParsePhone(v)
 		if !ok {
-			return "invalid.phone"
+			return false
 		}
-		s["phone"] = p
+		v = p
+	case "salutation":
+		if v == "none" {
+			v = ""
+		}
+		if v != "" && v != "mr" && v != "ms" {
+			return false
+		}
 	case "mode":
-		mode := serviceMode(text)
-		if mode == "" {
-			return "invalid.choice"
+		if v != "on_site" && v != "carry_in" {
+			return false
 		}
-		s["mode"] = mode
-	case "address":
-		if n < 5 {
-			return "invalid.address"
-		}
-		s["address"] = text
-	case "product":
-		if n < 2 {
-			return "invalid.product"
-		}
-		s["product"] = text
-	case "model", "serial", "time":
-		s[slot] = text
-	case "purchase":
-		d, ok := ParseDate(text, t.now.In(m.cfg.Location))
-		if !ok {
-			return "invalid.date"
-		}
-		s["purchase"] = d
 	case "proof":
-		return "invalid.choice"
-	case "fault":
-		if n < 2 {
-			return "invalid.fault"
+		if v != "card" && v != "invoice" && v != "none" {
+			return false
 		}
-		s["fault"] = text
+	case "warranty":
+		if v != "in" && v != "out" {
+			return false
+		}
+	case "purchase":
+		if !validPurchase(v, t.now.In(m.cfg.Location)) {
+			return false
+		}
+	case "name", "address", "product", "brand", "model", "serial", "fault", "time", "repeat":
+		if strings.TrimSpace(v) == "" || utf8.RuneCountInString(v) > 300 {
+			return false
+		}
+		if slot == "name" {
+			delete(s, "salutation") // a new name asks its title again unless one came with it
+		}
+	default:
+		return false // ticket, decision and anything unknown are not report slots
 	}
-	return ""
+	s[slot] = v
+	return true
 }
 
-// splitSalutation reads "王先生", "李女士", "Mr. Smith" or a bare name.
-func splitSalutation(text string) (name, sal string) {
-	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(text, "我叫"), "我是"))
-	for _, p := range []struct{ suffix, sal string }{{"先生", "mr"}, {"女士", "ms"}, {"小姐", "ms"}} {
-		if strings.HasSuffix(text, p.suffix) {
-			return strings.TrimSpace(strings.TrimSuffix(text, p.suffix)), p.sal
+// miss answers a message that did not answer the question asked: first a
+// polite word on what is needed, then the choices again with skip (where
+// the slot may be left out) and a person, and from the third on a person
+// is asked to help while the question stays open. No refusal is said
+// twice in a row.
+func (m *Manager) miss(t *turn, slot string) {
+	s := t.c.Slots
+	n, _ := strconv.Atoi(s["_tries"])
+	n++
+	s["_tries"] = strconv.Itoa(n)
+	switch {
+	case n == 1 && slot == "confirm":
+		m.say(t, "confirm.unclear", nil)
+		m.summary(t)
+	case n == 1:
+		m.say(t, "invalid."+slot, nil)
+		m.say(t, "ask."+slot, map[string]any{"Name": s["name"]}, m.slotButtons(t, slot)...)
+	case n%2 == 0:
+		bs := m.slotButtons(t, slot)
+		if slot == "confirm" {
+			bs = []Button{m.button(t, "btn.confirm", "confirm:yes"), m.button(t, "btn.edit", "confirm:edit")}
 		}
-	}
-	low := strings.ToLower(text)
-	for _, p := range []struct{ prefix, sal string }{{"mr.", "mr"}, {"mr ", "mr"}, {"mrs.", "ms"}, {"mrs ", "ms"},
-		{"ms.", "ms"}, {"ms ", "ms"}, {"miss ", "ms"}} {
-		if strings.HasPrefix(low, p.prefix) {
-			return strings.TrimSpace(text[len(p.prefix):]), p.sal
+		bs = append(bs, m.button(t, "btn.human", "menu:human"))
+		field, _ := m.texts.Render(t.c.Locale, "field."+slot, nil)
+		m.say(t, "ask.offer_help", map[string]any{"Field": field, "Skip": skippable[slot]}, bs...)
+	default:
+		if !t.c.NeedsStaff {
+			m.flag(t, "misunderstood")
 		}
+		data := m.staffData(t)
+		m.say(t, "ask.stuck", data, m.slotButtons(t, slot)...)
 	}
-	return text, ""
 }
 
-func serviceMode(text string) string {
-	low := strings.ToLower(text)
-	for _, k := range []string{"上门", "on-site", "on site", "onsite", "visit", "come to"} {
-		if strings.Contains(low, k) {
-			return "on_site"
-		}
+// knowledge answers topic from the knowledge file, with the desk's own
+// settings (hours, warranty months) filled in.
+func (m *Manager) knowledge(t *turn, topic string) {
+	s := m.cfg.SLA
+	hours := fmt.Sprintf("%02d:%02d–%02d:%02d", int(s.WorkStart.Hours()), int(s.WorkStart.Minutes())%60,
+		int(s.WorkEnd.Hours()), int(s.WorkEnd.Minutes())%60)
+	text, err := m.texts.Knowledge().Answer(t.c.Locale, topic, prompts.KnowledgeData{Company: m.cfg.Company,
+		Hotline: m.cfg.Hotline, Hours: hours, WarrantyMonths: m.cfg.WarrantyMonths, RepairDays: s.RepairDays,
+		FirstReplyHours: int(s.FirstReply.Hours())})
+	if err != nil && t.err == nil {
+		t.err = err
 	}
-	for _, k := range []string{"送修", "寄修", "到店", "送过去", "carry", "bring", "drop off", "mail"} {
-		if strings.Contains(low, k) {
-			return "carry_in"
-		}
+	t.out = append(t.out, Reply{Key: "knowledge." + topic, Text: text})
+}
+
+// noteQuestion records a question asked in the middle of a report for an
+// engineer, and says when it will be answered; the report goes on.
+func (m *Manager) noteQuestion(t *turn) error {
+	err := m.db.AddFeedback(t.ctx, storage.Feedback{Channel: t.c.Channel, ChatID: t.c.ChatID, Kind: flowConsult,
+		Text: t.text, CreatedAt: t.now.UTC()})
+	if err != nil {
+		return err
 	}
-	return ""
+	m.say(t, "report.question_noted", map[string]any{"When": m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location)).Add(m.cfg.SLA.FirstReply)})
+	return nil
 }
 
 // summary reads the report back and asks for confirmation.
@@ -238,6 +341,8 @@ func (m *Manager) summary(t *turn) {
 	for _, k := range reportSlots {
 		data[k] = s[k]
 	}
+	data["product"] = productName(s)
+	data["claim"] = s["warranty"]
 	data["Warranty"] = warranty(s, t.now.In(m.cfg.Location), m.cfg.WarrantyMonths)
 	data["files"] = len(draftFiles(s))
 	m.say(t, "confirm.summary", data,
@@ -250,9 +355,25 @@ func (m *Manager) summary(t *turn) {
 func (m *Manager) editMenu(t *turn) {
 	var bs []Button
 	for _, k := range reportSlots {
-		if _, ok := t.c.Slots[k]; ok && k != "salutation" {
+		if v, ok := t.c.Slots[k]; ok && k != "salutation" && (v != "" || k != "serial") {
 			bs = append(bs, m.button(t, "field."+k, "edit:"+k))
 		}
 	}
 	m.say(t, "confirm.edit", nil, bs...)
+}
+
+// productName is the product as the ticket records it, with its brand.
+func productName(s map[string]string) string {
+	p, b := s["product"], s["brand"]
+	if b == "" || strings.Contains(strings.ToLower(p), strings.ToLower(b)) {
+		return p
+	}
+	if p == "" {
+		return b
+	}
+	sep := " "
+	if r, _ := utf8.DecodeLastRuneInString(b); r > 0x2e80 {
+		sep = ""
+	}
+	return b + sep + p
 }

@@ -13,13 +13,12 @@ import (
 func warranty(s map[string]string, now time.Time, months int) string {
 	p := s["purchase"]
 	if p == "" {
+		if s["warranty"] == "out" {
+			return "out" // the customer's own word that it is out: a quote will follow
+		}
 		return "unknown"
 	}
-	layout := "2006-01-02"
-	if len(p) == len("2006-01") {
-		layout = "2006-01"
-	}
-	bought, err := time.ParseInLocation(layout, p, now.Location())
+	bought, err := parsePurchase(p, now.Location())
 	if err != nil {
 		return "unknown"
 	}
@@ -40,7 +39,7 @@ func (m *Manager) createTicket(t *turn) error {
 	tk := &storage.Ticket{
 		ReportKey: s["_key"], Channel: c.Channel, ChatID: c.ChatID, Locale: c.Locale,
 		ContactName: s["name"], Salutation: s["salutation"], Phone: s["phone"], Address: s["address"],
-		Product: s["product"], Model: s["model"], Serial: s["serial"], PurchaseDate: s["purchase"],
+		Product: productName(s), Model: s["model"], Serial: s["serial"], PurchaseDate: s["purchase"],
 		WarrantyProof: s["proof"], Warranty: warranty(s, t.now.In(m.cfg.Location), m.cfg.WarrantyMonths),
 		Fault: s["fault"], ServiceMode: s["mode"], PreferredTime: s["time"], CreatedAt: t.now.UTC(),
 		Attachments: draftFiles(s),
@@ -146,4 +145,22 @@ func tokens(s string) map[string]bool {
 	}
 	flush()
 	return out
+}
+
+// parsePurchase reads a purchase date slot: 2025, 2025-05 or 2025-05-12.
+func parsePurchase(p string, loc *time.Location) (time.Time, error) {
+	layout := "2006-01-02"
+	switch len(p) {
+	case len("2006"):
+		layout = "2006"
+	case len("2006-01"):
+		layout = "2006-01"
+	}
+	return time.ParseInLocation(layout, p, loc)
+}
+
+// validPurchase says p is a purchase date slot, not after now.
+func validPurchase(p string, now time.Time) bool {
+	t, err := parsePurchase(p, now.Location())
+	return err == nil && !t.After(now) && t.Year() >= 1980
 }

@@ -141,32 +141,3 @@ func cleanText(s string, max int) string {
 	}
 	return s
 }
-
-// detectLocale says which language text is written in: zh-CN when it holds
-// Han characters, en when it holds Latin words (two, or one of four letters
-// or more), "" when it cannot tell (digits, emoji, a ticket number, "ok").
-func detectLocale(text string) string {
-	if strings.HasPrefix(text, "/") {
-		return "" // a command (/start) says nothing about the language
-	}
-	latin, words := 0, 0
-	rest := ticketInText.ReplaceAllString(text, "")
-	for _, w := range strings.Fields(rest) {
-		if strings.IndexFunc(w, func(r rune) bool { return r < 128 && unicode.IsLetter(r) }) >= 0 {
-			words++
-		}
-	}
-	for _, r := range rest {
-		if unicode.Is(unicode.Han, r) {
-			return "zh-CN"
-		}
-		if r < 128 && unicode.IsLetter(r) {
-			latin++
-		}
-	}
-	// "ok" or "yes" inside a Chinese conversation is not English yet.
-	if latin >= 4 || words >= 2 {
-		return "en"
-	}
-	return ""
-}

@@ -26,6 +26,7 @@ var Locales = []string{"zh-CN", "en"}
 type Catalog struct {
 	sets map[string]*template.Template
 	keys []string
+	kb   *Knowledge
 }
 
 // Load parses the embedded templates and checks them. Any fault is returned
@@ -40,7 +41,11 @@ func Load() (*Catalog, error) {
 		return nil, fmt.Errorf("prompts: sample.yaml: %w", err)
 	}
 	sample["When"] = time.Date(2026, 3, 5, 14, 30, 0, 0, time.UTC)
-	c := &Catalog{sets: map[string]*template.Template{}}
+	kb, err := LoadKnowledge()
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{sets: map[string]*template.Template{}, kb: kb}
 	texts := map[string]map[string]string{}
 	for _, loc := range Locales {
 		name := loc + ".yaml"
@@ -82,6 +87,9 @@ func Load() (*Catalog, error) {
 	}
 	return c, nil
 }
+
+// Knowledge returns the knowledge file's answers.
+func (c *Catalog) Knowledge() *Knowledge { return c.kb }
 
 // Keys lists every template key, sorted.
 func (c *Catalog) Keys() []string { return c.keys }

@@ -20,11 +20,11 @@ func TestNoTemplateSaysANeverSayPhrase(t *testing.T) {
 	sample := map[string]any{}
 	for _, k := range []string{"Company", "Name", "Number", "RepeatOf", "Product", "State", "Next", "Fault", "Cause", "Work",
 		"Decision", "Engineer", "Warranty", "name", "salutation", "phone", "mode", "address", "product", "model", "serial",
-		"purchase", "proof", "fault", "time", "Mode", "Hotline"} {
+		"purchase", "proof", "fault", "time", "Mode", "Hotline", "Field", "claim"} {
 		sample[k] = "x"
 	}
 	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Count": 1, "files": 0, "MB": 20, "Max": 2000,
-		"When": time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), "State": "new"} {
+		"When": time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), "State": "new", "Skip": true, "First": "accept", "Second": "decline"} {
 		sample[k] = v
 	}
 	for _, loc := range Locales {
@@ -73,6 +73,33 @@ func TestEveryStateHasItsTexts(t *testing.T) {
 	for _, st := range []string{"new", "approved", "repairing", "waiting_parts", "ready", "closed", "cancelled"} {
 		if !keys["notice.status."+st] {
 			t.Errorf("missing notice.status.%s", st)
+		}
+	}
+}
+
+// TestNoKnowledgeAnswerSaysANeverSayPhrase checks the knowledge file's
+// answers, rendered with and without a hotline, against the never-say list.
+func TestNoKnowledgeAnswerSaysANeverSayPhrase(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := NeverSayList()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, hotline := range []string{"", "400-800-8888"} {
+		d := KnowledgeData{Company: "示例售后", Hotline: hotline, Hours: "09:00–18:30", WarrantyMonths: 12, RepairDays: 3, FirstReplyHours: 4}
+		for _, loc := range Locales {
+			for topic := range c.Knowledge().Cues() {
+				text, err := c.Knowledge().Answer(loc, topic, d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if hits := Flag(list, text); len(hits) > 0 {
+					t.Errorf("%s %s says %q: %s", loc, topic, hits[0].Phrase, text)
+				}
+			}
 		}
 	}
 }

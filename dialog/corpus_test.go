@@ -1,0 +1,308 @@
+package dialog_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/understand"
+	"go.yaml.in/yaml/v3"
+)
+
+// corpusItem is one labelled first message of understand/testdata/corpus.yaml.
+type corpusItem struct {
+	Text   string            `yaml:"text"`
+	Lang   string            `yaml:"lang"`
+	Trade  string            `yaml:"trade"`
+	Intent string            `yaml:"intent"`
+	Facts  map[string]string `yaml:"facts"`
+	Repeat bool              `yaml:"repeat"`
+	Topic  string            `yaml:"topic"`
+	Ticket string            `yaml:"ticket"`
+}
+
+// corpusNow is the corpus's "today" for relative dates: Monday 2026-11-30.
+var corpusNow = time.Date(2026, 11, 30, 10, 0, 0, 0, shanghai)
+
+// replyIntent reads which request the desk answered from the keys of its
+// replies to a first message.
+func replyIntent(ks []string) string {
+	for _, k := range ks {
+		switch {
+		case k == "report.start" || k == "report.start.repeat" || k == "report.resume":
+			return "report"
+		case strings.HasPrefix(k, "status."):
+			return "status"
+		case k == "quote.confirm.accept":
+			return "quote_accept"
+		case k == "quote.confirm.decline":
+			return "quote_decline"
+		case k == "quote.show" || k == "quote.none_pending":
+			return "quote_ask"
+		case strings.HasPrefix(k, "complaint."):
+			return "complaint"
+		case strings.HasPrefix(k, "suggestion."):
+			return "suggestion"
+		case k == "praise":
+			return "praise"
+		case strings.HasPrefix(k, "consult.") || strings.HasPrefix(k, "knowledge."):
+			return "consult"
+		case k == "manager.explain":
+			return "manager"
+		case strings.HasPrefix(k, "handover"):
+			return "human"
+		case k == "cancelled" || k == "nothing_to_cancel":
+			return "cancel"
+		case k == "greeting":
+			return "greeting"
+		case k == "off_topic":
+			return "off_topic"
+		case strings.HasPrefix(k, "abuse"):
+			return "abuse"
+		case k == "clarify":
+			return "clarify"
+		}
+	}
+	return "not_understood"
+}
+
+// answers to each report question, for walking a report to its read-back:
+// choices are pressed, so that only the first message's understanding is
+// measured here (typed answers have their own test).
+func cannedAnswer(slot, lang string) (text, payload string) {
+	en := lang == "en"
+	switch slot {
+	case "product":
+		return pick(en, "printer", "打印机"), ""
+	case "fault":
+		return pick(en, "it does not work at all", "完全不能用了"), ""
+	case "name":
+		return pick(en, "Mr Zhao", "赵先生"), ""
+	case "salutation":
+		return "", "sal:mr"
+	case "phone":
+		return "13912340000", ""
+	case "mode":
+		return "", "mode:carry_in"
+	case "address":
+		return pick(en, "88 Caoxi North Road, Xuhui, Shanghai", "上海市徐汇区漕溪北路88号"), ""
+	}
+	return "", "skip"
+}
+
+func pick(en bool, a, b string) string {
+	if en {
+		return a
+	}
+	return b
+}
+
+// factKept says the ticket (or the read-back) holds the stated fact.
+func factKept(slot, want string, tk *storage.Ticket, summary string) bool {
+	n := func(s string) string {
+		s = strings.ToLower(understand.Normalize(s))
+		return strings.NewReplacer(" ", "", "-", "", ",", "", "，", "", ".", "").Replace(s)
+	}
+	either := func(got string) bool {
+		g, w := n(got), n(want)
+		return g != "" && (strings.Contains(g, w) || strings.Contains(w, g))
+	}
+	switch slot {
+	case "product":
+		return either(tk.Product)
+	case "brand":
+		return strings.Contains(n(tk.Product), n(want))
+	case "model":
+		return either(tk.Model)
+	case "serial":
+		return either(tk.Serial)
+	case "fault":
+		return strings.Contains(n(tk.Fault), n(want))
+	case "purchase":
+		return tk.PurchaseDate == want
+	case "warranty":
+		return tk.Warranty == want || (want == "in" && (strings.Contains(summary, "您说在保修期内") || strings.Contains(summary, "you say it is under warranty")))
+	case "proof":
+		return tk.WarrantyProof == want
+	case "address":
+		return either(tk.Address)
+	case "phone":
+		return tk.Phone == want
+	case "name":
+		return either(tk.ContactName)
+	case "salutation":
+		return tk.Salutation == want
+	case "mode":
+		return tk.ServiceMode == want
+	case "time":
+		return either(tk.PreferredTime)
+	}
+	return false
+}
+
+// TestCorpusUnderstanding runs every message of the labelled corpus through
+// the real dialog (SQLite, in-process Redis) as a customer's first message,
+// and prints the figures of the understanding issue: intent accuracy
+// (overall, per language, per intent), the share of stated facts taken
+// without asking again, and the questions asked before the read-back.
+// Reports are walked to their read-back and confirmed; the facts are read
+// from the ticket row in SQL.
+func TestCorpusUnderstanding(t *testing.T) {
+	raw, err := os.ReadFile("../understand/testdata/corpus.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []corpusItem
+	if err := yaml.Unmarshal(raw, &items); err != nil {
+		t.Fatal(err)
+	}
+	d := sqliteDesk(t)
+	d.now = corpusNow
+	ctx := context.Background()
+	type tally struct{ ok, n int }
+	byIntent, byLang := map[string]*tally{}, map[string]*tally{}
+	var all, facts, langOK tally
+	factsBySlot := map[string]*tally{}
+	questions, multi := 0, 0
+	var misses []string
+	add := func(m map[string]*tally, k string, ok bool) {
+		if m[k] == nil {
+			m[k] = &tally{}
+		}
+		m[k].n++
+		if ok {
+			m[k].ok++
+		}
+	}
+	for i, it := range items {
+		chat := fmt.Sprintf("corpus-%d", i)
+		if strings.HasPrefix(it.Intent, "quote_") || it.Intent == "status" {
+			d.quotedTicket(chat)
+		}
+		rs := d.say(chat, it.Text)
+		got := replyIntent(keys(rs))
+		ok := got == it.Intent
+		all.n++
+		if ok {
+			all.ok++
+		} else {
+			misses = append(misses, fmt.Sprintf("%-14s got %-14s %s", it.Intent, got, it.Text))
+		}
+		add(byIntent, it.Intent, ok)
+		add(byLang, it.Lang, ok)
+		wantLoc := map[string]string{"zh": "zh-CN", "en": "en"}[it.Lang]
+		langOK.n++
+		if c, err := d.states.Get(ctx, "webchat", chat); err == nil && c.Locale == wantLoc {
+			langOK.ok++
+		}
+		if it.Intent != "report" || got != "report" {
+			continue
+		}
+		asked := map[string]bool{}
+		n := 0
+		for turn := 0; turn < 20 && last(rs).Key != "confirm.summary"; turn++ {
+			slot := strings.TrimPrefix(last(rs).Key, "ask.")
+			asked[slot] = true
+			if slot == "purchase" {
+				asked["proof"], asked["warranty"] = true, true
+			}
+			n++
+			text, payload := cannedAnswer(slot, it.Lang)
+			if payload != "" {
+				rs = d.press(chat, payload)
+			} else {
+				rs = d.say(chat, text)
+			}
+		}
+		summary := last(rs).Text
+		if last(rs).Key != "confirm.summary" {
+			t.Errorf("report never reached its read-back: %s\n%s", it.Text, texts(rs))
+			continue
+		}
+		d.press(chat, "confirm:yes")
+		ts, err := d.db.Tickets(ctx, storage.TicketFilter{Channel: "webchat", ChatID: chat, Limit: 1})
+		if err != nil || len(ts) == 0 {
+			t.Fatalf("no ticket for %q: %v", it.Text, err)
+		}
+		stated := 0
+		for slot, want := range it.Facts {
+			stated++
+			kept := !asked[slot] && factKept(slot, want, &ts[0], summary)
+			add(factsBySlot, slot, kept)
+			facts.n++
+			if kept {
+				facts.ok++
+			} else {
+				misses = append(misses, fmt.Sprintf("fact %-10s want %-20q ticket %+v | %s", slot, want, ticketFacts(&ts[0]), it.Text))
+			}
+		}
+		if stated >= 3 {
+			multi++
+			questions += n
+		}
+	}
+	share := func(x tally) string { return fmt.Sprintf("%5.1f%% (%d/%d)", 100*float64(x.ok)/float64(max(x.n, 1)), x.ok, x.n) }
+	var b strings.Builder
+	fmt.Fprintf(&b, "intent accuracy: %s\n", share(all))
+	for _, k := range sortedKeys(byLang) {
+		fmt.Fprintf(&b, "  lang %-3s %s\n", k, share(*byLang[k]))
+	}
+	for _, k := range sortedKeys(byIntent) {
+		fmt.Fprintf(&b, "  %-14s %s\n", k, share(*byIntent[k]))
+	}
+	fmt.Fprintf(&b, "reply language right: %s\n", share(langOK))
+	fmt.Fprintf(&b, "stated facts taken without asking again: %s\n", share(facts))
+	for _, k := range sortedKeys(factsBySlot) {
+		fmt.Fprintf(&b, "  %-10s %s\n", k, share(*factsBySlot[k]))
+	}
+	mean := float64(questions) / float64(max(multi, 1))
+	fmt.Fprintf(&b, "questions before the read-back, reports stating 3+ facts: %.2f on average (%d reports)\n", mean, multi)
+	t.Log("\n" + b.String())
+	if os.Getenv("CORPUS_MISSES") != "" {
+		t.Log("\n" + strings.Join(misses, "\n"))
+	}
+	// The issue's aims. The test fails when the understanding falls below them.
+	if r := float64(all.ok) / float64(all.n); r < 0.90 {
+		t.Errorf("intent accuracy %.3f, below 0.90", r)
+	}
+	if r := float64(facts.ok) / float64(facts.n); r < 0.85 {
+		t.Errorf("facts taken %.3f, below 0.85", r)
+	}
+	if mean > 3 {
+		t.Errorf("%.2f questions on average before the read-back, above 3", mean)
+	}
+}
+
+func ticketFacts(tk *storage.Ticket) string {
+	return fmt.Sprintf("[%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s]", tk.ContactName, tk.Salutation, tk.Phone, tk.ServiceMode, tk.Address,
+		tk.Product, tk.Model, tk.PurchaseDate, tk.WarrantyProof, tk.Warranty, tk.Fault, tk.PreferredTime)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// quotedTicket gives chat a ticket with an open quote, as a customer who
+// writes about a quote or a repair's progress has.
+func (d *desk) quotedTicket(chat string) {
+	d.t.Helper()
+	ctx := context.Background()
+	tk := &storage.Ticket{ReportKey: chat, Channel: "webchat", ChatID: chat, Locale: "zh-CN", ContactName: "周", Phone: "13700000000",
+		Product: "打印机", Fault: "卡纸", ServiceMode: "carry_in", Warranty: "out", CreatedAt: d.clock().UTC()}
+	if _, err := d.db.CreateTicket(ctx, tk, "test"); err != nil {
+		d.t.Fatal(err)
+	}
+	if _, err := d.staff.Quote(ctx, tk.Number, "staff:test", 35000, "更换定影组件", 3); err != nil {
+		d.t.Fatal(err)
+	}
+}

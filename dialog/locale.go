@@ -1,0 +1,46 @@
+package dialog
+
+import (
+	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/understand"
+)
+
+// context tells the understanding what a message answers: the report's
+// question, or a yes/no the open flow waits for.
+func (m *Manager) context(c *storage.Conversation) understand.Context {
+	switch c.Flow {
+	case flowReport:
+		return understand.Context{Flow: understand.FlowReport, Asked: c.Step}
+	case flowQuote, flowManager:
+		return understand.Context{Flow: c.Flow, Asked: "yesno"}
+	case flowComplaint:
+		if c.Step == "more" {
+			return understand.Context{Flow: c.Flow, Asked: "yesno"}
+		}
+	}
+	return understand.Context{Flow: c.Flow}
+}
+
+// dataSlots are answers that are data, not the customer's language: an
+// address or a model typed in another script.
+var dataSlots = map[string]bool{"name": true, "address": true, "product": true, "model": true, "serial": true, "phone": true}
+
+// setLocale follows the language the customer writes in. A conversation
+// without one takes any signal; one that has a language changes only on a
+// whole sentence in the other (one Latin word, a model code or pinyin does
+// not), and never on a datum asked for.
+func (m *Manager) setLocale(t *turn) {
+	c := t.c
+	loc := t.res.Locale
+	if loc == "" || loc == c.Locale || !m.texts.Supported(loc) {
+		return
+	}
+	switch {
+	case c.Locale == "":
+		c.Locale = loc
+	case !t.res.Clear:
+	case c.Flow == flowReport && dataSlots[c.Step]:
+	default:
+		c.Locale = loc
+	}
+}

@@ -1,0 +1,183 @@
+package understand
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Understand reads one message in its context and returns the commands it
+// yields, with every fact it states. now resolves relative dates (去年5月).
+func (r *Rules) Understand(c Context, raw string, now time.Time) Result {
+	now = clock(now)
+	text := Normalize(raw)
+	res := Result{Text: text}
+	res.Locale, res.Clear = r.DetectLocale(text)
+	if text == "" {
+		return res
+	}
+	rd := r.read(text)
+	facts := r.facts(rd, now)
+	if c.Flow == FlowReport && c.Asked != "" {
+		res.Commands = r.answer(c, rd, facts, now)
+		return res
+	}
+	if c.Asked == "yesno" {
+		if yes, ok := r.yesNo(rd); ok {
+			res.Commands = []Command{yesNoCommand(yes)}
+			return res
+		}
+	} else if code, ok := r.choiceWhole("yesno", strings.Trim(rd.low, " .!。！~,，")); ok {
+		// a bare yes or no with nothing pending: the flow decides what it answers
+		res.Commands = []Command{yesNoCommand(code == "yes")}
+		return res
+	}
+	res.Commands = r.request(rd, facts)
+	return res
+}
+
+func yesNoCommand(yes bool) Command {
+	if yes {
+		return Command{Kind: Affirm}
+	}
+	return Command{Kind: Deny}
+}
+
+// request reads a message that opens something (no question pending): the
+// strongest reading wins, with the facts it carries.
+func (r *Rules) request(rd *reading, facts map[string]string) []Command {
+	best := r.best(rd, facts)
+	var cmds []Command
+	switch best {
+	case "":
+		return nil
+	case "cancel":
+		return []Command{{Kind: Cancel}}
+	case "human":
+		return []Command{{Kind: HandOver}}
+	case "off_topic":
+		return []Command{{Kind: OffTopic}}
+	case "clarify":
+		top := rd.ranked()
+		return []Command{{Kind: Clarify, Options: top[:2]}}
+	case "accept", "decline":
+		cmds = append(cmds, Command{Kind: StartFlow, Flow: FlowQuote}, Command{Kind: SetSlot, Slot: SlotDecision, Value: best})
+	default:
+		cmds = append(cmds, Command{Kind: StartFlow, Flow: best})
+	}
+	if topic := bestTopic(rd); topic != "" && (best == FlowConsult || best == FlowReport || best == FlowQuote) {
+		cmds = append(cmds, Command{Kind: Knowledge, Topic: topic})
+	}
+	keep := map[string][]string{
+		FlowReport:    {SlotName, SlotSalutation, SlotPhone, SlotAddress, SlotProduct, SlotBrand, SlotModel, SlotSerial, SlotPurchase, SlotProof, SlotWarranty, SlotMode, SlotTime, SlotFault, SlotRepeat, SlotTicket},
+		FlowStatus:    {SlotTicket, SlotPhone},
+		FlowQuote:     {SlotTicket},
+		FlowComplaint: {SlotTicket, SlotPhone, SlotName, SlotSalutation},
+		FlowConsult:   {SlotTicket, SlotProduct},
+	}
+	for _, slot := range keep[cmds[0].Flow] {
+		if v := facts[slot]; v != "" {
+			cmds = append(cmds, Command{Kind: SetSlot, Slot: slot, Value: v})
+		}
+	}
+	return cmds
+}
+
+// best picks the reading of a message that opens something. A fault
+// described is a report, even asked as a question ("空调不制冷怎么回事");
+// a complaint outweighs the fault it tells of only when it weighs as much;
+// cancelling and declining, which lose what the customer did, need a clear
+// lead, else the desk asks which was meant.
+func (r *Rules) best(rd *reading, facts map[string]string) string {
+	top := rd.ranked()
+	if len(top) == 0 {
+		switch {
+		case facts[SlotTicket] != "":
+			return FlowStatus
+		case facts[SlotProduct] != "" || facts[SlotModel] != "":
+			return FlowReport
+		case len(rd.topics) > 0 || question(rd.text):
+			return FlowConsult
+		}
+		return ""
+	}
+	s := rd.score
+	first := top[0]
+	if s["abuse"] >= strongWeight {
+		return FlowAbuse
+	}
+	if rd.strong["human"] && s["human"] >= s[first] {
+		return "human"
+	}
+	if len(rd.faults) > 0 || rd.strong["report"] {
+		switch {
+		case rd.strong["complaint"] && s["complaint"] >= s["report"]:
+			return FlowComplaint
+		case rd.strong["status"] && len(rd.faults) == 0 && s["status"] >= s["report"]:
+			return FlowStatus
+		case rd.strong["cancel"] && s["cancel"] > s["report"]:
+			return "cancel"
+		case rd.strong["decline"] && s["decline"] > s["report"]:
+			return "decline"
+		case rd.strong["accept"] && s["accept"] > s["report"]:
+			return "accept"
+		}
+		return FlowReport
+	}
+	if first == "greeting" && len(top) > 1 {
+		first = top[1] // "你好，我想查一下进度"
+	}
+	if len(top) > 1 && s[top[1]] == s[first] && rd.strong[first] && rd.strong[top[1]] {
+		pair := first + "/" + top[1]
+		switch pair {
+		case "accept/decline", "decline/accept", "cancel/status", "status/cancel":
+			return "clarify"
+		}
+	}
+	if (first == FlowConsult || first == FlowQuote) && len(rd.topics) > 0 && !rd.strong["quote"] {
+		return FlowConsult
+	}
+	if first == "repeat" {
+		return FlowReport
+	}
+	return first
+}
+
+func bestTopic(rd *reading) string {
+	best, n := "", 0
+	for t, c := range rd.topics {
+		if c > n || (c == n && t < best) {
+			best, n = t, c
+		}
+	}
+	return best
+}
+
+// yesNo reads a yes or a no: the whole answer ("好的", "yep"), or its first
+// words ("对，没问题", "no, the phone is wrong").
+func (r *Rules) yesNo(rd *reading) (yes, ok bool) {
+	low := strings.Trim(rd.low, " .!。！~,，")
+	words := r.lx.Choices["yesno"]
+	for code, ws := range words {
+		for _, w := range ws {
+			if low == w {
+				return code == "yes", true
+			}
+		}
+	}
+	head := clauseSep.Split(low, 2)[0]
+	head = strings.TrimSpace(head)
+	for code, ws := range words {
+		for _, w := range ws {
+			if head == w {
+				return code == "yes", true
+			}
+		}
+	}
+	if utf8.RuneCountInString(low) <= 12 {
+		if code, ok := r.choiceIn("yesno", low, 2); ok {
+			return code == "yes", true
+		}
+	}
+	return false, false
+}

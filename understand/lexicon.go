@@ -1,0 +1,137 @@
+package understand
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/frontdesk/frontdesk/prompts"
+	"go.yaml.in/yaml/v3"
+)
+
+// Lexicon is the word lists the rules read, merged from every locale's
+// files in prompts/lexicon (a Chinese customer may type "OK", an English one
+// paste a Chinese address, so every message is read with all of them).
+type Lexicon struct {
+	// Intents maps a flow (or off_topic, cancel, human) to its cues.
+	Intents map[string]Cues `yaml:"intents"`
+	// Negators turn the cue after them around (不, 别, not, rather not).
+	Negators []string `yaml:"negators"`
+	// Incidental phrases hold a cue word that means nothing here (取消打印
+	// is a printer's button, 状态灯 a lamp); they are blanked before scoring.
+	Incidental []string `yaml:"incidental"`
+	// IncidentalPatterns are regular expressions blanked the same way
+	// (联系人刘经理: a title, not a request for a manager).
+	IncidentalPatterns []string `yaml:"incidental_patterns"`
+	// Choices maps a choice slot (salutation, proof, mode, warranty, yesno,
+	// decision, skip) to its codes and the ways people say each.
+	Choices map[string]map[string][]string `yaml:"choices"`
+
+	// Products are the things the desk repairs, by trade.
+	Products []Product `yaml:"products"`
+	// Brands are makers' names as customers write them.
+	Brands []string `yaml:"brands"`
+	// Faults maps a trade to fault phrases (不制冷, won't spin).
+	Faults map[string][]string `yaml:"faults"`
+	// ModelPatterns are regular expressions of model-code shapes.
+	ModelPatterns []string `yaml:"model_patterns"`
+
+	// Pinyin lists the syllables of Mandarin in pinyin: a message written
+	// only in them (dayinji huai le) is Chinese.
+	Pinyin []string `yaml:"pinyin"`
+
+	// Words feeds the slot extractors (dates, names, addresses, times).
+	Words SlotWords `yaml:"slots"`
+
+	pinyin     map[string]bool
+	incidental []*regexp.Regexp
+	models     []*regexp.Regexp
+}
+
+// Cues are the phrases that point to one reading: strong ones decide
+// alone, weak ones only together or against nothing else.
+type Cues struct {
+	Strong []string `yaml:"strong"`
+	Weak   []string `yaml:"weak"`
+}
+
+// Product is one kind of thing the desk repairs.
+type Product struct {
+	Name    string   `yaml:"name"`    // what the ticket records
+	Trade   string   `yaml:"trade"`   // tiles, office, appliance, sorter, telecom
+	Aliases []string `yaml:"aliases"` // the ways customers write it
+}
+
+// LoadLexicon reads and merges the lexicon files of every locale.
+func LoadLexicon() (*Lexicon, error) {
+	lx := &Lexicon{}
+	for _, loc := range prompts.Locales {
+		files, err := prompts.LexiconFiles(loc)
+		if err != nil {
+			return nil, err
+		}
+		for name, raw := range files {
+			var part Lexicon
+			if err := yaml.Unmarshal(raw, &part); err != nil {
+				return nil, fmt.Errorf("understand: lexicon %s: %w", name, err)
+			}
+			lx.merge(&part)
+		}
+	}
+	for _, p := range lx.IncidentalPatterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("understand: incidental pattern %q: %w", p, err)
+		}
+		lx.incidental = append(lx.incidental, re)
+	}
+	for _, p := range lx.ModelPatterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("understand: model pattern %q: %w", p, err)
+		}
+		lx.models = append(lx.models, re)
+	}
+	lx.pinyin = map[string]bool{}
+	for _, s := range lx.Pinyin {
+		lx.pinyin[s] = true
+	}
+	return lx, lx.Words.compile()
+}
+
+// merge adds part's lists to lx.
+func (lx *Lexicon) merge(p *Lexicon) {
+	if lx.Intents == nil {
+		lx.Intents = map[string]Cues{}
+	}
+	for k, c := range p.Intents {
+		have := lx.Intents[k]
+		have.Strong = append(have.Strong, c.Strong...)
+		have.Weak = append(have.Weak, c.Weak...)
+		lx.Intents[k] = have
+	}
+	lx.Negators = append(lx.Negators, p.Negators...)
+	lx.Incidental = append(lx.Incidental, p.Incidental...)
+	lx.IncidentalPatterns = append(lx.IncidentalPatterns, p.IncidentalPatterns...)
+	if lx.Choices == nil {
+		lx.Choices = map[string]map[string][]string{}
+	}
+	for slot, codes := range p.Choices {
+		if lx.Choices[slot] == nil {
+			lx.Choices[slot] = map[string][]string{}
+		}
+		for code, ws := range codes {
+			lx.Choices[slot][code] = append(lx.Choices[slot][code], ws...)
+		}
+	}
+	lx.Products = append(lx.Products, p.Products...)
+	lx.Brands = append(lx.Brands, p.Brands...)
+	if lx.Faults == nil {
+		lx.Faults = map[string][]string{}
+	}
+	for trade, fs := range p.Faults {
+		lx.Faults[trade] = append(lx.Faults[trade], fs...)
+	}
+	lx.ModelPatterns = append(lx.ModelPatterns, p.ModelPatterns...)
+	lx.Pinyin = append(lx.Pinyin, p.Pinyin...)
+	lx.Words.merge(&p.Words)
+}

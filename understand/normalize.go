@@ -1,0 +1,103 @@
+package understand
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// t2s converts traditional characters to simplified; loaded once, since
+// its dictionaries take a few milliseconds to build, and safe for
+// concurrent use. Plain t2s, not tw2sp: the Taiwan phrase table rewrites
+// simplified words too (怎么 → 怎幺, 程序 → 进程); Taiwan words (印表机,
+// 冷气) are in the lexicon instead.
+var t2s = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") })
+
+// Normalize returns text as the rules read it: invisible characters removed,
+// full-width letters, digits and punctuation made half-width, traditional
+// Chinese made simplified, runs of Chinese digits (一三八…, a phone read
+// out) made Arabic, and white space collapsed. Case is kept; matching
+// lowercases where it needs to.
+func Normalize(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false
+	for _, r := range text {
+		switch {
+		case r == '\u3000':
+			r = ' '
+		case r >= '！' && r <= '～':
+			r -= 0xFEE0 // full-width ASCII block
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060' || r == '\u00ad':
+			continue
+		case r == '\n' || r == '\t' || r == '\r':
+			r = ' '
+		case unicode.IsControl(r):
+			continue
+		}
+		if r == ' ' || r == '\u00a0' {
+			if space {
+				continue
+			}
+			space, r = true, ' '
+		} else {
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	s := strings.TrimSpace(b.String())
+	if hasHan(s) {
+		if cc, err := t2s(); err == nil {
+			if out, err := cc.Convert(s); err == nil {
+				s = out
+			}
+		}
+		s = chineseDigits(s)
+	}
+	return s
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+var hanDigit = map[rune]rune{'零': '0', '〇': '0', '一': '1', '幺': '1', '二': '2', '两': '2', '三': '3',
+	'四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
+
+// chineseDigits turns runs of seven or more Chinese digits (a phone number
+// read out: 一三八零零一三八零零零) into Arabic ones; shorter runs are
+// words (一台, 三天, 十一) and stay.
+func chineseDigits(s string) string {
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && (hanDigit[rs[j]] != 0 || (j > i && (rs[j] == ' ' || rs[j] == '-'))) {
+			j++
+		}
+		n := 0
+		for k := i; k < j; k++ {
+			if hanDigit[rs[k]] != 0 {
+				n++
+			}
+		}
+		if n >= 7 {
+			for k := i; k < j; k++ {
+				if d := hanDigit[rs[k]]; d != 0 {
+					rs[k] = d
+				}
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return string(rs)
+}

@@ -1,0 +1,60 @@
+package understand
+
+// marked says a phone marker (电话, tel) introduces the number at p.
+func (w *SlotWords) marked(s string, p int) bool {
+	return w.numberMarker(s, p) == mPhone
+}
+
+// phoneValue reads one candidate: its digits and how they were grouped.
+// marked allows a landline written without a dash after its area code.
+func phoneValue(raw string, marked bool) (string, bool) {
+	var d [20]byte
+	n, sep, plus := 0, -1, false
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case isASCIIDigit(c):
+			if n == len(d) {
+				return "", false
+			}
+			d[n], n = c, n+1
+		case c == '+':
+			plus = true
+		case n > 0 && sep < 0:
+			sep = n
+		}
+	}
+	ds := d[:n]
+	if !plus && n > 9 && ds[0] == '0' && ds[1] == '0' { // 0086…, 00852…
+		plus, ds, sep = true, ds[2:], -1
+	}
+	if plus && len(ds) == 13 && ds[0] == '8' && ds[1] == '6' && mobile(ds[2:]) {
+		return string(ds[2:]), true
+	}
+	switch {
+	case plus:
+		if len(ds) < 8 || len(ds) > 15 || ds[0] == '0' {
+			return "", false
+		}
+		return "+" + string(ds), true
+	case mobile(ds):
+		return string(ds), true
+	case len(ds) == 13 && ds[0] == '8' && ds[1] == '6' && mobile(ds[2:]):
+		return string(ds[2:]), true
+	}
+	if len(ds) < 10 || ds[0] != '0' {
+		return "", false
+	}
+	area := 4 // 010 and 02x are the three-digit area codes
+	if ds[1] == '1' || ds[1] == '2' {
+		area = 3
+	}
+	if sep != area && !(sep < 0 && marked) || len(ds)-area < 7 || len(ds)-area > 8 {
+		return "", false
+	}
+	return string(ds[:area]) + "-" + string(ds[area:]), true
+}
+
+// mobile says ds is a mainland mobile number: 1, then 3-9, then nine digits.
+func mobile(ds []byte) bool {
+	return len(ds) == 11 && ds[0] == '1' && ds[1] >= '3' && ds[1] <= '9'
+}
