@@ -169,6 +169,7 @@ func TestCorpusUnderstanding(t *testing.T) {
 	var all, facts, langOK tally
 	factsBySlot := map[string]*tally{}
 	questions, multi := 0, 0
+	askedBySlot := map[string]int{} // questions asked in reports stating 3+ facts
 	var misses []string
 	add := func(m map[string]*tally, k string, ok bool) {
 		if m[k] == nil {
@@ -244,9 +245,16 @@ func TestCorpusUnderstanding(t *testing.T) {
 		if stated >= 3 {
 			multi++
 			questions += n
+			for slot := range asked {
+				if slot != "proof" && slot != "warranty" {
+					askedBySlot[slot]++
+				}
+			}
 		}
 	}
-	share := func(x tally) string { return fmt.Sprintf("%5.1f%% (%d/%d)", 100*float64(x.ok)/float64(max(x.n, 1)), x.ok, x.n) }
+	share := func(x tally) string {
+		return fmt.Sprintf("%5.1f%% (%d/%d)", 100*float64(x.ok)/float64(max(x.n, 1)), x.ok, x.n)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "intent accuracy: %s\n", share(all))
 	for _, k := range sortedKeys(byLang) {
@@ -262,6 +270,9 @@ func TestCorpusUnderstanding(t *testing.T) {
 	}
 	mean := float64(questions) / float64(max(multi, 1))
 	fmt.Fprintf(&b, "questions before the read-back, reports stating 3+ facts: %.2f on average (%d reports)\n", mean, multi)
+	for _, k := range sortedKeys(askedBySlot) {
+		fmt.Fprintf(&b, "  asked %-10s in %d\n", k, askedBySlot[k])
+	}
 	t.Log("\n" + b.String())
 	if os.Getenv("CORPUS_MISSES") != "" {
 		t.Log("\n" + strings.Join(misses, "\n"))

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,10 +32,13 @@ var reportSlots = []string{"name", "salutation", "phone", "mode", "address", "pr
 
 // askOrder is the order questions are asked in, each only while missing
 // (a first message usually names the product and the fault already). The
-// serial is never asked (the engineer reads it off the machine), the
-// purchase question also takes the proof and the customer's word on
-// warranty, and the appointment time is asked only for a visit.
-var askOrder = []string{"name", "salutation", "phone", "mode", "address", "product", "model", "purchase", "fault", "time"}
+// model and serial are taken when given but not asked (the engineer reads
+// them off the rating label), the purchase question also takes the proof
+// and the customer's word on warranty and is not asked of a telecom
+// service, and the visit's time is agreed by the engineer, who calls once
+// the job is dispatched (a time the customer gives is kept). A name given
+// in full (张伟, Sarah Lee) is not asked its title.
+var askOrder = []string{"name", "salutation", "phone", "mode", "address", "product", "purchase", "fault"}
 
 // skippable slots offer a "skip / don't know" button.
 var skippable = map[string]bool{"model": true, "serial": true, "purchase": true, "time": true}
@@ -91,10 +95,9 @@ func nextSlot(slots map[string]string) string {
 		}
 		switch {
 		case s == "address" && slots["mode"] != "on_site",
-			s == "time" && slots["mode"] != "on_site",
-			s == "salutation" && slots["name"] == "":
+			s == "salutation" && (slots["name"] == "" || fullName(slots["name"])):
 			continue
-		case s == "purchase" && (has(slots, "proof") || has(slots, "warranty")):
+		case s == "purchase" && (has(slots, "proof") || has(slots, "warranty") || slots["trade"] == "telecom"):
 			continue
 		}
 		return s
@@ -259,6 +262,10 @@ func (m *Manager) setSlot(t *turn, slot, v string) bool {
 		if !validPurchase(v, t.now.In(m.cfg.Location)) {
 			return false
 		}
+	case "trade":
+		if !slices.Contains([]string{"tiles", "office", "appliance", "sorter", "telecom"}, v) {
+			return false
+		}
 	case "name", "address", "product", "brand", "model", "serial", "fault", "time", "repeat":
 		if strings.TrimSpace(v) == "" || utf8.RuneCountInString(v) > 300 {
 			return false
@@ -376,4 +383,13 @@ func productName(s map[string]string) string {
 		sep = ""
 	}
 	return b + sep + p
+}
+
+// fullName says a name is given in full (张伟, 欧阳娜娜, Sarah Lee, 刘经理),
+// so it can be used as it is, without asking for a title.
+func fullName(name string) bool {
+	if strings.ContainsRune(strings.TrimSpace(name), ' ') {
+		return true
+	}
+	return utf8.RuneCountInString(name) >= 2 && !strings.ContainsFunc(name, func(r rune) bool { return r < 0x2e80 })
 }

@@ -60,6 +60,7 @@ const (
 	SlotTime       = "time"     // preferred appointment, as said
 	SlotFault      = "fault"
 	SlotRepeat     = "repeat" // "1": the same fault came back after a repair
+	SlotTrade      = "trade"  // the product's trade: tiles, office, appliance, sorter, telecom
 	SlotTicket     = "ticket" // FD-1042
 	SlotDecision   = "decision"
 )

@@ -69,7 +69,7 @@ func (r *Rules) request(rd *reading, facts map[string]string) []Command {
 		cmds = append(cmds, Command{Kind: Knowledge, Topic: topic})
 	}
 	keep := map[string][]string{
-		FlowReport:    {SlotName, SlotSalutation, SlotPhone, SlotAddress, SlotProduct, SlotBrand, SlotModel, SlotSerial, SlotPurchase, SlotProof, SlotWarranty, SlotMode, SlotTime, SlotFault, SlotRepeat, SlotTicket},
+		FlowReport:    {SlotName, SlotSalutation, SlotPhone, SlotAddress, SlotProduct, SlotBrand, SlotModel, SlotSerial, SlotPurchase, SlotProof, SlotWarranty, SlotMode, SlotTime, SlotFault, SlotRepeat, SlotTicket, SlotTrade},
 		FlowStatus:    {SlotTicket, SlotPhone},
 		FlowQuote:     {SlotTicket},
 		FlowComplaint: {SlotTicket, SlotPhone, SlotName, SlotSalutation},

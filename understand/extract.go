@@ -37,7 +37,19 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 	}
 	for _, h := range rd.products {
 		if free(h.start, h.end) {
-			out[SlotProduct] = lx.Products[h.tags[0].index].Name
+			p := lx.Products[h.tags[0].index]
+			// the customer's own word ("telly", 固话), unless it is pinyin
+			// or a typo the lexicon knows (xiyiji, 磁砖): then the name
+			said := text[h.start:h.end]
+			if !isASCII(said) || isASCII(p.Name) {
+				out[SlotProduct] = said
+			} else {
+				out[SlotProduct] = p.Name
+			}
+			out[SlotTrade] = p.Trade
+			if p.Mode != "" {
+				out[SlotMode] = p.Mode // implied: what is fixed in place is served where it is; said mode wins below
+			}
 			break
 		}
 	}
@@ -48,17 +60,8 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 		out[SlotSerial] = s
 		taken = append(taken, [2]int{strings.Index(text, s), strings.Index(text, s) + len(s)})
 	}
-	for _, re := range lx.models {
-		for _, m := range re.FindAllStringIndex(text, -1) {
-			v := strings.TrimSpace(text[m[0]:m[1]])
-			if free(m[0], m[1]) && hasLetterAndDigit(v) && !strings.EqualFold(v, out[SlotSerial]) {
-				out[SlotModel] = v
-				break
-			}
-		}
-		if out[SlotModel] != "" {
-			break
-		}
+	if m, ok := r.model(text, free, out[SlotSerial]); ok {
+		out[SlotModel] = m
 	}
 	low := rd.low
 	for _, slot := range []string{SlotWarranty, SlotMode, SlotProof} {
@@ -178,4 +181,43 @@ func wordIndex(low, p string) int {
 		from = s + 1
 	}
 	return -1
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// model finds the model code: the leftmost match of the model shapes that
+// is not a serial, not part of a fact already read and not an error code
+// (显示E4, shows SC542).
+func (r *Rules) model(text string, free func(s, e int) bool, serial string) (string, bool) {
+	low := strings.ToLower(text)
+	best, bs := "", len(text)+1
+	for _, re := range r.lx.models {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			v := strings.TrimSpace(text[m[0]:m[1]])
+			if m[0] > bs || (m[0] == bs && len(v) <= len(best)) || !free(m[0], m[1]) || !hasLetterAndDigit(v) ||
+				strings.EqualFold(v, serial) || r.afterErrorMarker(low, m[0]) {
+				continue
+			}
+			best, bs = v, m[0]
+		}
+	}
+	return best, best != ""
+}
+
+// afterErrorMarker says an error-code marker ends right before offset i.
+func (r *Rules) afterErrorMarker(low string, i int) bool {
+	before := strings.TrimRight(low[:i], " :：'\"")
+	for _, m := range r.lx.ErrorCodeMarkers {
+		if strings.HasSuffix(before, m) {
+			return true
+		}
+	}
+	return false
 }

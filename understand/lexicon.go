@@ -32,6 +32,12 @@ type Lexicon struct {
 	Brands []string `yaml:"brands"`
 	// Faults maps a trade to fault phrases (不制冷, won't spin).
 	Faults map[string][]string `yaml:"faults"`
+	// ErrorCodeMarkers come before an error code (显示E4, shows SC542): a
+	// code after one is part of the fault, not the model.
+	ErrorCodeMarkers []string `yaml:"error_code_markers"`
+	// FaultPatterns are regular expressions of fault shapes (不亮, won't
+	// turn, shows E2), counted only in a message that names a product.
+	FaultPatterns []string `yaml:"fault_patterns"`
 	// ModelPatterns are regular expressions of model-code shapes.
 	ModelPatterns []string `yaml:"model_patterns"`
 
@@ -45,6 +51,7 @@ type Lexicon struct {
 	pinyin     map[string]bool
 	incidental []*regexp.Regexp
 	models     []*regexp.Regexp
+	faultRes   []*regexp.Regexp
 }
 
 // Cues are the phrases that point to one reading: strong ones decide
@@ -58,6 +65,7 @@ type Cues struct {
 type Product struct {
 	Name    string   `yaml:"name"`    // what the ticket records
 	Trade   string   `yaml:"trade"`   // tiles, office, appliance, sorter, telecom
+	Mode    string   `yaml:"mode"`    // on_site for what is fixed in place; "" asks
 	Aliases []string `yaml:"aliases"` // the ways customers write it
 }
 
@@ -83,6 +91,13 @@ func LoadLexicon() (*Lexicon, error) {
 			return nil, fmt.Errorf("understand: incidental pattern %q: %w", p, err)
 		}
 		lx.incidental = append(lx.incidental, re)
+	}
+	for _, p := range lx.FaultPatterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("understand: fault pattern %q: %w", p, err)
+		}
+		lx.faultRes = append(lx.faultRes, re)
 	}
 	for _, p := range lx.ModelPatterns {
 		re, err := regexp.Compile(p)
@@ -132,6 +147,8 @@ func (lx *Lexicon) merge(p *Lexicon) {
 		lx.Faults[trade] = append(lx.Faults[trade], fs...)
 	}
 	lx.ModelPatterns = append(lx.ModelPatterns, p.ModelPatterns...)
+	lx.FaultPatterns = append(lx.FaultPatterns, p.FaultPatterns...)
+	lx.ErrorCodeMarkers = append(lx.ErrorCodeMarkers, p.ErrorCodeMarkers...)
 	lx.Pinyin = append(lx.Pinyin, p.Pinyin...)
 	lx.Words.merge(&p.Words)
 }

@@ -67,8 +67,15 @@ type hit struct {
 // word there: "no" is not found in "note", "hi" not in "this".
 func (m *matcher) find(low string) []hit {
 	var out []hit
+	end := 0
+	// The library's iterator resumes one byte after each match's start, so
+	// it yields the longest phrase at every start; keep those that do not
+	// overlap one already taken.
 	for _, mt := range m.ac.FindAll(low) {
 		s, e := mt.Start(), mt.End()
+		if s < end {
+			continue
+		}
 		if alnum(low[s]) && s > 0 && alnum(low[s-1]) {
 			continue
 		}
@@ -76,34 +83,11 @@ func (m *matcher) find(low string) []hit {
 			continue
 		}
 		out = append(out, hit{start: s, end: e, tags: m.tags[mt.Pattern()]})
+		end = e
 	}
 	return out
 }
 
 func alnum(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '\''
-}
-
-// phraseIn reports whether one of phrases occurs in low as a whole word
-// (for Latin) or anywhere (for Chinese): a short list, checked directly.
-func phraseIn(low string, phrases []string) (string, bool) {
-	best := ""
-	for _, p := range phrases {
-		if len(p) <= len(best) {
-			continue
-		}
-		for from := 0; ; {
-			i := strings.Index(low[from:], p)
-			if i < 0 {
-				break
-			}
-			s, e := from+i, from+i+len(p)
-			if (!alnum(p[0]) || s == 0 || !alnum(low[s-1])) && (!alnum(p[len(p)-1]) || e == len(low) || !alnum(low[e])) {
-				best = p
-				break
-			}
-			from = s + 1
-		}
-	}
-	return best, best != ""
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }

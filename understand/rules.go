@@ -115,6 +115,14 @@ func (r *Rules) read(text string) *reading {
 			}
 		}
 	}
+	if len(rd.faults) == 0 && (len(rd.products) > 0 || rd.brand != "" || r.hasModel(text)) {
+		// a product named with something wrong with it: "冰箱门关不严"
+		for _, re := range r.lx.faultRes {
+			for _, m := range re.FindAllStringIndex(low, 2) {
+				rd.faults = append(rd.faults, hit{start: m[0], end: m[1]})
+			}
+		}
+	}
 	if len(rd.faults) > 0 {
 		rd.score["report"] += strongWeight
 		rd.strong["report"] = true
@@ -190,4 +198,16 @@ func clock(now time.Time) time.Time {
 		return time.Now()
 	}
 	return now
+}
+
+// hasModel says the text holds a model code.
+func (r *Rules) hasModel(text string) bool {
+	for _, re := range r.lx.models {
+		for _, m := range re.FindAllString(text, 3) {
+			if hasLetterAndDigit(m) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -60,10 +60,10 @@ func TestTraps(t *testing.T) {
 func TestQuoteDecisions(t *testing.T) {
 	r := testRules(t)
 	for text, want := range map[string]string{
-		"行，修吧":                      "accept",
-		"可以，就按这个价钱修":                "accept",
-		"I'd rather not go ahead":   "decline",
-		"太贵了算了不修了":                  "decline",
+		"行，修吧":                        "accept",
+		"可以，就按这个价钱修":                  "accept",
+		"I'd rather not go ahead":     "decline",
+		"太贵了算了不修了":                    "decline",
 		"ok go ahead with the repair": "accept",
 	} {
 		res := r.Understand(Context{}, text, corpusNow)
