@@ -64,8 +64,10 @@ func (m *Manager) startReport(t *turn) error {
 			c.Slots["phone"] = cu.Phone
 		}
 	}
-	for slot, v := range t.res.Slots() {
-		m.setSlot(t, slot, v)
+	for _, cmd := range t.res.Commands { // in order: a name comes before its title
+		if cmd.Kind == understand.SetSlot || cmd.Kind == understand.CorrectSlot {
+			m.setSlot(t, cmd.Slot, cmd.Value)
+		}
 	}
 	if t.in.Phone != "" {
 		c.Slots["phone"] = t.in.Phone
@@ -180,7 +182,12 @@ func (m *Manager) reportAnswer(t *turn) error {
 	for _, cmd := range t.res.Commands {
 		switch cmd.Kind {
 		case understand.SetSlot, understand.CorrectSlot:
-			if !m.setSlot(t, cmd.Slot, cmd.Value) {
+			v := cmd.Value
+			if old := c.Slots[cmd.Slot]; cmd.Kind == understand.CorrectSlot && cmd.Slot == "address" && old != "" &&
+				utf8.RuneCountInString(v) < 8 && !strings.Contains(old, v) {
+				v = old + " (" + v + ")" // a part of the address corrected ("应该是5号楼"): kept beside the rest
+			}
+			if !m.setSlot(t, cmd.Slot, v) {
 				continue
 			}
 			if cmd.Kind == understand.CorrectSlot {

@@ -10,76 +10,173 @@ import (
 // not know.
 var Skippable = map[string]bool{SlotModel: true, SlotSerial: true, SlotPurchase: true, SlotProof: true, SlotTime: true}
 
-// answer reads a message sent while a report asks for one slot. The
-// answer to the question comes first; a request that is plainly not an
-// answer (cancel, a person, a question) interrupts; a correction
-// ("电话写错了，是139…") updates what it names; any other fact stated in
-// passing is taken too.
+// answer reads a message sent while a report asks for one slot. A
+// correction ("电话写错了，是139…") updates what it names; a question about
+// the desk is answered; the answer to the question comes next; a request
+// that is plainly not an answer (cancel, a person, a status) interrupts;
+// any other fact stated in passing is taken too.
 func (r *Rules) answer(c Context, rd *reading, facts map[string]string, now time.Time) []Command {
 	asked := c.Asked
-	set, ok := r.parseAnswer(asked, rd, facts, now)
-	var cmds []Command
-	correcting := r.correction(rd)
-	if !ok {
-		if cmd, stop := r.interruption(rd); stop {
-			return []Command{cmd}
-		}
-	}
-	if correcting {
-		for slot, v := range facts {
-			if slot != asked && slot != SlotFault && slot != SlotRepeat && slot != SlotBrand {
-				cmds = append(cmds, Command{Kind: CorrectSlot, Slot: slot, Value: v})
-			}
-		}
-		if asked == "confirm" && len(cmds) == 0 {
-			return []Command{{Kind: Deny}}
-		}
-		if len(cmds) > 0 && !ok {
+	if r.correction(rd) {
+		if cmds := r.corrections(rd, facts, now); len(cmds) > 0 {
 			return cmds
 		}
 	}
-	if ok {
-		for slot, v := range set {
-			switch {
-			case slot == "confirm" && v == "yes":
-				cmds = append(cmds, Command{Kind: Affirm})
-			case slot == "confirm":
-				cmds = append(cmds, Command{Kind: Deny})
-			case v == "" && Skippable[slot]:
-				cmds = append(cmds, Command{Kind: Skip, Slot: slot})
-			default:
-				cmds = append(cmds, Command{Kind: SetSlot, Slot: slot, Value: v})
-			}
+	topic := bestTopic(rd)
+	// A warranty word answering "when did you buy it" is a statement, not a
+	// question about warranty terms.
+	statement := (asked == SlotPurchase || asked == SlotProof) && !question(rd.text)
+	asking := (topic != "" && !statement) || (rd.strong["consult"] && question(rd.text))
+	if asking && (asked != SlotFault || len(rd.faults) == 0) {
+		if topic != "" {
+			return []Command{{Kind: Knowledge, Topic: topic}}
+		}
+		return []Command{{Kind: StartFlow, Flow: FlowConsult}}
+	}
+	if cmd, stop := r.interruption(rd, facts); stop {
+		return []Command{cmd}
+	}
+	if r.skipped(asked, rd) {
+		return []Command{{Kind: Skip, Slot: asked}}
+	}
+	set, ok := r.parseAnswer(asked, rd, facts, now)
+	var cmds []Command
+	for _, slot := range answerOrder {
+		v, has := set[slot]
+		if !has {
+			continue
+		}
+		switch {
+		case slot == "confirm" && v == "yes":
+			cmds = append(cmds, Command{Kind: Affirm})
+		case slot == "confirm":
+			cmds = append(cmds, Command{Kind: Deny})
+		default:
+			cmds = append(cmds, Command{Kind: SetSlot, Slot: slot, Value: v})
 		}
 	}
 	// Facts given in passing ("王先生，电话13800138000"), never over the
 	// answer itself and never free text the extractors guess at.
 	if asked != "confirm" {
-		for _, slot := range []string{SlotPhone, SlotName, SlotSalutation, SlotMode, SlotWarranty, SlotProof, SlotPurchase, SlotAddress, SlotTime} {
-			if v := facts[slot]; v != "" && set[slot] == "" && slot != asked && !correcting {
+		for _, slot := range []string{SlotPhone, SlotName, SlotSalutation, SlotMode, SlotWarranty, SlotProof, SlotPurchase, SlotAddress, SlotTime, SlotBrand} {
+			if v := facts[slot]; v != "" && set[slot] == "" && slot != asked {
 				cmds = append(cmds, Command{Kind: SetSlot, Slot: slot, Value: v})
 			}
 		}
 	}
-	if !ok && len(cmds) == 0 {
-		if topic := bestTopic(rd); topic != "" {
-			return []Command{{Kind: Knowledge, Topic: topic}}
+	if topic != "" {
+		cmds = append(cmds, Command{Kind: Knowledge, Topic: topic}) // a fault with a question about it
+	}
+	if !ok && len(cmds) == 0 && question(rd.text) {
+		return []Command{{Kind: StartFlow, Flow: FlowConsult}}
+	}
+	return cmds
+}
+
+// answerOrder is the order an answer's slots are set in: a name before its
+// title.
+var answerOrder = []string{"confirm", SlotName, SlotSalutation, SlotPhone, SlotMode, SlotAddress, SlotProduct, SlotBrand, SlotModel,
+	SlotSerial, SlotPurchase, SlotProof, SlotWarranty, SlotFault, SlotTime}
+
+// skipped says the answer is "I don't know / can't find it" (or a refusal
+// to give a required detail, which the dialog answers with help): the
+// whole answer a skip word, or a longer skip phrase within it.
+func (r *Rules) skipped(asked string, rd *reading) bool {
+	bare := strings.Trim(rd.low, " .!。！~,，")
+	if _, ok := r.choiceWhole("skip", bare); ok {
+		return asked != "confirm"
+	}
+	if asked == "confirm" || asked == SlotFault {
+		return false // a fault the customer cannot name is still their words
+	}
+	for _, p := range r.lx.Choices["skip"]["skip"] {
+		if utf8.RuneCountInString(p) >= 3 && wordIndex(rd.low, strings.ToLower(p)) >= 0 {
+			return true
 		}
-		if question(rd.text) || rd.strong["consult"] {
-			return []Command{{Kind: StartFlow, Flow: FlowConsult}}
+	}
+	return false
+}
+
+// corrections reads a correction: the slots it names ("地址不对，应该是5号
+// 楼") take the value after the marker, or the fact of that slot found in
+// the message; a correction that names no field corrects the facts it
+// states ("not Tuesday, Wednesday").
+func (r *Rules) corrections(rd *reading, facts map[string]string, now time.Time) []Command {
+	var cmds []Command
+	named := map[string]bool{}
+	for slot, words := range r.lx.Fields {
+		for _, w := range words {
+			if wordIndex(rd.low, strings.ToLower(w)) >= 0 {
+				named[slot] = true
+			}
 		}
-		if rd.strong["status"] && facts[SlotTicket] != "" {
-			return []Command{{Kind: StartFlow, Flow: FlowStatus}, {Kind: SetSlot, Slot: SlotTicket, Value: facts[SlotTicket]}}
+	}
+	for _, slot := range answerOrder {
+		if !named[slot] {
+			continue
+		}
+		v := facts[slot]
+		if v == "" {
+			v = r.valueAfterMarker(rd.text, slot, now)
+		}
+		if v != "" {
+			cmds = append(cmds, Command{Kind: CorrectSlot, Slot: slot, Value: v})
+		}
+	}
+	if len(cmds) > 0 {
+		return cmds
+	}
+	for _, slot := range answerOrder {
+		if v := facts[slot]; v != "" && slot != SlotFault && slot != SlotProduct {
+			cmds = append(cmds, Command{Kind: CorrectSlot, Slot: slot, Value: v})
 		}
 	}
 	return cmds
 }
 
-// interruption is a request that leaves the question: cancel, a person, a
-// manager, abuse or off-topic.
-func (r *Rules) interruption(rd *reading) (Command, bool) {
+// valueAfterMarker takes the words after the last value marker ("应该是",
+// "should be") as the new value of slot, checked as that slot's answer.
+func (r *Rules) valueAfterMarker(text, slot string, now time.Time) string {
+	low := strings.ToLower(text)
+	at := -1
+	for _, m := range r.lx.ValueMarkers {
+		if i := strings.LastIndex(low, strings.ToLower(m)); i >= 0 && i+len(m) > at {
+			at = i + len(m)
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	v := strings.Trim(text[at:], " :：,，。.!！")
+	if v == "" || utf8.RuneCountInString(v) > 60 {
+		return ""
+	}
+	switch slot {
+	case SlotPhone:
+		f, ok := r.lx.FindPhone(v)
+		if !ok {
+			return ""
+		}
+		return f.Value
+	case SlotName:
+		n, _, ok := r.lx.ParseName(v)
+		if !ok {
+			return ""
+		}
+		return n
+	case SlotPurchase:
+		d, _ := r.lx.ParsePurchase(v, now)
+		return d
+	}
+	return v
+}
+
+// interruption is a request that leaves the question: cancel (or no
+// longer wanting the repair), a person, a manager, a status, abuse or
+// off-topic.
+func (r *Rules) interruption(rd *reading, facts map[string]string) (Command, bool) {
 	switch {
-	case rd.strong["cancel"] && !rd.strong["report"]:
+	case (rd.strong["cancel"] || rd.strong["decline"]) && len(rd.faults) == 0:
 		return Command{Kind: Cancel}, true
 	case rd.strong["human"]:
 		return Command{Kind: HandOver}, true
@@ -89,6 +186,8 @@ func (r *Rules) interruption(rd *reading) (Command, bool) {
 		return Command{Kind: StartFlow, Flow: FlowAbuse}, true
 	case rd.strong["off_topic"] && len(rd.faults) == 0:
 		return Command{Kind: OffTopic}, true
+	case rd.strong["status"] && len(rd.faults) == 0 && (facts[SlotTicket] != "" || question(rd.text)):
+		return Command{Kind: StartFlow, Flow: FlowStatus}, true
 	}
 	return Command{}, false
 }
@@ -103,14 +202,7 @@ func (r *Rules) correction(rd *reading) bool {
 // answer sets ("" for a skip) and whether it answered at all.
 func (r *Rules) parseAnswer(asked string, rd *reading, facts map[string]string, now time.Time) (map[string]string, bool) {
 	text, low, lx := rd.text, rd.low, r.lx
-	bare := strings.Trim(low, " .!。！~,，")
 	out := map[string]string{}
-	if Skippable[asked] || asked == "salutation" {
-		if code, ok := r.choiceWhole("skip", bare); ok && code == "skip" {
-			out[asked] = ""
-			return out, true
-		}
-	}
 	switch asked {
 	case "confirm":
 		if yes, ok := r.yesNo(rd); ok {
@@ -167,6 +259,9 @@ func (r *Rules) parseAnswer(asked string, rd *reading, facts map[string]string, 
 	case SlotModel:
 		if v := facts[SlotModel]; v != "" {
 			out[SlotModel] = v
+			if b := facts[SlotBrand]; b != "" {
+				out[SlotBrand] = b
+			}
 			return out, true
 		}
 		if r.plainDatum(text, 2, 40) && !hasHan(text) {

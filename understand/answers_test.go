@@ -89,7 +89,9 @@ func answerMatches(it answerItem, res Result) bool {
 	case "status":
 		return res.Flow() == FlowStatus
 	case "skip":
-		return res.Has(Skip) || (it.Asked == SlotTime && slots[SlotTime] == "any")
+		// "no title wanted" and "any time" are the skip of those questions
+		return res.Has(Skip) || (it.Asked == SlotTime && slots[SlotTime] == "any") ||
+			(it.Asked == SlotSalutation && slots[SlotSalutation] == "none")
 	case "yes":
 		return res.Has(Affirm)
 	case "no":
@@ -104,6 +106,15 @@ func answerMatches(it answerItem, res Result) bool {
 func sameValue(slot, got, want string) bool {
 	n := func(s string) string {
 		return strings.ToLower(strings.NewReplacer(" ", "", "-", "").Replace(Normalize(s)))
+	}
+	if slot == SlotTime && got == "any" {
+		// the customer's "随便哪天" is kept as "any time"
+		r, err := Default()
+		if err != nil {
+			return false
+		}
+		v, ok := r.lx.ParseTime(Normalize(want), corpusNow)
+		return ok && v == "any"
 	}
 	switch slot {
 	case SlotName, SlotAddress, SlotTime, SlotFault, SlotProduct, SlotModel:

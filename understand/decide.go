@@ -110,16 +110,27 @@ func (r *Rules) best(rd *reading, facts map[string]string) string {
 		return "human"
 	}
 	if len(rd.faults) > 0 || rd.strong["report"] {
+		// A fault described outweighs a request of equal weight; a report
+		// cue alone ("go ahead with the repair") does not.
+		beats := func(k string) bool {
+			if !rd.strong[k] {
+				return false
+			}
+			if len(rd.faults) > 0 {
+				return s[k] > s["report"]
+			}
+			return s[k] >= s["report"]
+		}
 		switch {
 		case rd.strong["complaint"] && s["complaint"] >= s["report"]:
 			return FlowComplaint
-		case rd.strong["status"] && len(rd.faults) == 0 && s["status"] >= s["report"]:
+		case len(rd.faults) == 0 && beats("status"):
 			return FlowStatus
-		case rd.strong["cancel"] && s["cancel"] > s["report"]:
+		case beats("cancel"):
 			return "cancel"
-		case rd.strong["decline"] && s["decline"] > s["report"]:
+		case beats("decline"):
 			return "decline"
-		case rd.strong["accept"] && s["accept"] > s["report"]:
+		case beats("accept"):
 			return "accept"
 		}
 		return FlowReport

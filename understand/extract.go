@@ -96,54 +96,108 @@ func (r *Rules) serial(text string) (string, bool) {
 }
 
 // clauses splits text at sentence and clause punctuation.
-var clauseSep = regexp.MustCompile(`[,;!?。，；！？、\n]+|\.\s+|\.$`)
+var clauseSep = regexp.MustCompile(`[,;!?。，；！？、\n]+|\.\s+|\.$|\s+-\s+`)
 
 // fault returns the customer's own words for the fault: the clauses that
-// hold a fault phrase (or, lacking one, a report cue), without the parts
-// already read as phone, name, address, dates.
+// hold a fault phrase, and the clauses around them that tell more of it,
+// without those that are other facts (a phone, an address, when it was
+// bought), a choice (上门, 有发票), a greeting or a question.
 func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
-	var anchors []hit
-	anchors = append(anchors, rd.faults...)
-	if len(anchors) == 0 {
+	text := rd.text
+	var spans [][2]int
+	from := 0
+	for _, b := range clauseSep.FindAllStringIndex(text, -1) {
+		spans = append(spans, [2]int{from, b[0]})
+		from = b[1]
+	}
+	spans = append(spans, [2]int{from, len(text)})
+	anchored := func(c [2]int) bool {
+		for _, h := range rd.faults {
+			if h.start < c[1] && h.end > c[0] {
+				return true
+			}
+		}
 		for _, h := range rd.hits {
 			for _, t := range h.tags {
-				if t.kind == tagIntent && t.strong && (t.name == "report" || t.name == "repeat") {
-					anchors = append(anchors, h)
+				if t.kind == tagIntent && t.strong && (t.name == "report" || t.name == "repeat") && h.start < c[1] && h.end > c[0] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	keep := make([]bool, len(spans))
+	any := false
+	for i, c := range spans {
+		if c[1] > c[0] && anchored(c) {
+			keep[i], any = true, true
+		}
+	}
+	if !any {
+		return ""
+	}
+	for i, c := range spans {
+		if keep[i] || c[1] <= c[0] || !free(c[0], c[1]) || question(text[c[0]:c[1]]) {
+			continue
+		}
+		near := (i > 0 && keep[i-1]) || (i+1 < len(spans) && keep[i+1])
+		if rest := r.residual(rd, c); rest >= 3 && (near || r.mentionsProduct(rd, c)) {
+			keep[i] = true
+		}
+	}
+	var parts []string
+	n := 0
+	for i, c := range spans {
+		if !keep[i] {
+			continue
+		}
+		p := strings.TrimSpace(text[c[0]:c[1]])
+		if n += len([]rune(p)); n > 240 {
+			break
+		}
+		parts = append(parts, p)
+	}
+	sep := ", "
+	if hasHan(text) {
+		sep = "，"
+	}
+	return strings.Join(parts, sep)
+}
+
+// residual counts the letters of clause c that are not a known phrase:
+// what is left once products, brands, cues and choices are taken out.
+func (r *Rules) residual(rd *reading, c [2]int) int {
+	low := rd.low[c[0]:c[1]]
+	for _, h := range rd.hits {
+		if h.start >= c[0] && h.end <= c[1] {
+			low = low[:h.start-c[0]] + strings.Repeat(" ", h.end-h.start) + low[h.end-c[0]:]
+		}
+	}
+	for _, slot := range []string{"mode", "warranty", "proof"} {
+		for _, ws := range r.lx.Choices[slot] {
+			for _, w := range ws {
+				if len([]rune(w)) >= 2 {
+					low = strings.ReplaceAll(low, strings.ToLower(w), " ")
 				}
 			}
 		}
 	}
-	if len(anchors) == 0 {
-		return ""
-	}
-	bounds := clauseSep.FindAllStringIndex(rd.text, -1)
-	var parts []string
-	seen := map[int]bool{}
-	for _, a := range anchors {
-		s, e := 0, len(rd.text)
-		for _, b := range bounds {
-			if b[1] <= a.start {
-				s = b[1]
-			}
-			if b[0] >= a.end {
-				e = b[0]
-				break
-			}
-		}
-		if seen[s] || !free(a.start, a.end) {
-			continue
-		}
-		seen[s] = true
-		parts = append(parts, strings.TrimSpace(rd.text[s:e]))
-		if len(parts) == 3 {
-			break
+	n := 0
+	for _, ch := range low {
+		if ch >= 'a' && ch <= 'z' || ch >= 0x4e00 && ch <= 0x9fff {
+			n++
 		}
 	}
-	sep := ", "
-	if hasHan(rd.text) {
-		sep = "，"
+	return n
+}
+
+func (r *Rules) mentionsProduct(rd *reading, c [2]int) bool {
+	for _, h := range rd.products {
+		if h.start >= c[0] && h.end <= c[1] {
+			return true
+		}
 	}
-	return strings.Join(parts, sep)
+	return false
 }
 
 // choiceIn finds the code of slot's choices said in low: the longest

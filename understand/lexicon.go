@@ -26,6 +26,11 @@ type Lexicon struct {
 	// decision, skip) to its codes and the ways people say each.
 	Choices map[string]map[string][]string `yaml:"choices"`
 
+	// Fields maps a slot to the words that name it in a correction
+	// ("地址写错了"); ValueMarkers come before the new value ("应该是").
+	Fields       map[string][]string `yaml:"fields"`
+	ValueMarkers []string            `yaml:"value_markers"`
+
 	// Products are the things the desk repairs, by trade.
 	Products []Product `yaml:"products"`
 	// Brands are makers' names as customers write them.
@@ -138,6 +143,13 @@ func (lx *Lexicon) merge(p *Lexicon) {
 			lx.Choices[slot][code] = append(lx.Choices[slot][code], ws...)
 		}
 	}
+	if lx.Fields == nil {
+		lx.Fields = map[string][]string{}
+	}
+	for slot, ws := range p.Fields {
+		lx.Fields[slot] = append(lx.Fields[slot], ws...)
+	}
+	lx.ValueMarkers = append(lx.ValueMarkers, p.ValueMarkers...)
 	lx.Products = append(lx.Products, p.Products...)
 	lx.Brands = append(lx.Brands, p.Brands...)
 	if lx.Faults == nil {

@@ -115,10 +115,10 @@ func (r *Rules) read(text string) *reading {
 			}
 		}
 	}
-	if len(rd.faults) == 0 && (len(rd.products) > 0 || rd.brand != "" || r.hasModel(text)) {
+	if len(rd.products) > 0 || rd.brand != "" || r.hasModel(text) {
 		// a product named with something wrong with it: "冰箱门关不严"
 		for _, re := range r.lx.faultRes {
-			for _, m := range re.FindAllStringIndex(low, 2) {
+			for _, m := range re.FindAllStringIndex(low, 3) {
 				rd.faults = append(rd.faults, hit{start: m[0], end: m[1]})
 			}
 		}
