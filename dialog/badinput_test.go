@@ -54,17 +54,13 @@ func TestBadInputGetsPoliteAnswerAndStoresNothingHalf(t *testing.T) {
 		})
 	}
 	// a 10,000-character fault is cut, not stored whole
-	d.say("long", "报修")
-	d.say("long", "张先生")
-	d.say("long", "13700137000")
-	d.press("long", "mode:carry_in")
-	d.say("long", "冰箱")
-	for i := 0; i < 3; i++ {
-		d.press("long", "skip")
-	}
-	d.press("long", "proof:none")
-	d.say("long", strings.Repeat("坏", 10000))
-	d.press("long", "skip")
+	expect(t, d.say("long", "报修"), "report.start", "ask.name")
+	expect(t, d.say("long", "张先生"), "ask.phone")
+	expect(t, d.say("long", "13700137000"), "ask.mode")
+	expect(t, d.press("long", "mode:carry_in"), "ask.product")
+	expect(t, d.say("long", "冰箱"), "ask.purchase")
+	expect(t, d.press("long", "proof:none"), "ask.fault")
+	expect(t, d.say("long", strings.Repeat("坏", 10000)), "confirm.summary")
 	expect(t, d.press("long", "confirm:yes"), "ticket.created")
 	tk, _ := d.db.Tickets(context.Background(), storageFilter("long"))
 	if n := utf8.RuneCountInString(tk[0].Fault); n > 2000 {

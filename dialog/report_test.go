@@ -13,23 +13,18 @@ func TestReportInChineseAsksOnlyWhatIsMissingAndCommitsTicket(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			expect(t, d.say("zh", "你好"), "greeting")
-			// the first message already carries the phone: it is not asked again
-			expect(t, d.say("zh", "打印机坏了,电话 138-0013-8000"), "report.start", "ask.name")
+			// one message with many facts: only what is missing is asked
+			expect(t, d.say("zh", "我的HP激光打印机M1136坏了，打印时卡纸,有异响，序列号CN12345，电话 138-0013-8000，明天上午方便"), "report.start", "ask.name")
 			expect(t, d.say("zh", "李"), "ask.salutation")
-			expect(t, d.press("zh", "sal:ms"), "ask.mode")
+			expect(t, d.say("zh", "女士"), "ask.mode") // a typed choice, no button needed
 			expect(t, d.say("zh", "请上门"), "ask.address")
 			expect(t, d.say("zh", "北京"), "invalid.address", "ask.address")
-			expect(t, d.say("zh", "北京市海淀区中关村大街1号"), "ask.product")
-			expect(t, d.say("zh", "激光打印机"), "ask.model")
-			expect(t, d.say("zh", "HP M1136"), "ask.serial")
-			expect(t, d.say("zh", "CN12345"), "ask.purchase")
-			expect(t, d.say("zh", "去年三月"), "invalid.date", "ask.purchase")
-			expect(t, d.say("zh", "2025年12月5日"), "ask.proof")
-			expect(t, d.press("zh", "proof:invoice"), "ask.fault")
-			expect(t, d.say("zh", "打印时卡纸,有异响"), "ask.time")
-			rs := d.say("zh", "明天上午")
+			expect(t, d.say("zh", "北京市海淀区中关村大街1号"), "ask.purchase")
+			expect(t, d.say("zh", "下个月"), "invalid.purchase", "ask.purchase")
+			rs := d.say("zh", "2025年12月5日买的，有发票")
+
 			expect(t, rs, "confirm.summary")
-			for _, want := range []string{"李女士", "13800138000", "上门维修", "中关村", "HP M1136", "2025-12-05", "在保修期内", "卡纸", "明天上午"} {
+			for _, want := range []string{"李女士", "13800138000", "上门维修", "中关村", "激光打印机", "M1136", "CN12345", "2025-12-05", "在保修期内", "卡纸", "明天上午"} {
 				if !strings.Contains(last(rs).Text, want) {
 					t.Errorf("summary lacks %q:\n%s", want, last(rs).Text)
 				}
@@ -48,8 +43,8 @@ func TestReportInChineseAsksOnlyWhatIsMissingAndCommitsTicket(t *testing.T) {
 				t.Errorf("created reply lacks number or due time (+4h):\n%s", last(rs).Text)
 			}
 			if tk.ContactName != "李" || tk.Salutation != "ms" || tk.Phone != "13800138000" || tk.ServiceMode != "on_site" ||
-				tk.Address != "北京市海淀区中关村大街1号" || tk.Serial != "CN12345" || tk.PurchaseDate != "2025-12-05" ||
-				tk.Warranty != "in" || tk.Fault != "打印时卡纸,有异响" || tk.PreferredTime != "明天上午" || tk.Locale != "zh-CN" {
+				tk.Address != "北京市海淀区中关村大街1号" || tk.Serial != "CN12345" || tk.PurchaseDate != "2025-12-05" || tk.Model != "M1136" ||
+				tk.Warranty != "in" || !strings.Contains(tk.Fault, "卡纸") || !strings.Contains(tk.Fault, "有异响") || !strings.HasPrefix(tk.PreferredTime, "明天上午") || tk.Locale != "zh-CN" {
 				t.Errorf("ticket row %+v", tk)
 			}
 			es, _ := d.db.Events(ctx, tk.ID)
@@ -72,15 +67,10 @@ func TestReportInEnglishAfterHours(t *testing.T) {
 	expect(t, d.say("en", "Hello, my washing machine is broken"), "report.start", "ask.name")
 	expect(t, d.say("en", "Mr. Smith"), "ask.phone")
 	expect(t, d.say("en", "call me maybe"), "invalid.phone", "ask.phone")
-	expect(t, d.say("en", "+44 7700 900123"), "ask.mode")
-	expect(t, d.say("en", "I will bring it in"), "ask.product")
-	expect(t, d.say("en", "Washing machine"), "ask.model")
-	expect(t, d.press("en", "skip"), "ask.serial")
-	expect(t, d.press("en", "skip"), "ask.purchase")
-	expect(t, d.say("en", "March 5, 2020"), "ask.proof")
-	expect(t, d.press("en", "proof:card"), "ask.fault")
-	expect(t, d.say("en", "It leaks water during the spin cycle"), "ask.time")
-	rs := d.say("en", "any weekday morning")
+	// a washing machine is visited where it stands: no mode question
+	expect(t, d.say("en", "+44 7700 900123"), "ask.address")
+	expect(t, d.say("en", "Flat 3, 12 Baker Street, London"), "ask.purchase")
+	rs := d.say("en", "March 5, 2020, I have the warranty card")
 	expect(t, rs, "confirm.summary")
 	if !strings.Contains(last(rs).Text, "Mr Smith") || !strings.Contains(last(rs).Text, "out of warranty") {
 		t.Errorf("summary:\n%s", last(rs).Text)
@@ -107,15 +97,9 @@ func TestEditAndCancelDuringReport(t *testing.T) {
 		t.Fatalf("cancel created a ticket: %d", n)
 	}
 	// a known customer is not asked name and phone again
-	expect(t, d.say("first", "我的洗衣机坏了"), "report.start", "ask.mode")
-	expect(t, d.press("first", "mode:carry_in"), "ask.product")
-	expect(t, d.say("first", "洗衣机"), "ask.model")
-	for i := 0; i < 3; i++ {
-		d.press("first", "skip")
-	}
-	expect(t, d.press("first", "proof:none"), "ask.fault")
-	expect(t, d.say("first", "不脱水"), "ask.time")
-	expect(t, d.press("first", "skip"), "confirm.summary")
+	expect(t, d.say("first", "我的微波炉不加热了"), "report.start", "ask.mode")
+	expect(t, d.say("first", "我送过去"), "ask.purchase")
+	expect(t, d.say("first", "没有发票"), "confirm.summary")
 	rs := d.press("first", "confirm:edit")
 	expect(t, rs, "confirm.edit")
 	if !hasButton(last(rs), "edit:phone") {
@@ -162,16 +146,15 @@ func TestReportSetAsideIsOfferedAgain(t *testing.T) {
 	if _, err := d.staff.Quote(ctx, n, "staff:li", 20000, "更换搓纸轮", 2); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, d.say("d", "我的洗衣机也坏了"), "report.start", "ask.mode")
-	d.press("d", "mode:carry_in")
-	expect(t, d.say("d", "洗衣机"), "ask.model")
+	expect(t, d.say("d", "我的微波炉也坏了"), "report.start", "ask.mode")
+	expect(t, d.press("d", "mode:carry_in"), "ask.purchase")
 	// the quote arrives and is pressed in the middle of the report
 	rs := d.press("d", "quote:accept:"+n)
 	expect(t, rs, "quote.confirm.accept")
 	rs = d.press("d", "qconfirm:yes")
 	expect(t, rs, "quote.accepted", "report.resume.offer")
-	expect(t, d.press("d", "draft:resume"), "report.resume", "ask.model")
-	expect(t, d.say("d", "XQB50"), "ask.serial")
+	expect(t, d.press("d", "draft:resume"), "report.resume", "ask.purchase")
+	expect(t, d.say("d", "去年买的"), "confirm.summary")
 	// cancelling drops it for good
 	expect(t, d.say("d", "取消"), "cancelled")
 	expect(t, d.say("d", "你好"), "greeting")

@@ -94,7 +94,14 @@ func TestPersonManagerAbusePraiseSuggestionConsult(t *testing.T) {
 	expect(t, d.say("p", "谢谢,师傅修得很好"), "praise")
 	expect(t, d.say("s", "建议"), "suggestion.ask")
 	expect(t, d.say("s", "希望周末也能上门"), "suggestion.recorded")
-	expect(t, d.say("q", "请问保修期多久?"), "consult.recorded")
+	// a common question is answered from the knowledge file, with the desk's own figures
+	rs := d.say("k", "请问保修期多久?")
+	expect(t, rs, "knowledge.warranty_terms")
+	if !strings.Contains(last(rs).Text, "12") {
+		t.Fatalf("warranty answer lacks the configured months: %q", last(rs).Text)
+	}
+	// one the file does not answer goes to an engineer, with a time
+	expect(t, d.say("q", "请问你们能不能修进口的咖啡机呀?"), "consult.recorded")
 	if c := conv(t, d, "q"); !c.NeedsStaff || c.StaffReason != "consult" {
 		t.Fatalf("consult: %+v", c)
 	}
@@ -163,10 +170,15 @@ func TestLanguageFollowsTheCustomerNotTheirData(t *testing.T) {
 	d.say("l", "王先生")
 	d.say("l", "13800138000")
 	d.press("l", "mode:carry_in")
-	rs := d.say("l", "HP LaserJet")
-	expect(t, rs, "ask.model")
-	if conv(t, d, "l").Locale != "zh-CN" || !strings.Contains(last(rs).Text, "型号") {
+	rs := d.say("l", "HP LaserJet, receipt")
+	expect(t, rs, "confirm.summary")
+	if conv(t, d, "l").Locale != "zh-CN" || !strings.Contains(last(rs).Text, "请您核对") {
 		t.Fatalf("a product name switched the language: %q", last(rs).Text)
+	}
+	// one Latin word or pinyin does not switch a Chinese conversation either
+	d.say("l", "asdfgh")
+	if conv(t, d, "l").Locale != "zh-CN" {
+		t.Fatal("one Latin token switched the language")
 	}
 	expect(t, d.say("l", "cancel"), "cancelled")
 	expect(t, d.say("l", "hello, can you help me"), "help")

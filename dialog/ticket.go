@@ -64,6 +64,18 @@ func (m *Manager) createTicket(t *turn) error {
 			break
 		}
 	}
+	if tk.RepeatOf == "" && s["repeat"] != "" {
+		// the customer says it came back ("又坏了"): the job on this product
+		// last handed back, or their last one handed back
+		for _, e := range earlier {
+			if done(e) && e.ReportKey != tk.ReportKey && (tk.RepeatOf == "" || sameProduct(e.Product, tk.Product)) {
+				tk.RepeatOf = e.Number
+				if sameProduct(e.Product, tk.Product) {
+					break
+				}
+			}
+		}
+	}
 	if _, err := m.db.CreateTicket(t.ctx, tk, actorCustomer(c)); err != nil {
 		return err
 	}
@@ -90,9 +102,7 @@ func actorCustomer(c *storage.Conversation) string {
 // same fault as the earlier ticket e (返修): same product and model, and
 // fault descriptions that share most of their words or characters.
 func isRepeat(e storage.Ticket, tk *storage.Ticket) bool {
-	// Only a job that was repaired and handed back can come back.
-	done := e.State == storage.StateReady || e.State == storage.StateClosed
-	if !done || e.Decision == DecisionDeclined || e.ReportKey == tk.ReportKey {
+	if !done(e) || e.ReportKey == tk.ReportKey {
 		return false
 	}
 	if norm(e.Product) != norm(tk.Product) || norm(e.Model) != norm(tk.Model) {
@@ -101,7 +111,19 @@ func isRepeat(e storage.Ticket, tk *storage.Ticket) bool {
 	if tk.Serial != "" && e.Serial != "" && norm(tk.Serial) != norm(e.Serial) {
 		return false
 	}
-	return similar(e.Fault, tk.Fault) >= 0.6
+	return similar(e.Fault, tk.Fault, tk.Product) >= 0.6
+}
+
+// done says e was repaired and handed back: only such a job can come back.
+func done(e storage.Ticket) bool {
+	return (e.State == storage.StateReady || e.State == storage.StateClosed) && e.Decision != DecisionDeclined
+}
+
+// sameProduct says two product names name the same thing ("打印机", "HP
+// 打印机").
+func sameProduct(a, b string) bool {
+	a, b = norm(a), norm(b)
+	return a != "" && b != "" && (strings.Contains(a, b) || strings.Contains(b, a))
 }
 
 func norm(s string) string {
@@ -109,11 +131,17 @@ func norm(s string) string {
 }
 
 // similar is the overlap coefficient of the two faults' tokens: each Han
-// character, and each Latin word without a plural s. Customers describe the
-// same fault in different words ("打印时卡纸", "打印的时候卡纸"); overlap
-// against the shorter text tolerates that.
-func similar(a, b string) float64 {
+// character, and each Latin word without a plural s, leaving out the
+// product's own (a fault told with its product, "我的打印机卡纸", shares
+// those with any other fault of it). Customers describe the same fault in
+// different words ("打印时卡纸", "打印的时候卡纸"); overlap against the
+// shorter text tolerates that.
+func similar(a, b, product string) float64 {
 	ta, tb := tokens(a), tokens(b)
+	for tok := range tokens(product) {
+		delete(ta, tok)
+		delete(tb, tok)
+	}
 	if len(ta) == 0 || len(tb) == 0 {
 		return 0
 	}

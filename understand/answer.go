@@ -176,7 +176,7 @@ func (r *Rules) valueAfterMarker(text, slot string, now time.Time) string {
 // off-topic.
 func (r *Rules) interruption(rd *reading, facts map[string]string) (Command, bool) {
 	switch {
-	case (rd.strong["cancel"] || rd.strong["decline"]) && len(rd.faults) == 0:
+	case (rd.strong["cancel"] || rd.strong["decline"] || rd.score["cancel"] > 0 && short(rd.text)) && len(rd.faults) == 0:
 		return Command{Kind: Cancel}, true
 	case rd.strong["human"]:
 		return Command{Kind: HandOver}, true
@@ -328,4 +328,16 @@ func (r *Rules) choiceWhole(slot, bare string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// short says text is a few words, a command rather than an answer ("取消",
+// "cancel"): at most six Han characters and three words.
+func short(text string) bool {
+	han := 0
+	for _, r := range text {
+		if r >= 0x4e00 && r <= 0x9fff {
+			han++
+		}
+	}
+	return han <= 6 && len(strings.Fields(text)) <= 3
 }
