@@ -95,7 +95,7 @@ func TestTelegramFeaturesContactLocationPhotosEdits(t *testing.T) {
 	rs = tgReport(t, d, "7", &seq, dialog.Message{Payload: "mode:on_site"})
 	expect(t, rs, "ask.address")
 	// a correction of the last answer is taken; an older one is ignored
-	rs = tgReport(t, d, "7", &seq, dialog.Message{Text: "北京市海淀区", MessageID: "a1"})
+	rs = tgReport(t, d, "7", &seq, dialog.Message{Text: "北京市海淀区", MessageID: "a1"}) // no street, no number
 	expect(t, rs, "invalid.address", "ask.address")
 	rs = tgReport(t, d, "7", &seq, dialog.Message{Location: &dialog.Location{Lat: 39.98, Lon: 116.31}})
 	expect(t, rs, "ask.purchase")

@@ -274,7 +274,7 @@ func (m *Manager) setSlot(t *turn, slot, v string) bool {
 			return false
 		}
 	case "name", "address", "product", "brand", "model", "serial", "fault", "time", "repeat":
-		if strings.TrimSpace(v) == "" || utf8.RuneCountInString(v) > 300 {
+		if strings.TrimSpace(v) == "" || utf8.RuneCountInString(v) > maxText {
 			return false
 		}
 		if slot == "name" {

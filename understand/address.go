@@ -141,5 +141,10 @@ func (lx *Lexicon) ParseAddress(answer string) (string, bool) {
 	if !ok || utf8.RuneCountInString(f.Value) < 6 {
 		return "", false
 	}
+	// A city and district alone (北京市海淀区) do not bring an engineer to
+	// the door: a Chinese address needs a number, or enough detail.
+	if hasHan(f.Value) && !strings.ContainsAny(f.Value, "0123456789一二三四五六七八九十") && utf8.RuneCountInString(f.Value) < 10 {
+		return "", false
+	}
 	return f.Value, true
 }

@@ -70,7 +70,8 @@ func TestParseAddress(t *testing.T) {
 		ok             bool
 	}{
 		{"full", "北京市朝阳区建国路88号3单元502", "北京市朝阳区建国路88号3单元502", true},
-		{"two areas", "北京市朝阳区望京", "北京市朝阳区望京", true},
+		{"areas without a street or number are not a door", "北京市朝阳区望京", "", false},
+		{"a district and a road with a number", "北京市朝阳区建国路88号", "北京市朝阳区建国路88号", true},
 		{"estate and tower", "朝阳区望京SOHO T1 1203", "朝阳区望京SOHO T1 1203", true},
 		{"commas and a phone", "北京市朝阳区建国路88号，3单元502，电话13800138000", "北京市朝阳区建国路88号,3单元502", true},
 		{"marker left out", "地址:上海浦东张江路100弄5号", "上海浦东张江路100弄5号", true},

@@ -59,6 +59,9 @@ func (r *Rules) answer(c Context, rd *reading, facts map[string]string, now time
 	// answer itself and never free text the extractors guess at.
 	if asked != "confirm" {
 		for _, slot := range []string{SlotPhone, SlotName, SlotSalutation, SlotMode, SlotWarranty, SlotProof, SlotPurchase, SlotAddress, SlotTime, SlotBrand} {
+			if slot == SlotMode && facts[modeImplied] != "" {
+				continue
+			}
 			if v := facts[slot]; v != "" && set[slot] == "" && slot != asked {
 				cmds = append(cmds, Command{Kind: SetSlot, Slot: slot, Value: v})
 			}

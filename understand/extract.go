@@ -48,7 +48,9 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 			}
 			out[SlotTrade] = p.Trade
 			if p.Mode != "" {
-				out[SlotMode] = p.Mode // implied: what is fixed in place is served where it is; said mode wins below
+				// implied: what is fixed in place is served where it is; a
+				// mode said outright wins below
+				out[SlotMode], out[modeImplied] = p.Mode, "1"
 			}
 			break
 		}
@@ -67,6 +69,9 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 	for _, slot := range []string{SlotWarranty, SlotMode, SlotProof} {
 		if code, ok := r.choiceIn(slot, low, 2); ok {
 			out[slot] = code
+			if slot == SlotMode {
+				delete(out, modeImplied)
+			}
 		}
 	}
 	if f := r.fault(rd, free); f != "" {
@@ -77,6 +82,10 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 	}
 	return out
 }
+
+// modeImplied marks a service mode the product implies rather than the
+// customer said: it opens a report, but never overrides a choice made.
+const modeImplied = "_mode_implied"
 
 func hasLetterAndDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, func(r rune) bool {
@@ -129,7 +138,8 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
 	keep := make([]bool, len(spans))
 	any := false
 	for i, c := range spans {
-		if c[1] > c[0] && anchored(c) {
+		// a request alone ("报修", "I need a repair") is no description yet
+		if c[1] > c[0] && anchored(c) && (len(rd.faults) > 0 || r.residual(rd, c) >= 2 || r.mentionsProduct(rd, c)) {
 			keep[i], any = true, true
 		}
 	}
