@@ -110,9 +110,8 @@ func (c *webCustomer) waitDesk(skip int, text string) int {
 // ticket number.
 func (c *webCustomer) report() string {
 	c.t.Helper()
-	for _, s := range []struct{ text, payload string }{{"打印机坏了", ""}, {"王先生", ""}, {"13800138000", ""},
-		{"", "mode:carry_in"}, {"激光打印机", ""}, {"", "skip"}, {"", "skip"}, {"", "skip"}, {"", "proof:none"},
-		{"打印时卡纸", ""}, {"", "skip"}, {"", "confirm:yes"}} {
+	for _, s := range []struct{ text, payload string }{{"激光打印机打印时卡纸", ""}, {"王先生", ""}, {"13800138000", ""},
+		{"", "mode:carry_in"}, {"", "proof:none"}, {"", "confirm:yes"}} {
 		c.send(s.text, s.payload)
 	}
 	i := c.waitDesk(0, "工单号是")

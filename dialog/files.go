@@ -3,6 +3,7 @@ package dialog
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/understand"
@@ -39,8 +40,14 @@ func (m *Manager) onFiles(t *turn) error {
 			return err
 		}
 		c.Slots["_files"] = string(b)
-		if c.Step == "fault" && t.text != "" {
-			if m.setSlot(t, "fault", t.text) {
+		// A caption tells the fault: the answer to that question, or more
+		// of it at any other step.
+		if t.text != "" {
+			v := t.text
+			if f := c.Slots["fault"]; c.Step != "fault" && f != "" && !strings.Contains(f, v) {
+				v = f + "; " + v
+			}
+			if m.setSlot(t, "fault", v) {
 				quiet = false
 			}
 		}
