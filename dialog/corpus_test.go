@@ -145,15 +145,39 @@ func factKept(slot, want string, tk *storage.Ticket, summary string) bool {
 	return false
 }
 
-// TestCorpusUnderstanding runs every message of the labelled corpus through
-// the real dialog (SQLite, in-process Redis) as a customer's first message,
-// and prints the figures of the understanding issue: intent accuracy
-// (overall, per language, per intent), the share of stated facts taken
-// without asking again, and the questions asked before the read-back.
-// Reports are walked to their read-back and confirmed; the facts are read
-// from the ticket row in SQL.
+// aims are the understanding issue's figures: intent accuracy, the share
+// of stated facts taken, and the most questions, on average, before a
+// multi-fact report's read-back.
+type aims struct {
+	intent, facts, questions float64
+}
+
+// TestCorpusUnderstanding runs every message of the labelled corpora
+// through the real dialog (SQLite, in-process Redis) as a customer's first
+// message, and prints the figures of the understanding issue: intent
+// accuracy (overall, per language, per intent), the share of stated facts
+// taken without asking again, and the questions asked before the
+// read-back. Reports are walked to their read-back and confirmed; the facts
+// are read from the ticket row in SQL.
+//
+// corpus.yaml is the development set: the rules were improved by reading
+// its misses, so it must meet the issue's aims. heldout.yaml was written
+// apart and never read while writing the rules: its figures are the honest
+// estimate, held to a floor below the aims.
 func TestCorpusUnderstanding(t *testing.T) {
-	raw, err := os.ReadFile("../understand/testdata/corpus.yaml")
+	for _, c := range []struct {
+		file string
+		aims aims
+	}{
+		{"corpus.yaml", aims{intent: 0.90, facts: 0.85, questions: 3}},
+		{"heldout.yaml", aims{intent: 0.80, facts: 0.75, questions: 3.5}},
+	} {
+		t.Run(c.file, func(t *testing.T) { runCorpus(t, "../understand/testdata/"+c.file, c.aims) })
+	}
+}
+
+func runCorpus(t *testing.T, file string, aim aims) {
+	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,15 +301,15 @@ func TestCorpusUnderstanding(t *testing.T) {
 	if os.Getenv("CORPUS_MISSES") != "" {
 		t.Log("\n" + strings.Join(misses, "\n"))
 	}
-	// The issue's aims. The test fails when the understanding falls below them.
-	if r := float64(all.ok) / float64(all.n); r < 0.90 {
-		t.Errorf("intent accuracy %.3f, below 0.90", r)
+	// The test fails when the understanding falls below its aims.
+	if r := float64(all.ok) / float64(all.n); r < aim.intent {
+		t.Errorf("intent accuracy %.3f, below %.2f", r, aim.intent)
 	}
-	if r := float64(facts.ok) / float64(facts.n); r < 0.85 {
-		t.Errorf("facts taken %.3f, below 0.85", r)
+	if r := float64(facts.ok) / float64(facts.n); r < aim.facts {
+		t.Errorf("facts taken %.3f, below %.2f", r, aim.facts)
 	}
-	if mean > 3 {
-		t.Errorf("%.2f questions on average before the read-back, above 3", mean)
+	if mean > aim.questions {
+		t.Errorf("%.2f questions on average before the read-back, above %.1f", mean, aim.questions)
 	}
 }
 

@@ -66,8 +66,24 @@ func (m *Manager) quoteAnswer(t *turn) error {
 		return m.quoteConfirmed(t, true)
 	case IntentNo:
 		return m.quoteConfirmed(t, false)
+	case IntentAccept, IntentDecline:
+		if d := map[string]string{IntentAccept: "accept", IntentDecline: "decline"}[t.intent.Kind]; d == t.c.Slots["decision"] {
+			return m.quoteConfirmed(t, true) // "行，修吧" to "accept?" is a yes
+		}
+		return m.quoteConfirmed(t, false)
+	case IntentStatus, IntentReport, IntentComplaint, IntentHuman, IntentManager, IntentCancel, IntentConsult:
+		m.reset(t.c) // another request: the quote stays open, its buttons still work
+		return m.byIntent(t)
 	}
-	m.say(t, "confirm.unclear", nil, m.button(t, "btn.yes", "qconfirm:yes"), m.button(t, "btn.not_yet", "qconfirm:no"))
+	yes, no := m.button(t, "btn.yes", "qconfirm:yes"), m.button(t, "btn.not_yet", "qconfirm:no")
+	if t.c.Slots["unclear"] != "" {
+		// not the same refusal twice: the choices again, and a person
+		m.flag(t, "misunderstood")
+		m.say(t, "not_understood.again", m.staffData(t), yes, no, m.button(t, "btn.human", "menu:human"))
+		return nil
+	}
+	t.c.Slots["unclear"] = "1"
+	m.say(t, "confirm.unclear", nil, yes, no)
 	return nil
 }
 

@@ -74,6 +74,17 @@ func (m *Manager) statusAnswer(t *turn) error {
 			m.reset(t.c)
 			return m.byIntent(t)
 		}
+		if t.c.Slots["unclear"] != "" {
+			// not the same refusal twice: a person, or a new report
+			m.reset(t.c)
+			m.flag(t, "misunderstood")
+			m.say(t, "not_understood.again", m.staffData(t), m.button(t, "btn.human", "menu:human"), m.button(t, "btn.report", "menu:report"))
+			return nil
+		}
+		if t.c.Slots == nil {
+			t.c.Slots = map[string]string{}
+		}
+		t.c.Slots["unclear"] = "1"
 		if t.c.Step == "number" {
 			m.say(t, "invalid.ticket_number", nil)
 		} else {

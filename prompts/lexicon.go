@@ -51,3 +51,13 @@ func localeFiles(dir, locale string) (map[string][]byte, error) {
 	}
 	return out, nil
 }
+
+// LexiconExamples returns the labelled example messages the intent
+// classifier learns from (lexicon/examples.yaml).
+func LexiconExamples() ([]byte, error) {
+	b, err := data.ReadFile("lexicon/examples.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("prompts: lexicon examples: %w", err)
+	}
+	return b, nil
+}

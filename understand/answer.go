@@ -25,8 +25,8 @@ func (r *Rules) answer(c Context, rd *reading, facts map[string]string, now time
 	topic := bestTopic(rd)
 	// A warranty word answering "when did you buy it" is a statement, not a
 	// question about warranty terms.
-	statement := (asked == SlotPurchase || asked == SlotProof) && !question(rd.text)
-	asking := (topic != "" && !statement) || (rd.strong["consult"] && question(rd.text))
+	statement := (asked == SlotPurchase || asked == SlotProof) && !r.question(rd.text)
+	asking := (topic != "" && !statement) || (rd.strong["consult"] && r.question(rd.text))
 	if asking && (asked != SlotFault || len(rd.faults) == 0) {
 		if topic != "" {
 			return []Command{{Kind: Knowledge, Topic: topic}}
@@ -70,7 +70,7 @@ func (r *Rules) answer(c Context, rd *reading, facts map[string]string, now time
 	if topic != "" {
 		cmds = append(cmds, Command{Kind: Knowledge, Topic: topic}) // a fault with a question about it
 	}
-	if !ok && len(cmds) == 0 && question(rd.text) {
+	if !ok && len(cmds) == 0 && r.question(rd.text) {
 		return []Command{{Kind: StartFlow, Flow: FlowConsult}}
 	}
 	return cmds
@@ -189,7 +189,7 @@ func (r *Rules) interruption(rd *reading, facts map[string]string) (Command, boo
 		return Command{Kind: StartFlow, Flow: FlowAbuse}, true
 	case rd.strong["off_topic"] && len(rd.faults) == 0:
 		return Command{Kind: OffTopic}, true
-	case rd.strong["status"] && len(rd.faults) == 0 && (facts[SlotTicket] != "" || question(rd.text)):
+	case rd.strong["status"] && len(rd.faults) == 0 && (facts[SlotTicket] != "" || r.question(rd.text)):
 		return Command{Kind: StartFlow, Flow: FlowStatus}, true
 	}
 	return Command{}, false
@@ -312,7 +312,7 @@ func (r *Rules) parseAnswer(asked string, rd *reading, facts map[string]string, 
 // the length, not a request, not a question, not a phone number.
 func (r *Rules) plainDatum(text string, minRunes, maxRunes int) bool {
 	n := utf8.RuneCountInString(text)
-	if n < minRunes || n > maxRunes || question(text) || r.lx.LooksLikeRequest(text) {
+	if n < minRunes || n > maxRunes || r.question(text) || r.lx.LooksLikeRequest(text) {
 		return false
 	}
 	if _, ok := r.lx.FindPhone(text); ok {

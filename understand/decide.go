@@ -89,6 +89,18 @@ func (r *Rules) request(rd *reading, facts map[string]string) []Command {
 // cancelling and declining, which lose what the customer did, need a clear
 // lead, else the desk asks which was meant.
 func (r *Rules) best(rd *reading, facts map[string]string) string {
+	if !r.decisive(rd) {
+		// No cue decides: the classifier reads the message as a whole.
+		if k, p := r.cls.classify(rd.low); p >= classifierFloor {
+			return classIntents[k]
+		}
+	} else if strong := r.strongReadings(rd); len(strong) > 1 {
+		// Strong cues of two readings ("投诉…不修了"): the classifier,
+		// reading the whole message, picks among them.
+		if k, p := r.cls.classify(rd.low); p >= classifierFloor && strong[classIntents[k]] {
+			return classIntents[k]
+		}
+	}
 	top := rd.ranked()
 	if len(top) == 0 {
 		switch {
@@ -96,7 +108,7 @@ func (r *Rules) best(rd *reading, facts map[string]string) string {
 			return FlowStatus
 		case facts[SlotProduct] != "" || facts[SlotModel] != "":
 			return FlowReport
-		case len(rd.topics) > 0 || question(rd.text):
+		case len(rd.topics) > 0 || r.question(rd.text):
 			return FlowConsult
 		}
 		return ""
@@ -152,6 +164,39 @@ func (r *Rules) best(rd *reading, facts map[string]string) string {
 		return FlowReport
 	}
 	return first
+}
+
+// strongReadings are the readings with a strong cue (a fault counts for
+// the report), greetings aside.
+func (r *Rules) strongReadings(rd *reading) map[string]bool {
+	out := map[string]bool{}
+	for k, strong := range rd.strong {
+		if strong && k != FlowGreeting && k != "repeat" {
+			out[k] = true
+		}
+	}
+	if len(rd.faults) > 0 {
+		out[FlowReport] = true
+	}
+	return out
+}
+
+// classifierFloor is the posterior below which the classifier's reading is
+// not taken, and the rules' weaker readings (or "not understood") stand.
+const classifierFloor = 0.5
+
+// decisive says a cue decides the message: a fault described, or a strong
+// cue other than a greeting ("你好" opens many messages that say more).
+func (r *Rules) decisive(rd *reading) bool {
+	if len(rd.faults) > 0 {
+		return true
+	}
+	for k, strong := range rd.strong {
+		if strong && k != FlowGreeting {
+			return true
+		}
+	}
+	return len(rd.topics) > 0 || (rd.strong[FlowGreeting] && short(rd.text))
 }
 
 func bestTopic(rd *reading) string {

@@ -1,7 +1,10 @@
 package understand
 
 import (
+	"fmt"
 	"sync"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/frontdesk/frontdesk/prompts"
 )
@@ -18,5 +21,26 @@ var Default = sync.OnceValues(func() (*Rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewRules(lx, kb.Cues()), nil
+	raw, err := prompts.LexiconExamples()
+	if err != nil {
+		return nil, err
+	}
+	var ex struct {
+		Examples []Example `yaml:"examples"`
+	}
+	if err := yaml.Unmarshal(raw, &ex); err != nil {
+		return nil, fmt.Errorf("understand: lexicon examples: %w", err)
+	}
+	for _, e := range ex.Examples {
+		if _, ok := classIntents[e.Intent]; !ok {
+			return nil, fmt.Errorf("understand: lexicon examples: unknown intent %q (%q)", e.Intent, e.Text)
+		}
+	}
+	return NewRules(lx, kb.Cues(), ex.Examples), nil
 })
+
+// classIntents maps the examples' intents to the readings the rules weigh.
+var classIntents = map[string]string{"report": FlowReport, "status": FlowStatus, "quote_accept": "accept",
+	"quote_decline": "decline", "quote_ask": FlowQuote, "complaint": FlowComplaint, "suggestion": FlowSuggestion,
+	"praise": FlowPraise, "consult": FlowConsult, "manager": FlowManager, "human": "human", "cancel": "cancel",
+	"greeting": FlowGreeting, "off_topic": "off_topic", "abuse": FlowAbuse}

@@ -93,11 +93,12 @@ func hasLetterAndDigit(s string) bool {
 	}) >= 0
 }
 
-var serialRe = regexp.MustCompile(`(?i)(?:s/?n|serial(?:\s*(?:no\.?|number))?|序列号|机身号|机器编号|编号|条码)\s*(?:是|为|:|：|#)?\s*([A-Z0-9][A-Z0-9\-]{4,24})`)
-
 // serial finds a serial number after its marker (SN, 序列号).
 func (r *Rules) serial(text string) (string, bool) {
-	m := serialRe.FindStringSubmatch(text)
+	if r.lx.serialRe == nil {
+		return "", false
+	}
+	m := r.lx.serialRe.FindStringSubmatch(text)
 	if m == nil || !strings.ContainsAny(m[1], "0123456789") {
 		return "", false
 	}
@@ -147,7 +148,7 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
 		return ""
 	}
 	for i, c := range spans {
-		if keep[i] || c[1] <= c[0] || !free(c[0], c[1]) || question(text[c[0]:c[1]]) {
+		if keep[i] || c[1] <= c[0] || !free(c[0], c[1]) || r.question(text[c[0]:c[1]]) {
 			continue
 		}
 		near := (i > 0 && keep[i-1]) || (i+1 < len(spans) && keep[i+1])

@@ -3,6 +3,8 @@ package understand
 import (
 	"fmt"
 	"regexp"
+	"sort"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/prompts"
 	"go.yaml.in/yaml/v3"
@@ -46,6 +48,11 @@ type Lexicon struct {
 	// ModelPatterns are regular expressions of model-code shapes.
 	ModelPatterns []string `yaml:"model_patterns"`
 
+	// QuestionEndings end a question (?, 吗, 呢).
+	QuestionEndings []string `yaml:"question_endings"`
+	// SerialMarkers come before a serial number (SN, 序列号).
+	SerialMarkers []string `yaml:"serial_markers"`
+
 	// Pinyin lists the syllables of Mandarin in pinyin: a message written
 	// only in them (dayinji huai le) is Chinese.
 	Pinyin []string `yaml:"pinyin"`
@@ -54,6 +61,7 @@ type Lexicon struct {
 	Words SlotWords `yaml:"slots"`
 
 	pinyin     map[string]bool
+	serialRe   *regexp.Regexp
 	incidental []*regexp.Regexp
 	models     []*regexp.Regexp
 	faultRes   []*regexp.Regexp
@@ -111,6 +119,16 @@ func LoadLexicon() (*Lexicon, error) {
 		}
 		lx.models = append(lx.models, re)
 	}
+	if len(lx.SerialMarkers) > 0 {
+		ms := append([]string(nil), lx.SerialMarkers...)
+		sort.Slice(ms, func(i, j int) bool { return len(ms[i]) > len(ms[j]) }) // "serial number" before "serial"
+		var alts []string
+		for _, m := range ms {
+			alts = append(alts, regexp.QuoteMeta(m))
+		}
+		// the marker, a colon, # or one linking character (是), then the serial
+		lx.serialRe = regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)\s*(?:[:#]|\p{Han})?\s*([A-Z0-9][A-Z0-9\-]{4,24})`)
+	}
 	lx.pinyin = map[string]bool{}
 	for _, s := range lx.Pinyin {
 		lx.pinyin[s] = true
@@ -162,5 +180,7 @@ func (lx *Lexicon) merge(p *Lexicon) {
 	lx.FaultPatterns = append(lx.FaultPatterns, p.FaultPatterns...)
 	lx.ErrorCodeMarkers = append(lx.ErrorCodeMarkers, p.ErrorCodeMarkers...)
 	lx.Pinyin = append(lx.Pinyin, p.Pinyin...)
+	lx.QuestionEndings = append(lx.QuestionEndings, p.QuestionEndings...)
+	lx.SerialMarkers = append(lx.SerialMarkers, p.SerialMarkers...)
 	lx.Words.merge(&p.Words)
 }

@@ -12,8 +12,9 @@ import (
 // the whole message and extracting every fact it states. It is safe for
 // concurrent use.
 type Rules struct {
-	lx *Lexicon
-	m  matcher
+	lx  *Lexicon
+	m   matcher
+	cls *classifier
 }
 
 // Strong cues weigh three, weak ones one: one strong cue outweighs two
@@ -24,10 +25,14 @@ const (
 	weakWeight   = 1
 )
 
-// NewRules builds the rules from a lexicon and the knowledge file's cues
-// (topic → the ways people ask it).
-func NewRules(lx *Lexicon, topics map[string][]string) *Rules {
+// NewRules builds the rules from a lexicon, the knowledge file's cues
+// (topic → the ways people ask it) and the labelled examples the intent
+// classifier learns from (none: the rules alone).
+func NewRules(lx *Lexicon, topics map[string][]string, examples []Example) *Rules {
 	r := &Rules{lx: lx}
+	if len(examples) > 0 {
+		r.cls = trainClassifier(examples)
+	}
 	for name, cues := range lx.Intents {
 		for _, p := range cues.Strong {
 			r.m.add(p, tag{kind: tagIntent, name: name, strong: true})
@@ -185,10 +190,16 @@ func (rd *reading) ranked() []string {
 	return names
 }
 
-// question reports whether the message asks something.
-func question(text string) bool {
-	t := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '~' || r == '.' })
-	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "吗") || strings.HasSuffix(t, "呢") || strings.HasSuffix(t, "么")
+// question reports whether the message asks something: it ends with a
+// question mark or a question particle of the lexicon (吗, 呢).
+func (r *Rules) question(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '~' || r == '.' || r == '!' })
+	for _, e := range r.lx.QuestionEndings {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // Now is the clock the rules read relative dates against; a zero time means
