@@ -89,8 +89,9 @@ func (r *Rules) request(rd *reading, facts map[string]string) []Command {
 // cancelling and declining, which lose what the customer did, need a clear
 // lead, else the desk asks which was meant.
 func (r *Rules) best(rd *reading, facts map[string]string) string {
-	if !r.decisive(rd) {
-		// No cue decides: the classifier reads the message as a whole.
+	if !r.decisive(rd) && !short(rd.text) {
+		// No cue decides: the classifier reads the message as a whole (a
+		// few words, "不知道", are too little to read).
 		if k, p := r.cls.classify(rd.low); p >= classifierFloor {
 			return classIntents[k]
 		}
