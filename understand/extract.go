@@ -184,15 +184,6 @@ func (r *Rules) residual(rd *reading, c [2]int) int {
 			low = low[:h.start-c[0]] + strings.Repeat(" ", h.end-h.start) + low[h.end-c[0]:]
 		}
 	}
-	for _, slot := range []string{"mode", "warranty", "proof"} {
-		for _, ws := range r.lx.Choices[slot] {
-			for _, w := range ws {
-				if len([]rune(w)) >= 2 {
-					low = strings.ReplaceAll(low, strings.ToLower(w), " ")
-				}
-			}
-		}
-	}
 	n := 0
 	for _, ch := range low {
 		if ch >= 'a' && ch <= 'z' || ch >= 0x4e00 && ch <= 0x9fff {
@@ -218,7 +209,6 @@ func (r *Rules) choiceIn(slot, low string, minRunes int) (string, bool) {
 	best, code := "", ""
 	for c, phrases := range r.lx.Choices[slot] {
 		for _, p := range phrases {
-			p = strings.ToLower(p)
 			if len(p) <= len(best) || len([]rune(p)) < minRunes {
 				continue
 			}
@@ -261,6 +251,9 @@ func isASCII(s string) bool {
 // is not a serial, not part of a fact already read and not an error code
 // (显示E4, shows SC542).
 func (r *Rules) model(text string, free func(s, e int) bool, serial string) (string, bool) {
+	if !strings.ContainsAny(text, "0123456789") {
+		return "", false // every model shape has a digit
+	}
 	low := strings.ToLower(text)
 	best, bs := "", len(text)+1
 	for _, re := range r.lx.models {

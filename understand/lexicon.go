@@ -129,6 +129,14 @@ func LoadLexicon() (*Lexicon, error) {
 		// the marker, a colon, # or one linking character (是), then the serial
 		lx.serialRe = regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)\s*(?:[:#]|\p{Han})?\s*([A-Z0-9][A-Z0-9\-]{4,24})`)
 	}
+	for _, codes := range lx.Choices { // matched against lowercased text
+		for code, ws := range codes {
+			for i, w := range ws {
+				ws[i] = strings.ToLower(w)
+			}
+			codes[code] = ws
+		}
+	}
 	lx.pinyin = map[string]bool{}
 	for _, s := range lx.Pinyin {
 		lx.pinyin[s] = true

@@ -14,6 +14,7 @@ const (
 	tagBrand             //
 	tagTopic             // name is a knowledge topic
 	tagIncidental        // a phrase whose cue words mean nothing here
+	tagChoice            // a choice said in passing (上门, 有发票): no cue
 )
 
 type tag struct {

@@ -63,6 +63,17 @@ func NewRules(lx *Lexicon, topics map[string][]string, examples []Example) *Rule
 	for _, p := range lx.Incidental {
 		r.m.add(p, tag{kind: tagIncidental})
 	}
+	// Choices said in passing (上门, 有发票) are found in the same pass, so
+	// that what is left of a clause once they are taken out can be weighed.
+	for _, slot := range []string{"mode", "warranty", "proof"} {
+		for _, ws := range lx.Choices[slot] {
+			for _, w := range ws {
+				if utf8.RuneCountInString(w) >= 2 {
+					r.m.add(w, tag{kind: tagChoice})
+				}
+			}
+		}
+	}
 	r.m.build()
 	return r
 }
@@ -213,6 +224,9 @@ func clock(now time.Time) time.Time {
 
 // hasModel says the text holds a model code.
 func (r *Rules) hasModel(text string) bool {
+	if !strings.ContainsAny(text, "0123456789") {
+		return false
+	}
 	for _, re := range r.lx.models {
 		for _, m := range re.FindAllString(text, 3) {
 			if hasLetterAndDigit(m) {
