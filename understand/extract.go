@@ -62,7 +62,7 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 		out[SlotSerial] = s
 		taken = append(taken, [2]int{strings.Index(text, s), strings.Index(text, s) + len(s)})
 	}
-	if m, ok := r.model(text, free, out[SlotSerial]); ok {
+	if m, ok := r.model(rd, free, out[SlotSerial]); ok {
 		out[SlotModel] = m
 	}
 	low := rd.low
@@ -250,21 +250,16 @@ func isASCII(s string) bool {
 // model finds the model code: the leftmost match of the model shapes that
 // is not a serial, not part of a fact already read and not an error code
 // (显示E4, shows SC542).
-func (r *Rules) model(text string, free func(s, e int) bool, serial string) (string, bool) {
-	if !strings.ContainsAny(text, "0123456789") {
-		return "", false // every model shape has a digit
-	}
-	low := strings.ToLower(text)
+func (r *Rules) model(rd *reading, free func(s, e int) bool, serial string) (string, bool) {
+	text, low := rd.text, strings.ToLower(rd.text)
 	best, bs := "", len(text)+1
-	for _, re := range r.lx.models {
-		for _, m := range re.FindAllStringIndex(text, -1) {
-			v := strings.TrimSpace(text[m[0]:m[1]])
-			if m[0] > bs || (m[0] == bs && len(v) <= len(best)) || !free(m[0], m[1]) || !hasLetterAndDigit(v) ||
-				strings.EqualFold(v, serial) || r.afterErrorMarker(low, m[0]) {
-				continue
-			}
-			best, bs = v, m[0]
+	for _, m := range rd.models {
+		v := strings.TrimSpace(text[m[0]:m[1]])
+		if m[0] > bs || (m[0] == bs && len(v) <= len(best)) || !free(m[0], m[1]) ||
+			strings.EqualFold(v, serial) || r.afterErrorMarker(low, m[0]) {
+			continue
 		}
+		best, bs = v, m[0]
 	}
 	return best, best != ""
 }

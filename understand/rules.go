@@ -88,6 +88,7 @@ type reading struct {
 	faults    []hit
 	products  []hit
 	brand     string
+	models    [][2]int // every match of the model shapes, found once
 }
 
 // read weighs every cue of the message. Incidental phrases (取消打印,
@@ -131,7 +132,8 @@ func (r *Rules) read(text string) *reading {
 			}
 		}
 	}
-	if len(rd.products) > 0 || rd.brand != "" || r.hasModel(text) {
+	rd.models = r.modelSpans(text)
+	if len(rd.products) > 0 || rd.brand != "" || len(rd.models) > 0 {
 		// a product named with something wrong with it: "冰箱门关不严"
 		for _, re := range r.lx.faultRes {
 			for _, m := range re.FindAllStringIndex(low, 3) {
@@ -222,17 +224,19 @@ func clock(now time.Time) time.Time {
 	return now
 }
 
-// hasModel says the text holds a model code.
-func (r *Rules) hasModel(text string) bool {
+// modelSpans finds every match of the model shapes that holds a letter
+// and a digit (no shape matches text without a digit).
+func (r *Rules) modelSpans(text string) [][2]int {
 	if !strings.ContainsAny(text, "0123456789") {
-		return false
+		return nil
 	}
+	var out [][2]int
 	for _, re := range r.lx.models {
-		for _, m := range re.FindAllString(text, 3) {
-			if hasLetterAndDigit(m) {
-				return true
+		for _, m := range re.FindAllStringIndex(text, 4) {
+			if hasLetterAndDigit(text[m[0]:m[1]]) {
+				out = append(out, [2]int{m[0], m[1]})
 			}
 		}
 	}
-	return false
+	return out
 }
