@@ -3,14 +3,9 @@ package dialog
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
-	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/frontdesk/frontdesk/prompts"
-	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/understand"
 )
 
@@ -234,120 +229,6 @@ func (m *Manager) reportAnswer(t *turn) error {
 	return m.askNext(t)
 }
 
-// setSlot stores a value a command sets, after checking it is what the
-// slot must hold (the same checks whoever proposed it). It reports whether
-// the value was taken.
-func (m *Manager) setSlot(t *turn, slot, v string) bool {
-	s := t.c.Slots
-	switch slot {
-	case "phone":
-		p, ok := ParsePhone(v)
-		if !ok {
-			return false
-		}
-		v = p
-	case "salutation":
-		if v == "none" {
-			v = ""
-		}
-		if v != "" && v != "mr" && v != "ms" {
-			return false
-		}
-	case "mode":
-		if v != "on_site" && v != "carry_in" {
-			return false
-		}
-	case "proof":
-		if v != "card" && v != "invoice" && v != "none" {
-			return false
-		}
-	case "warranty":
-		if v != "in" && v != "out" {
-			return false
-		}
-	case "purchase":
-		if !validPurchase(v, t.now.In(m.cfg.Location)) {
-			return false
-		}
-	case "trade":
-		if !slices.Contains([]string{"tiles", "office", "appliance", "sorter", "telecom"}, v) {
-			return false
-		}
-	case "name", "address", "product", "brand", "model", "serial", "fault", "time", "repeat":
-		if strings.TrimSpace(v) == "" || utf8.RuneCountInString(v) > maxText {
-			return false
-		}
-		if slot == "name" {
-			delete(s, "salutation") // a new name asks its title again unless one came with it
-		}
-	default:
-		return false // ticket, decision and anything unknown are not report slots
-	}
-	s[slot] = v
-	return true
-}
-
-// miss answers a message that did not answer the question asked: first a
-// polite word on what is needed, then the choices again with skip (where
-// the slot may be left out) and a person, and from the third on a person
-// is asked to help while the question stays open. No refusal is said
-// twice in a row.
-func (m *Manager) miss(t *turn, slot string) {
-	s := t.c.Slots
-	n, _ := strconv.Atoi(s["_tries"])
-	n++
-	s["_tries"] = strconv.Itoa(n)
-	switch {
-	case n == 1 && slot == "confirm":
-		m.say(t, "confirm.unclear", nil)
-		m.summary(t)
-	case n == 1:
-		m.say(t, "invalid."+slot, nil)
-		m.say(t, "ask."+slot, map[string]any{"Name": s["name"]}, m.slotButtons(t, slot)...)
-	case n%2 == 0:
-		bs := m.slotButtons(t, slot)
-		if slot == "confirm" {
-			bs = []Button{m.button(t, "btn.confirm", "confirm:yes"), m.button(t, "btn.edit", "confirm:edit")}
-		}
-		bs = append(bs, m.button(t, "btn.human", "menu:human"))
-		field, _ := m.texts.Render(t.c.Locale, "field."+slot, nil)
-		m.say(t, "ask.offer_help", map[string]any{"Field": field, "Skip": skippable[slot]}, bs...)
-	default:
-		if !t.c.NeedsStaff {
-			m.flag(t, "misunderstood")
-		}
-		data := m.staffData(t)
-		m.say(t, "ask.stuck", data, m.slotButtons(t, slot)...)
-	}
-}
-
-// knowledge answers topic from the knowledge file, with the desk's own
-// settings (hours, warranty months) filled in.
-func (m *Manager) knowledge(t *turn, topic string) {
-	s := m.cfg.SLA
-	hours := fmt.Sprintf("%02d:%02d–%02d:%02d", int(s.WorkStart.Hours()), int(s.WorkStart.Minutes())%60,
-		int(s.WorkEnd.Hours()), int(s.WorkEnd.Minutes())%60)
-	text, err := m.texts.Knowledge().Answer(t.c.Locale, topic, prompts.KnowledgeData{Company: m.cfg.Company,
-		Hotline: m.cfg.Hotline, Hours: hours, WarrantyMonths: m.cfg.WarrantyMonths, RepairDays: s.RepairDays,
-		FirstReplyHours: int(s.FirstReply.Hours())})
-	if err != nil && t.err == nil {
-		t.err = err
-	}
-	t.out = append(t.out, Reply{Key: "knowledge." + topic, Text: text})
-}
-
-// noteQuestion records a question asked in the middle of a report for an
-// engineer, and says when it will be answered; the report goes on.
-func (m *Manager) noteQuestion(t *turn) error {
-	err := m.db.AddFeedback(t.ctx, storage.Feedback{Channel: t.c.Channel, ChatID: t.c.ChatID, Kind: flowConsult,
-		Text: t.text, CreatedAt: t.now.UTC()})
-	if err != nil {
-		return err
-	}
-	m.say(t, "report.question_noted", map[string]any{"When": m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location)).Add(m.cfg.SLA.FirstReply)})
-	return nil
-}
-
 // summary reads the report back and asks for confirmation.
 func (m *Manager) summary(t *turn) {
 	s := t.c.Slots
@@ -374,29 +255,4 @@ func (m *Manager) editMenu(t *turn) {
 		}
 	}
 	m.say(t, "confirm.edit", nil, bs...)
-}
-
-// productName is the product as the ticket records it, with its brand.
-func productName(s map[string]string) string {
-	p, b := s["product"], s["brand"]
-	if b == "" || strings.Contains(strings.ToLower(p), strings.ToLower(b)) {
-		return p
-	}
-	if p == "" {
-		return b
-	}
-	sep := " "
-	if r, _ := utf8.DecodeLastRuneInString(b); r > 0x2e80 {
-		sep = ""
-	}
-	return b + sep + p
-}
-
-// fullName says a name is given in full (张伟, 欧阳娜娜, Sarah Lee, 刘经理),
-// so it can be used as it is, without asking for a title.
-func fullName(name string) bool {
-	if strings.ContainsRune(strings.TrimSpace(name), ' ') {
-		return true
-	}
-	return utf8.RuneCountInString(name) >= 2 && !strings.ContainsFunc(name, func(r rune) bool { return r < 0x2e80 })
 }

@@ -1,0 +1,85 @@
+package dialog
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// setSlot stores a value a command sets, after checking it is what the
+// slot must hold (the same checks whoever proposed it). It reports whether
+// the value was taken.
+func (m *Manager) setSlot(t *turn, slot, v string) bool {
+	s := t.c.Slots
+	switch slot {
+	case "phone":
+		p, ok := ParsePhone(v)
+		if !ok {
+			return false
+		}
+		v = p
+	case "salutation":
+		if v == "none" {
+			v = ""
+		}
+		if v != "" && v != "mr" && v != "ms" {
+			return false
+		}
+	case "mode":
+		if v != "on_site" && v != "carry_in" {
+			return false
+		}
+	case "proof":
+		if v != "card" && v != "invoice" && v != "none" {
+			return false
+		}
+	case "warranty":
+		if v != "in" && v != "out" {
+			return false
+		}
+	case "purchase":
+		if !validPurchase(v, t.now.In(m.cfg.Location)) {
+			return false
+		}
+	case "trade":
+		if !slices.Contains([]string{"tiles", "office", "appliance", "sorter", "telecom"}, v) {
+			return false
+		}
+	case "name", "address", "product", "brand", "model", "serial", "fault", "time", "repeat":
+		if strings.TrimSpace(v) == "" || utf8.RuneCountInString(v) > maxText {
+			return false
+		}
+		if slot == "name" {
+			delete(s, "salutation") // a new name asks its title again unless one came with it
+		}
+	default:
+		return false // ticket, decision and anything unknown are not report slots
+	}
+	s[slot] = v
+	return true
+}
+
+// fullName says a name is given in full (张伟, 欧阳娜娜, Sarah Lee, 刘经理),
+// so it can be used as it is, without asking for a title.
+func fullName(name string) bool {
+	if strings.ContainsRune(strings.TrimSpace(name), ' ') {
+		return true
+	}
+	return utf8.RuneCountInString(name) >= 2 && !strings.ContainsFunc(name, func(r rune) bool { return r < 0x2e80 })
+}
+
+// productName is the product as the ticket records it, with its brand.
+func productName(s map[string]string) string {
+	p, b := s["product"], s["brand"]
+	if b == "" || strings.Contains(strings.ToLower(p), strings.ToLower(b)) {
+		return p
+	}
+	if p == "" {
+		return b
+	}
+	sep := " "
+	if r, _ := utf8.DecodeLastRuneInString(b); r > 0x2e80 {
+		sep = ""
+	}
+	return b + sep + p
+}
