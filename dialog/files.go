@@ -47,7 +47,7 @@ func (m *Manager) onFiles(t *turn) error {
 			if f := c.Slots["fault"]; c.Step != "fault" && f != "" && !strings.Contains(f, v) {
 				v = f + "; " + v
 			}
-			if m.setSlot(t, "fault", v) {
+			if setSlot(c.Slots, "fault", v, t.now) {
 				quiet = false
 			}
 		}
@@ -129,7 +129,7 @@ func (m *Manager) onEdit(t *turn) error {
 	// The edited text is read again as the answer to the same question.
 	res := m.nlu.Understand(understand.Context{Flow: understand.FlowReport, Asked: slot}, t.text, t.now.In(m.cfg.Location))
 	for _, cmd := range res.Commands {
-		if (cmd.Kind == understand.SetSlot || cmd.Kind == understand.CorrectSlot) && cmd.Slot == slot && m.setSlot(t, slot, cmd.Value) {
+		if (cmd.Kind == understand.SetSlot || cmd.Kind == understand.CorrectSlot) && cmd.Slot == slot && setSlot(c.Slots, slot, cmd.Value, t.now.In(m.cfg.Location)) {
 			m.say(t, "edit.taken", nil)
 			return m.askNext(t)
 		}

@@ -3,10 +3,6 @@ package dialog
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/frontdesk/frontdesk/understand"
 )
 
 // Flow names kept in the conversation state.
@@ -59,11 +55,7 @@ func (m *Manager) startReport(t *turn) error {
 			c.Slots["phone"] = cu.Phone
 		}
 	}
-	for _, cmd := range t.res.Commands { // in order: a name comes before its title
-		if cmd.Kind == understand.SetSlot || cmd.Kind == understand.CorrectSlot {
-			m.setSlot(t, cmd.Slot, cmd.Value)
-		}
-	}
+	fillReport(c.Slots, "", t.res.Commands, t.now.In(m.cfg.Location)) // in order: a name before its title
 	if t.in.Phone != "" {
 		c.Slots["phone"] = t.in.Phone
 	}
@@ -173,41 +165,18 @@ func (m *Manager) reportAnswer(t *turn) error {
 		c.Slots["phone"] = t.in.Phone
 		return m.askNext(t)
 	}
-	answered, corrected := false, false
-	for _, cmd := range t.res.Commands {
-		switch cmd.Kind {
-		case understand.SetSlot, understand.CorrectSlot:
-			v := cmd.Value
-			if old := c.Slots[cmd.Slot]; cmd.Kind == understand.CorrectSlot && cmd.Slot == "address" && old != "" &&
-				utf8.RuneCountInString(v) < 8 && !strings.Contains(old, v) {
-				v = old + " (" + v + ")" // a part of the address corrected ("应该是5号楼"): kept beside the rest
-			}
-			if !m.setSlot(t, cmd.Slot, v) {
-				continue
-			}
-			if cmd.Kind == understand.CorrectSlot {
-				corrected = true
-			}
-			if cmd.Slot == asked || (asked == "purchase" && (cmd.Slot == "proof" || cmd.Slot == "warranty")) {
-				answered = true
-				c.LastSlot = cmd.Slot // an edit of this message corrects this answer
-			}
-		case understand.Skip:
-			if cmd.Slot == asked && skippable[asked] {
-				c.Slots[asked] = ""
-				answered = true
-			}
-		case understand.Affirm:
-			if asked == "confirm" {
-				return m.createTicket(t)
-			}
-		case understand.Deny:
-			if asked == "confirm" {
-				m.editMenu(t)
-				return nil
-			}
-		}
+	f := fillReport(c.Slots, asked, t.res.Commands, t.now.In(m.cfg.Location))
+	if f.last != "" {
+		c.LastSlot = f.last // an edit of this message corrects this answer
 	}
+	switch f.confirm {
+	case "yes":
+		return m.createTicket(t)
+	case "no":
+		m.editMenu(t)
+		return nil
+	}
+	answered, corrected := f.answered, f.corrected
 	if t.intent.Topic != "" {
 		m.knowledge(t, t.intent.Topic)
 		return m.askNext(t)

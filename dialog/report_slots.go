@@ -3,14 +3,14 @@ package dialog
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
-// setSlot stores a value a command sets, after checking it is what the
-// slot must hold (the same checks whoever proposed it). It reports whether
-// the value was taken.
-func (m *Manager) setSlot(t *turn, slot, v string) bool {
-	s := t.c.Slots
+// setSlot stores a value a command sets in s, after checking it is what
+// the slot must hold (the same checks whoever proposed it). It reports
+// whether the value was taken.
+func setSlot(s map[string]string, slot, v string, now time.Time) bool {
 	switch slot {
 	case "phone":
 		p, ok := ParsePhone(v)
@@ -38,7 +38,7 @@ func (m *Manager) setSlot(t *turn, slot, v string) bool {
 			return false
 		}
 	case "purchase":
-		if !validPurchase(v, t.now.In(m.cfg.Location)) {
+		if !validPurchase(v, now) {
 			return false
 		}
 	case "trade":

@@ -23,6 +23,12 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 	for _, f := range lx.FindName(text) {
 		put(f, true)
 	}
+	if out[SlotName] != "" && out[SlotSalutation] == "" {
+		// "我姓张，女士": the title said apart from the name
+		if code, ok := r.titleIn(rd.low); ok {
+			out[SlotSalutation] = code
+		}
+	}
 	put(lx.FindAddress(text))
 	put(lx.FindPurchase(text, now))
 	put(lx.FindTime(text, now))
@@ -139,4 +145,18 @@ func (r *Rules) afterErrorMarker(low string, i int) bool {
 		}
 	}
 	return false
+}
+
+// titleIn finds a title said apart from the name (我姓张，女士): the
+// lexicon's "title" choices, which leave out words that name someone else
+// (我太太).
+func (r *Rules) titleIn(low string) (string, bool) {
+	for code, ps := range r.lx.Choices["title"] {
+		for _, p := range ps {
+			if strings.Contains(low, p) {
+				return code, true
+			}
+		}
+	}
+	return "", false
 }
