@@ -315,6 +315,8 @@ func (m *Manager) byIntent(t *turn) error {
 		m.reset(t.c)
 		m.menu(t, "help")
 		return nil
+	case IntentYes, IntentNo:
+		return m.bareAnswer(t)
 	}
 	m.notUnderstood(t)
 	return nil
@@ -330,5 +332,32 @@ func (m *Manager) clarify(t *turn) error {
 	o := t.intent.Options
 	m.say(t, "clarify", map[string]any{"First": o[0], "Second": o[1]},
 		m.button(t, "btn.clarify."+o[0], "clarify:"+o[0]), m.button(t, "btn.clarify."+o[1], "clarify:"+o[1]))
+	return nil
+}
+
+// bareAnswer takes a yes or no sent with no question open: it answers the
+// report set aside ("继续吧"), else the chat's open quote, which is then
+// confirmed like a pressed button; otherwise it is not understood.
+func (m *Manager) bareAnswer(t *turn) error {
+	yes := t.intent.Kind == IntentYes
+	if t.c.Draft != nil {
+		if yes {
+			return m.startReport(t)
+		}
+		t.c.Draft = nil
+		m.menu(t, "report.dropped")
+		return nil
+	}
+	open, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, State: storage.StateQuoted})
+	if err != nil {
+		return err
+	}
+	if len(open) == 1 {
+		if yes {
+			return m.quotePressed(t, open[0].Number, "accept")
+		}
+		return m.quotePressed(t, open[0].Number, "decline")
+	}
+	m.notUnderstood(t)
 	return nil
 }

@@ -83,7 +83,7 @@ func (m *Manager) quoteAnswer(t *turn) error {
 		return nil
 	}
 	t.c.Slots["unclear"] = "1"
-	m.say(t, "confirm.unclear", nil, yes, no)
+	m.say(t, "quote.unclear", nil, yes, no)
 	return nil
 }
 

@@ -113,7 +113,8 @@ func TestQuoteDeclinedByTextInEnglish(t *testing.T) {
 		t.Fatalf("english quote:\n%s", got[0].Text)
 	}
 	expect(t, d.say("e", "No thanks, too expensive"), "quote.confirm.decline")
-	expect(t, d.say("e", "maybe"), "confirm.unclear")
+	expect(t, d.say("e", "maybe"), "quote.unclear")
+	expect(t, d.say("e", "hmm"), "not_understood.again") // never the same refusal twice: a person is offered
 	expect(t, d.say("e", "yes"), "quote.declined")
 	tk, _ := d.db.TicketByNumber(ctx, n)
 	if tk.State != storage.StateClosed || tk.Decision != dialog.DecisionDeclined {

@@ -3,6 +3,8 @@ package dialog
 import (
 	"crypto/rand"
 	"encoding/hex"
+
+	"github.com/frontdesk/frontdesk/storage"
 )
 
 // Flow names kept in the conversation state.
@@ -62,6 +64,9 @@ func (m *Manager) startReport(t *turn) error {
 	key := "report.start"
 	if c.Slots["repeat"] != "" {
 		key = "report.start.repeat" // the same fault came back: apologise first
+		if err := m.prefillRepeat(t); err != nil {
+			return err
+		}
 	}
 	m.say(t, key, nil)
 	if t.intent.Topic != "" {
@@ -160,6 +165,18 @@ func (m *Manager) reportAnswer(t *turn) error {
 	case IntentOffTopic:
 		m.say(t, "off_topic", m.companyData())
 		return m.askNext(t)
+	case IntentComplaint:
+		// recorded and flagged at once; the report set aside is offered
+		// again right after, not left behind a "tell me more"
+		if err := m.startNote(t, flowComplaint); err != nil {
+			return err
+		}
+		if t.c.Step == "more" {
+			t.c.Flow, t.c.Step = "", ""
+		}
+		return nil
+	case IntentStatus:
+		return m.status(t)
 	}
 	if t.in.Phone != "" && asked == "phone" {
 		c.Slots["phone"] = t.in.Phone
@@ -188,6 +205,7 @@ func (m *Manager) reportAnswer(t *turn) error {
 		return m.askNext(t)
 	}
 	if corrected {
+		delete(c.Slots, "_tries") // a correction was an answer: the help ladder starts again
 		m.say(t, "edit.taken", nil)
 		return m.askNext(t)
 	}
@@ -224,4 +242,28 @@ func (m *Manager) editMenu(t *turn) {
 		}
 	}
 	m.say(t, "confirm.edit", nil, bs...)
+}
+
+// prefillRepeat fills, from the chat's last job handed back, what a repeat
+// repair shares with it (the machine, where it is, when it was bought), so
+// the customer is not asked again what the desk already knows.
+func (m *Manager) prefillRepeat(t *turn) error {
+	mine, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, Limit: 20})
+	if err != nil {
+		return err
+	}
+	s := t.c.Slots
+	for _, e := range mine {
+		if !done(e) || (s["product"] != "" && !sameProduct(e.Product, s["product"])) {
+			continue
+		}
+		for slot, v := range map[string]string{"product": e.Product, "model": e.Model, "serial": e.Serial, "mode": e.ServiceMode,
+			"address": e.Address, "purchase": e.PurchaseDate, "proof": e.WarrantyProof} {
+			if _, ok := s[slot]; !ok && v != "" {
+				s[slot] = v
+			}
+		}
+		return nil
+	}
+	return nil
 }

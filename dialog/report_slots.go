@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -13,11 +14,11 @@ import (
 func setSlot(s map[string]string, slot, v string, now time.Time) bool {
 	switch slot {
 	case "phone":
-		p, ok := ParsePhone(v)
-		if !ok {
-			return false
+		if p, ok := ParsePhone(v); ok {
+			v = p
+		} else if !landline.MatchString(v) {
+			return false // a landline with its area code (010-62345678) is kept as written
 		}
-		v = p
 	case "salutation":
 		if v == "none" {
 			v = ""
@@ -83,3 +84,6 @@ func productName(s map[string]string) string {
 	}
 	return b + sep + p
 }
+
+// landline is a Chinese fixed-line number with its area code.
+var landline = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}$`)

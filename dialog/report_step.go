@@ -32,6 +32,15 @@ func fillReport(slots map[string]string, asked string, cmds []understand.Command
 				continue // a fact in passing fills a gap; only a correction changes an answer
 			}
 			v := cmd.Value
+			if cmd.Kind == understand.CorrectSlot && v == "" && has(slots, cmd.Slot) {
+				// a field named with no new value ("改一下地址"): asked again
+				delete(slots, cmd.Slot)
+				if cmd.Slot == "name" {
+					delete(slots, "salutation")
+				}
+				f.corrected = true
+				continue
+			}
 			if old := slots[cmd.Slot]; cmd.Kind == understand.CorrectSlot && cmd.Slot == "address" && old != "" &&
 				utf8.RuneCountInString(v) < 8 && !strings.Contains(old, v) {
 				v = old + " (" + v + ")" // a part of the address corrected ("应该是5号楼"): kept beside the rest

@@ -159,3 +159,23 @@ func TestReportSetAsideIsOfferedAgain(t *testing.T) {
 	expect(t, d.say("d", "取消"), "cancelled")
 	expect(t, d.say("d", "你好"), "greeting")
 }
+
+// TestReportTakesWhatCustomersTypeMidway: a name with a landline, a
+// complaint in the middle (recorded, then the report offered again and
+// resumed by a typed "继续吧"), a correction at the read-back.
+func TestReportTakesWhatCustomersTypeMidway(t *testing.T) {
+	d := sqliteDesk(t)
+	expect(t, d.say("m", "打印机老是卡纸"), "report.start", "ask.name")
+	expect(t, d.say("m", "我叫王芳，电话0571-88886666"), "ask.mode") // a full name needs no title
+	rs := d.say("m", "你们上次派的师傅态度太差了，我要投诉")
+	expect(t, rs, "complaint.recorded", "report.resume.offer")
+	expect(t, d.say("m", "继续吧"), "report.resume", "ask.mode")
+	expect(t, d.say("m", "我送过去"), "ask.purchase")
+	expect(t, d.say("m", "记不清了"), "confirm.summary")
+	rs = d.say("m", "型号是M1136")
+	expect(t, rs, "edit.taken", "confirm.summary")
+	if !strings.Contains(last(rs).Text, "M1136") || !strings.Contains(last(rs).Text, "0571-88886666") || !strings.Contains(last(rs).Text, "王芳") {
+		t.Fatalf("read-back:\n%s", last(rs).Text)
+	}
+	expect(t, d.say("m", "yes that's right"), "ticket.created")
+}

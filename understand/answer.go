@@ -13,7 +13,8 @@ import (
 // any other fact stated in passing is taken too.
 func (r *Rules) answer(c Context, rd *reading, facts map[string]string, now time.Time) []Command {
 	asked := c.Asked
-	if r.correction(rd) {
+	if r.correction(rd) || (asked == "confirm" && !r.yesNoClear(rd)) {
+		// at the read-back a new fact ("型号是M1136", "周三下午来吧") is a correction too
 		if cmds := r.corrections(rd, facts, now); len(cmds) > 0 {
 			return cmds
 		}
@@ -66,7 +67,7 @@ func (r *Rules) answer(c Context, rd *reading, facts map[string]string, now time
 	if topic != "" {
 		cmds = append(cmds, Command{Kind: Knowledge, Topic: topic}) // a fault with a question about it
 	}
-	if !ok && len(cmds) == 0 && r.question(rd.text) {
+	if !ok && len(cmds) == 0 && r.question(rd.text) && letters(rd.text) >= 2 {
 		return []Command{{Kind: StartFlow, Flow: FlowConsult}}
 	}
 	return cmds
@@ -108,6 +109,10 @@ func (r *Rules) interruption(rd *reading, facts map[string]string) (Command, boo
 		return Command{Kind: OffTopic}, true
 	case rd.strong["status"] && len(rd.faults) == 0 && (facts[SlotTicket] != "" || r.question(rd.text)):
 		return Command{Kind: StartFlow, Flow: FlowStatus}, true
+	case rd.strong["complaint"] && len(rd.faults) == 0:
+		return Command{Kind: StartFlow, Flow: FlowComplaint}, true
+	case facts[SlotTicket] != "" && len(rd.faults) == 0:
+		return Command{Kind: StartFlow, Flow: FlowStatus}, true
 	}
 	return Command{}, false
 }
@@ -128,4 +133,15 @@ func short(text string) bool {
 		}
 	}
 	return han <= 6 && len(strings.Fields(text)) <= 3
+}
+
+// letters counts the Han characters and Latin letters of text.
+func letters(text string) int {
+	n := 0
+	for _, ch := range text {
+		if ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= 0x4e00 && ch <= 0x9fff {
+			n++
+		}
+	}
+	return n
 }

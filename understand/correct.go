@@ -25,17 +25,20 @@ func (r *Rules) corrections(rd *reading, facts map[string]string, now time.Time)
 			continue
 		}
 		v := facts[slot]
-		if v == "" {
+		if v == "" || slot == SlotFault {
 			v = r.valueAfterMarker(rd.text, slot, now)
 		}
-		if v != "" {
-			cmds = append(cmds, Command{Kind: CorrectSlot, Slot: slot, Value: v})
-		}
+		v = r.trimMarker(v)
+		// a field named with no new value ("改一下地址"): ask it again
+		cmds = append(cmds, Command{Kind: CorrectSlot, Slot: slot, Value: v})
 	}
 	if len(cmds) > 0 {
 		return cmds
 	}
 	for _, slot := range answerOrder {
+		if slot == SlotMode && facts[modeImplied] != "" {
+			continue
+		}
 		if v := facts[slot]; v != "" && slot != SlotFault && slot != SlotProduct {
 			cmds = append(cmds, Command{Kind: CorrectSlot, Slot: slot, Value: v})
 		}
@@ -76,6 +79,17 @@ func (r *Rules) valueAfterMarker(text, slot string, now time.Time) string {
 	case SlotPurchase:
 		d, _ := r.lx.ParsePurchase(v, now)
 		return d
+	}
+	return v
+}
+
+// trimMarker drops a value marker the extractors took in ("改成北京市…").
+func (r *Rules) trimMarker(v string) string {
+	v = strings.Trim(v, " :：,，")
+	for _, m := range r.lx.ValueMarkers {
+		if len(m) > 1 && strings.HasPrefix(strings.ToLower(v), strings.ToLower(m)) {
+			return strings.Trim(v[len(m):], " :：,，")
+		}
 	}
 	return v
 }

@@ -65,7 +65,7 @@ func (r *Rules) request(rd *reading, facts map[string]string) []Command {
 	default:
 		cmds = append(cmds, Command{Kind: StartFlow, Flow: best})
 	}
-	if topic := bestTopic(rd); topic != "" && (best == FlowConsult || best == FlowReport || best == FlowQuote) {
+	if topic := bestTopic(rd); topic != "" && (best == FlowConsult || ((best == FlowReport || best == FlowQuote) && r.question(rd.text))) {
 		cmds = append(cmds, Command{Kind: Knowledge, Topic: topic})
 	}
 	keep := map[string][]string{
@@ -93,6 +93,9 @@ func (r *Rules) best(rd *reading, facts map[string]string) string {
 		// No cue decides: the classifier reads the message as a whole (a
 		// few words, "不知道", are too little to read).
 		if k, p := r.cls.classify(rd.low); p >= classifierFloor {
+			if k == "consult" && len(rd.products) > 0 && !r.question(rd.text) {
+				return FlowReport // "惠普打印机打印有黑道，送修": a product and what is wrong, not a question
+			}
 			return classIntents[k]
 		}
 	} else if strong := r.strongReadings(rd); len(strong) > 1 {
@@ -231,10 +234,25 @@ func (r *Rules) yesNo(rd *reading) (yes, ok bool) {
 			}
 		}
 	}
+	if words := strings.Fields(head); len(words) > 1 && len(words) <= 5 {
+		for code, ws := range r.lx.Choices["yesno"] {
+			for _, w := range ws {
+				if w == strings.Trim(words[0], ",.!") && isASCII(w) {
+					return code == "yes", true // "yes that's right", "no, the phone is wrong"
+				}
+			}
+		}
+	}
 	if utf8.RuneCountInString(low) <= 12 {
 		if code, ok := r.choiceIn("yesno", low, 2); ok {
 			return code == "yes", true
 		}
 	}
 	return false, false
+}
+
+// yesNoClear says the message is a plain yes or no, with nothing else.
+func (r *Rules) yesNoClear(rd *reading) bool {
+	_, ok := r.choiceWhole("yesno", strings.Trim(rd.low, " .!。！~,，"))
+	return ok
 }

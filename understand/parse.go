@@ -23,8 +23,27 @@ func (r *Rules) parseAnswer(asked string, rd *reading, facts map[string]string, 
 			return out, true
 		}
 	case SlotName:
-		if name, sal, ok := lx.ParseName(text); ok {
+		name, sal, ok := lx.ParseName(text)
+		if !ok && facts[SlotName] != "" {
+			name, sal, ok = facts[SlotName], facts[SlotSalutation], true // "我叫王芳，电话138…"
+		}
+		if !ok {
+			// "王芳 13800001111", "Lisa Wong, Ms, 138…": the first part, without numbers, is the name
+			var words []string
+			for _, w := range strings.Fields(text) {
+				if !strings.ContainsAny(w, "0123456789") {
+					words = append(words, w)
+				}
+			}
+			if part := strings.TrimSpace(clauseSep.Split(strings.Join(words, " "), 2)[0]); part != "" {
+				name, sal, ok = lx.ParseName(part)
+			}
+		}
+		if ok {
 			out[SlotName] = name
+			if sal == "" {
+				sal, _ = r.titleIn(low)
+			}
 			if sal != "" {
 				out[SlotSalutation] = sal
 			}
