@@ -145,7 +145,9 @@ func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
 	case "quote_accepted":
 		working(TimerRepair, sla.RepairDue(at, tk.QuoteDays))
 	case "quote_declined":
-		p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact)
+		// the job ends here (the machine goes back unrepaired): no engineer
+		// is still owed to it, so dispatch stops with the rest
+		p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact, TimerDispatch)
 	case "assigned":
 		p.Stop = append(p.Stop, TimerDispatch)
 		if tk.ServiceMode == "on_site" {

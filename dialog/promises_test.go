@@ -106,8 +106,8 @@ func TestClosingAfterServiceAsksForACallbackAndAQuoteForFollowUps(t *testing.T) 
 	if p := ev("status", "new -> cancelled"); p.Callback {
 		t.Error("a cancelled report asks for a callback")
 	}
-	if p := ev("quote_declined", ""); p.Callback {
-		t.Error("a declined quote (machine returned unrepaired) asks for a callback")
+	if p := ev("quote_declined", ""); p.Callback || !slices.Contains(p.Stop, dialog.TimerDispatch) {
+		t.Errorf("a declined quote (machine returned unrepaired) asks for a callback or keeps waiting for an engineer: %+v", p)
 	}
 	if p := ev("quoted", "350.00"); !p.Quote || !slices.Contains(p.Stop, dialog.TimerFirstReply) {
 		t.Errorf("a quote: %+v", p)
