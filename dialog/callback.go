@@ -4,12 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -132,7 +128,7 @@ func (m *Manager) callbackAnswer(t *turn) error {
 		m.say(t, "callback.refused", nil)
 		return nil
 	case "working":
-		if answer := workingAnswer(t.text); answer != "" {
+		if answer := m.rules.CallbackAnswer(t.text); answer != "" {
 			return m.callbackPressed(t, tk.Number+":"+answer)
 		}
 		return m.unclear(t, func() { m.askWorking(t, tk) })
@@ -172,45 +168,6 @@ func (m *Manager) openCallback(t *turn, number, also string) (*storage.Ticket, *
 		return nil, nil, nil
 	}
 	return tk, cb, nil
-}
-
-// workingAnswer reads a typed answer to "is it working now?": working,
-// not_working, busy, refuse, or "" when it is not clear (asked again).
-// Refusals, "later", "no problem" and negated trouble words come before the
-// trouble words, and those before the plain yes: "还不正常" is not "正常".
-func workingAnswer(text string) string {
-	s := strings.ToLower(text)
-	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	has := func(parts ...string) bool {
-		for _, p := range parts {
-			if strings.Contains(s, p) {
-				return true
-			}
-		}
-		return false
-	}
-	hasWord := func(ws ...string) bool {
-		for _, w := range words {
-			if slices.Contains(ws, w) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case has("不需要", "别再", "不要回访", "不用回访", "不要再", "don't call", "do not contact", "no follow", "stop calling"):
-		return "refuse"
-	case has("不方便", "在忙", "很忙", "稍后", "晚点", "改天", "not now", "not a good time") || hasWord("busy", "later"):
-		return "busy"
-	case has("没问题", "没有问题", "没坏", "no problem", "all good"):
-		return "working"
-	case has("不正常", "不行", "不好用", "不能用", "坏", "有问题", "故障", "not working", "isn't working", "doesn't work",
-		"does not work", "not ok", "not good", "not fine") || hasWord("broken", "problem", "problems"):
-		return "not_working"
-	case has("正常", "好了", "好的", "挺好", "好用", "能用", "可以用") || hasWord("yes", "fine", "ok", "okay", "works", "working", "good"):
-		return "working"
-	}
-	return ""
 }
 
 // unclear answers a message that is not an answer to the open callback
@@ -324,29 +281,6 @@ func (m *Manager) callbackLater(t *turn, cb *storage.Callback, at time.Time) err
 	return nil
 }
 
-// laterTime reads a chosen time: a button's 2h, tomorrow or week, or a
-// date; it falls within working hours.
-func (m *Manager) laterTime(when string, now time.Time) (time.Time, bool) {
-	now = now.In(m.cfg.Location)
-	sla := m.cfg.SLA
-	var at time.Time
-	switch when {
-	case "2h":
-		at = now.Add(2 * time.Hour)
-	case "tomorrow":
-		at = sla.nextWorkdayAt(now, m.cfg.Promises.CallbackAt)
-	case "week":
-		at = midnight(now).AddDate(0, 0, 7).Add(m.cfg.Promises.CallbackAt)
-	default:
-		d, ok := laterDate(when, now)
-		if !ok {
-			return time.Time{}, false
-		}
-		at = d.Add(m.cfg.Promises.CallbackAt)
-	}
-	return sla.nextOpening(at), true
-}
-
 // reschedule moves the callback to a new round due at at. The
 // "callback_later" event carries the round and time; the scheduler turns
 // it into the job, and the earlier round's job finds itself replaced.
@@ -355,42 +289,4 @@ func (m *Manager) reschedule(t *turn, cb *storage.Callback, at time.Time) error 
 	cb.State, cb.DueAt = storage.CallbackBusy, at
 	return m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Events: []storage.Event{{Actor: actorCustomer(t.c),
 		Kind: "callback_later", Detail: fmt.Sprintf("%d:%d:%s", cb.ID, cb.Round, at.UTC().Format(time.RFC3339))}}}, t.now)
-}
-
-var (
-	laterZh = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
-	laterMD = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})$`)
-	laterEn = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?$|^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$`)
-)
-
-// laterDate reads a day without a year ("11月25日", "11/25", "25 Nov",
-// "Nov 25") as the next such day after now, within 60 days.
-func laterDate(s string, now time.Time) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
-	var mo, d int
-	if g := laterZh.FindStringSubmatch(s); g != nil {
-		mo, d = atoi(g[1]), atoi(g[2])
-	} else if g := laterMD.FindStringSubmatch(s); g != nil {
-		mo, d = atoi(g[1]), atoi(g[2])
-	} else if g := laterEn.FindStringSubmatch(s); g != nil {
-		if g[1] != "" {
-			mo, d = monthNumber(g[2]), atoi(g[1])
-		} else {
-			mo, d = monthNumber(g[3]), atoi(g[4])
-		}
-	}
-	if mo < 1 || mo > 12 || d < 1 {
-		return time.Time{}, false
-	}
-	for _, y := range []int{now.Year(), now.Year() + 1} {
-		day := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, now.Location())
-		if day.Day() != d {
-			return time.Time{}, false
-		}
-		if day.After(midnight(now)) {
-			return day, day.Sub(now) <= 60*24*time.Hour
-		}
-	}
-	return time.Time{}, false
 }

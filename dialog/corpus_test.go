@@ -9,9 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/understand"
-	"go.yaml.in/yaml/v3"
 )
 
 // corpusItem is one labelled first message of understand/testdata/corpus.yaml.

@@ -7,8 +7,14 @@ import (
 	"github.com/frontdesk/frontdesk/understand"
 )
 
-// WorkingAnswer exposes workingAnswer to the tests.
-var WorkingAnswer = workingAnswer
+// WorkingAnswer reads a typed callback answer with the default rules.
+func WorkingAnswer(text string) string {
+	r, err := understand.Default()
+	if err != nil {
+		panic(err)
+	}
+	return r.CallbackAnswer(text)
+}
 
 // IntentOf is the request text adds up to with no question pending, read
 // by the default rules.

@@ -2,7 +2,6 @@ package dialog_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
 )
@@ -38,41 +37,6 @@ func TestParsePhone(t *testing.T) {
 	}
 	if p, ok := dialog.FindPhone("我的电话是138-0013-8000,谢谢"); !ok || p != "13800138000" {
 		t.Fatalf("FindPhone in text: %q %v", p, ok)
-	}
-}
-
-func TestParseDate(t *testing.T) {
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	cases := []struct {
-		name, in, want string
-		ok             bool
-	}{
-		{"iso", "2024-03-05", "2024-03-05", true},
-		{"slashes", "2024/3/5", "2024-03-05", true},
-		{"dots", "2024.03.05", "2024-03-05", true},
-		{"zh full", "2024年3月5日", "2024-03-05", true},
-		{"zh with 号 and spaces", "2024 年 3 月 5 号", "2024-03-05", true},
-		{"zh month only", "2024年3月", "2024-03", true},
-		{"iso month only", "2024-03", "2024-03", true},
-		{"en month day year", "March 5, 2024", "2024-03-05", true},
-		{"en day month year", "5th Mar 2024", "2024-03-05", true},
-		{"en month year", "Sept 2023", "2023-09", true},
-		{"relative zh asks again", "去年三月", "", false},
-		{"relative en asks again", "last spring", "", false},
-		{"impossible day", "2024-02-30", "", false},
-		{"month 13", "2024-13-01", "", false},
-		{"future", "2027-01-01", "", false},
-		{"future month", "2026年4月", "", false},
-		{"too old", "1970-01-01", "", false},
-		{"empty", "", "", false},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got, ok := dialog.ParseDate(c.in, now)
-			if got != c.want || ok != c.ok {
-				t.Fatalf("ParseDate(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
-			}
-		})
 	}
 }
 

@@ -143,8 +143,13 @@ func (lx *Lexicon) ParseAddress(answer string) (string, bool) {
 	}
 	// A city and district alone (北京市海淀区) do not bring an engineer to
 	// the door: a Chinese address needs a number, or enough detail.
-	if hasHan(f.Value) && !strings.ContainsAny(f.Value, "0123456789一二三四五六七八九十") && utf8.RuneCountInString(f.Value) < 10 {
+	if hasHan(f.Value) && !hasNumber(f.Value) && utf8.RuneCountInString(f.Value) < 10 {
 		return "", false
 	}
 	return f.Value, true
+}
+
+// hasNumber says s holds a number, in digits or Chinese numerals.
+func hasNumber(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || hanDigit[r] != 0 }) >= 0
 }

@@ -77,7 +77,7 @@ func (r *Rules) answer(c Context, rd *reading, facts map[string]string, now time
 // to give a required detail, which the dialog answers with help): the
 // whole answer a skip word, or a longer skip phrase within it.
 func (r *Rules) skipped(asked string, rd *reading) bool {
-	bare := strings.Trim(rd.low, " .!。！~,，")
+	bare := bare(rd.low)
 	if _, ok := r.choiceWhole("skip", bare); ok {
 		return asked != "confirm"
 	}
@@ -144,4 +144,10 @@ func letters(text string) int {
 		}
 	}
 	return n
+}
+
+// bare is an answer without the spaces and punctuation around it ("好的。",
+// "yes!").
+func bare(s string) string {
+	return strings.Trim(s, " .!~,。、")
 }

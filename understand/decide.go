@@ -27,7 +27,7 @@ func (r *Rules) Understand(c Context, raw string, now time.Time) Result {
 			res.Commands = []Command{yesNoCommand(yes)}
 			return res
 		}
-	} else if code, ok := r.choiceWhole("yesno", strings.Trim(rd.low, " .!。！~,，")); ok {
+	} else if code, ok := r.choiceWhole("yesno", bare(rd.low)); ok {
 		// a bare yes or no with nothing pending: the flow decides what it answers
 		res.Commands = []Command{yesNoCommand(code == "yes")}
 		return res
@@ -216,7 +216,7 @@ func bestTopic(rd *reading) string {
 // yesNo reads a yes or a no: the whole answer ("好的", "yep"), or its first
 // words ("对，没问题", "no, the phone is wrong").
 func (r *Rules) yesNo(rd *reading) (yes, ok bool) {
-	low := strings.Trim(rd.low, " .!。！~,，")
+	low := bare(rd.low)
 	words := r.lx.Choices["yesno"]
 	for code, ws := range words {
 		for _, w := range ws {
@@ -253,6 +253,6 @@ func (r *Rules) yesNo(rd *reading) (yes, ok bool) {
 
 // yesNoClear says the message is a plain yes or no, with nothing else.
 func (r *Rules) yesNoClear(rd *reading) bool {
-	_, ok := r.choiceWhole("yesno", strings.Trim(rd.low, " .!。！~,，"))
+	_, ok := r.choiceWhole("yesno", bare(rd.low))
 	return ok
 }

@@ -48,6 +48,9 @@ type Lexicon struct {
 	// ModelPatterns are regular expressions of model-code shapes.
 	ModelPatterns []string `yaml:"model_patterns"`
 
+	// CallbackAnswers are the ways of answering the callback's "is it
+	// working now?", by kind (refuse, busy, fine, broken, working).
+	CallbackAnswers map[string][]string `yaml:"callback_answers"`
 	// QuestionEndings end a question (?, 吗, 呢).
 	QuestionEndings []string `yaml:"question_endings"`
 	// SerialMarkers come before a serial number (SN, 序列号).
@@ -189,6 +192,14 @@ func (lx *Lexicon) merge(p *Lexicon) {
 	lx.ErrorCodeMarkers = append(lx.ErrorCodeMarkers, p.ErrorCodeMarkers...)
 	lx.Pinyin = append(lx.Pinyin, p.Pinyin...)
 	lx.QuestionEndings = append(lx.QuestionEndings, p.QuestionEndings...)
+	if lx.CallbackAnswers == nil {
+		lx.CallbackAnswers = map[string][]string{}
+	}
+	for k, ws := range p.CallbackAnswers {
+		for _, w := range ws {
+			lx.CallbackAnswers[k] = append(lx.CallbackAnswers[k], strings.ToLower(w))
+		}
+	}
 	lx.SerialMarkers = append(lx.SerialMarkers, p.SerialMarkers...)
 	lx.Words.merge(&p.Words)
 }
