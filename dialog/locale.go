@@ -6,8 +6,34 @@ import (
 )
 
 // context tells the understanding what a message answers: the report's
-// question, or a yes/no the open flow waits for.
-func (m *Manager) context(c *storage.Conversation) understand.Context {
+// question, or a yes/no the open flow waits for. Outside a flow it also
+// says whether the customer has a job under way or a quote to decide, read
+// from their tickets.
+func (m *Manager) context(t *turn) (understand.Context, error) {
+	c := t.c
+	switch c.Flow {
+	case flowReport, flowQuote, flowManager, flowComplaint, flowCallback:
+		return m.flowContext(c), nil
+	}
+	uc := m.flowContext(c)
+	tks, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: c.Channel, ChatID: c.ChatID, Limit: 10})
+	if err != nil {
+		return uc, err
+	}
+	for _, tk := range tks {
+		switch tk.State {
+		case storage.StateQuoted:
+			uc.QuotePending, uc.OpenJob = true, true
+		case storage.StateClosed, storage.StateCancelled:
+		default:
+			uc.OpenJob = true
+		}
+	}
+	return uc, nil
+}
+
+// flowContext is the open flow and the question it waits for.
+func (m *Manager) flowContext(c *storage.Conversation) understand.Context {
 	switch c.Flow {
 	case flowReport:
 		return understand.Context{Flow: understand.FlowReport, Asked: c.Step}

@@ -180,7 +180,11 @@ func (m *Manager) dispatch(t *turn) error {
 	c.Turns++
 	c.LastActivity = t.now
 	if t.text != "" {
-		t.res = m.nlu.Understand(m.context(c), t.text, t.now.In(m.cfg.Location))
+		uc, err := m.context(t)
+		if err != nil {
+			return err
+		}
+		t.res = m.nlu.Understand(uc, t.text, t.now.In(m.cfg.Location))
 		t.intent = intentOf(t.res)
 		m.setLocale(t)
 	}

@@ -80,13 +80,17 @@ func trainClassifier(examples []Example) *classifier {
 }
 
 // classify returns the most likely intent of low (normalised, lowercased)
-// and its posterior probability.
-func (c *classifier) classify(low string) (string, float64) {
+// and its posterior probability. bias adds to a class's log prior: what the
+// customer's situation makes more or less likely.
+func (c *classifier) classify(low string, bias map[string]float64) (string, float64) {
 	if c == nil || len(c.classes) == 0 {
 		return "", 0
 	}
 	scores := make([]float64, len(c.classes))
 	copy64(scores, c.prior)
+	for k, name := range c.classes {
+		scores[k] += bias[name]
+	}
 	seen := 0
 	features(low, func(f string) {
 		i, ok := c.index[f]

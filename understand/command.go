@@ -80,6 +80,12 @@ type Command struct {
 type Context struct {
 	Flow  string
 	Asked string
+	// QuotePending says the customer has a quote waiting for their
+	// decision: "just fix it" then accepts it rather than reporting.
+	QuotePending bool
+	// OpenJob says the customer has a job under way: "安排好了没有?" then
+	// asks after it.
+	OpenJob bool
 }
 
 // Result is what was understood of one message.

@@ -32,7 +32,7 @@ func (r *Rules) Understand(c Context, raw string, now time.Time) Result {
 		res.Commands = []Command{yesNoCommand(code == "yes")}
 		return res
 	}
-	res.Commands = r.request(rd, facts)
+	res.Commands = r.request(c, rd, facts)
 	return res
 }
 
@@ -45,8 +45,8 @@ func yesNoCommand(yes bool) Command {
 
 // request reads a message that opens something (no question pending): the
 // strongest reading wins, with the facts it carries.
-func (r *Rules) request(rd *reading, facts map[string]string) []Command {
-	best := r.best(rd, facts)
+func (r *Rules) request(c Context, rd *reading, facts map[string]string) []Command {
+	best := r.best(c, rd, facts)
 	var cmds []Command
 	switch best {
 	case "":
@@ -88,11 +88,57 @@ func (r *Rules) request(rd *reading, facts map[string]string) []Command {
 // a complaint outweighs the fault it tells of only when it weighs as much;
 // cancelling and declining, which lose what the customer did, need a clear
 // lead, else the desk asks which was meant.
-func (r *Rules) best(rd *reading, facts map[string]string) string {
+func (r *Rules) best(c Context, rd *reading, facts map[string]string) string {
+	if !c.QuotePending {
+		// with no quote to decide, "sure" or "think about it" decides nothing
+		for _, k := range []string{"accept", "decline"} {
+			if !rd.strong[k] {
+				delete(rd.score, k)
+			}
+		}
+	}
+	got := r.bestReading(c, rd, facts)
+	if got == FlowReport && c.OpenJob && !rd.strong["repeat"] && r.question(rd.text) {
+		// A question about the job under way ("清分机是不是还在等配件?"),
+		// not a new fault, when the whole message reads as one.
+		if k, p := r.cls.classify(rd.low, contextBias(c)); k == "status" && p >= 0.9 {
+			return FlowStatus
+		}
+	}
+	if got == FlowReport && len(rd.faults) == 0 && (c.QuotePending || c.OpenJob) {
+		// Nothing described as wrong, and a job under way: "just fix it"
+		// answers the quote, "安排好了没有?" asks after the job.
+		if k, p := r.cls.classify(rd.low, contextBias(c)); p >= classifierFloor {
+			switch in := classIntents[k]; in {
+			case "accept", "decline", FlowQuote, FlowStatus:
+				return in
+			}
+		}
+	}
+	return got
+}
+
+// contextBias leans the classifier toward what the customer's situation
+// makes likely: a quote's answer when one is pending, and away from it when
+// none is; a question after the job when one is under way.
+func contextBias(c Context) map[string]float64 {
+	q := -1.5
+	if c.QuotePending {
+		q = 1.5
+	}
+	b := map[string]float64{"quote_accept": q, "quote_decline": q, "quote_ask": q}
+	if c.OpenJob {
+		b["status"] = 1.1
+	}
+	return b
+}
+
+func (r *Rules) bestReading(c Context, rd *reading, facts map[string]string) string {
+	bias := contextBias(c)
 	if !r.decisive(rd) && !short(rd.text) {
 		// No cue decides: the classifier reads the message as a whole (a
 		// few words, "不知道", are too little to read).
-		if k, p := r.cls.classify(rd.low); p >= classifierFloor {
+		if k, p := r.cls.classify(rd.low, bias); p >= classifierFloor {
 			if k == "consult" && len(rd.products) > 0 && !r.question(rd.text) {
 				return FlowReport // "惠普打印机打印有黑道，送修": a product and what is wrong, not a question
 			}
@@ -101,7 +147,7 @@ func (r *Rules) best(rd *reading, facts map[string]string) string {
 	} else if strong := r.strongReadings(rd); len(strong) > 1 {
 		// Strong cues of two readings ("投诉…不修了"): the classifier,
 		// reading the whole message, picks among them.
-		if k, p := r.cls.classify(rd.low); p >= classifierFloor && strong[classIntents[k]] {
+		if k, p := r.cls.classify(rd.low, bias); p >= classifierFloor && strong[classIntents[k]] {
 			return classIntents[k]
 		}
 	}
@@ -119,6 +165,16 @@ func (r *Rules) best(rd *reading, facts map[string]string) string {
 	}
 	s := rd.score
 	first := top[0]
+	if !rd.strong[first] {
+		// one strong cue outweighs any number of weak ones ("why", "?",
+		// "can you" do not make "break down the quote" a consultation)
+		for _, k := range top[1:] {
+			if rd.strong[k] && k != FlowGreeting && k != "repeat" {
+				first = k
+				break
+			}
+		}
+	}
 	if s["abuse"] >= strongWeight {
 		return FlowAbuse
 	}
@@ -151,8 +207,8 @@ func (r *Rules) best(rd *reading, facts map[string]string) string {
 		}
 		return FlowReport
 	}
-	if first == "greeting" && len(top) > 1 {
-		first = top[1] // "你好，我想查一下进度"
+	if first == "greeting" && len(top) > 1 && (rd.strong[top[1]] || !short(rd.text)) {
+		first = top[1] // "你好，我想查一下进度"; but "在吗?" only greets
 	}
 	if len(top) > 1 && s[top[1]] == s[first] && rd.strong[first] && rd.strong[top[1]] {
 		pair := first + "/" + top[1]
