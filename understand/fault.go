@@ -45,6 +45,18 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
 		}
 	}
 	if !any {
+		// No fault phrase known: the clause that names the product and
+		// says more than its name ("点钞机数着数着就停了", "the extractor
+		// hood light works but the fan doesn't") is the customer's own
+		// description; the read-back shows it for them to correct.
+		for i, c := range spans {
+			if c[1] > c[0] && free(c[0], c[1]) && !r.question(text[c[0]:c[1]]) && r.mentionsProduct(rd, c) && r.residual(rd, c) >= 3 {
+				keep[i], any = true, true
+				break
+			}
+		}
+	}
+	if !any {
 		return ""
 	}
 	for i, c := range spans {
