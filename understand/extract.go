@@ -62,6 +62,8 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 	}
 	if rd.brand != "" {
 		out[SlotBrand] = rd.brand
+	} else if b, ok := r.brandSaid(rd, free); ok {
+		out[SlotBrand] = b
 	}
 	if s, ok := r.serial(text); ok {
 		out[SlotSerial] = s
@@ -159,4 +161,45 @@ func (r *Rules) titleIn(low string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// brandSaid finds a maker the brand list does not know by how it is said
+// (牌子是X, a clause "中控的", "IFB make"), leaving out a product word
+// after it (冠军磁砖的 → 冠军) and captures that are no maker (刚买的).
+func (r *Rules) brandSaid(rd *reading, free func(s, e int) bool) (string, bool) {
+	for _, re := range r.lx.brandRes {
+		for _, m := range re.FindAllStringSubmatchIndex(rd.text, 3) {
+			s, e := m[2], m[3]
+			if s < 0 || !free(s, e) {
+				continue
+			}
+			for _, h := range rd.products {
+				if h.start > s && h.start < e {
+					e = h.start // the product after the maker
+				} else if h.start <= s && h.end > s {
+					s = e // the capture is the product itself
+				}
+			}
+			b := strings.TrimSpace(rd.text[s:e])
+			if len([]rune(b)) < 2 || r.notBrand(b) {
+				continue
+			}
+			return b, true
+		}
+	}
+	return "", false
+}
+
+func (r *Rules) notBrand(b string) bool {
+	low := strings.ToLower(b)
+	for _, w := range r.lx.NotBrand {
+		if isASCII(w) {
+			if low == w {
+				return true
+			}
+		} else if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -47,6 +47,13 @@ type Lexicon struct {
 	FaultPatterns []string `yaml:"fault_patterns"`
 	// ModelPatterns are regular expressions of model-code shapes.
 	ModelPatterns []string `yaml:"model_patterns"`
+	// BrandPatterns find a maker the brand list does not know, by how it
+	// is said (牌子是X, 中控的, "brand is X", "IFB make"): the first
+	// capture group is the brand.
+	BrandPatterns []string `yaml:"brand_patterns"`
+	// NotBrand holds the words that rule a captured brand out (买, 你们,
+	// new): "刚买的" and "公司的" are no maker.
+	NotBrand []string `yaml:"not_brand"`
 
 	// CallbackAnswers are the ways of answering the callback's "is it
 	// working now?", by kind (refuse, busy, fine, broken, working).
@@ -68,6 +75,7 @@ type Lexicon struct {
 	incidental []*regexp.Regexp
 	models     []*regexp.Regexp
 	faultRes   []*regexp.Regexp
+	brandRes   []*regexp.Regexp
 }
 
 // Cues are the phrases that point to one reading: strong ones decide
@@ -114,6 +122,13 @@ func LoadLexicon() (*Lexicon, error) {
 			return nil, fmt.Errorf("understand: fault pattern %q: %w", p, err)
 		}
 		lx.faultRes = append(lx.faultRes, re)
+	}
+	for _, p := range lx.BrandPatterns {
+		re, err := regexp.Compile(p)
+		if err != nil || re.NumSubexp() < 1 {
+			return nil, fmt.Errorf("understand: brand pattern %q: needs a group: %v", p, err)
+		}
+		lx.brandRes = append(lx.brandRes, re)
 	}
 	for _, p := range lx.ModelPatterns {
 		re, err := regexp.Compile(p)
@@ -188,6 +203,8 @@ func (lx *Lexicon) merge(p *Lexicon) {
 		lx.Faults[trade] = append(lx.Faults[trade], fs...)
 	}
 	lx.ModelPatterns = append(lx.ModelPatterns, p.ModelPatterns...)
+	lx.BrandPatterns = append(lx.BrandPatterns, p.BrandPatterns...)
+	lx.NotBrand = append(lx.NotBrand, p.NotBrand...)
 	lx.FaultPatterns = append(lx.FaultPatterns, p.FaultPatterns...)
 	lx.ErrorCodeMarkers = append(lx.ErrorCodeMarkers, p.ErrorCodeMarkers...)
 	lx.Pinyin = append(lx.Pinyin, p.Pinyin...)
