@@ -133,7 +133,18 @@ func factKept(slot, want string, tk *storage.Ticket, summary string) bool {
 	case "address":
 		return either(tk.Address)
 	case "phone":
-		return tk.Phone == want
+		// the same number, however written: 021-58367712 is 02158367712,
+		// +86 138… a mainland mobile stored as 138…
+		digits := func(s string) string {
+			d := strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, s)
+			return strings.TrimPrefix(d, "86")
+		}
+		return tk.Phone != "" && digits(tk.Phone) == digits(want)
 	case "name":
 		return either(tk.ContactName)
 	case "salutation":
