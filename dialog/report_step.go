@@ -43,7 +43,13 @@ func fillReport(slots map[string]string, asked string, cmds []understand.Command
 			}
 			if old := slots[cmd.Slot]; cmd.Kind == understand.CorrectSlot && cmd.Slot == "address" && old != "" &&
 				utf8.RuneCountInString(v) < 8 && !strings.Contains(old, v) {
-				v = old + " (" + v + ")" // a part of the address corrected ("应该是5号楼"): kept beside the rest
+				// a part of the address corrected ("应该是90号"): it replaces
+				// the same unit, else it is kept beside the rest
+				if patched, ok := patchAddress(old, v); ok {
+					v = patched
+				} else {
+					v = old + " (" + v + ")"
+				}
 			}
 			if !setSlot(slots, cmd.Slot, v, now) {
 				continue
@@ -70,4 +76,14 @@ func fillReport(slots map[string]string, asked string, cmds []understand.Command
 		}
 	}
 	return f
+}
+
+// patchAddress applies a corrected part of an address to the rest, by the
+// lexicon's address units.
+func patchAddress(old, part string) (string, bool) {
+	r, err := understand.Default()
+	if err != nil {
+		return "", false
+	}
+	return r.PatchAddress(old, part)
 }

@@ -32,7 +32,7 @@ func TestReportStepsWithoutServers(t *testing.T) {
 			{"王先生", "confirm"},
 			{"对，没问题", "done"},
 		}, map[string]string{"name": "王", "salutation": "mr", "phone": "13800138000", "mode": "on_site", "model": "XQG80",
-			"purchase": "2025-05", "warranty": "in", "time": "明天下午", "address": "北京市朝阳区建国路88号3单元502"}},
+			"purchase": "2025-05", "warranty": "in", "time": "明天下午 (2026-12-01)", "address": "北京市朝阳区建国路88号3单元502"}},
 		{"every choice typed, none pressed", []step{
 			{"打印机老是卡纸", "name"},
 			{"李", "salutation"},

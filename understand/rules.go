@@ -1,7 +1,9 @@
 package understand
 
 import (
+	"regexp"
 	"sort"
+	"sync"
 	"strings"
 	"time"
 	"unicode"
@@ -15,6 +17,9 @@ type Rules struct {
 	lx  *Lexicon
 	m   matcher
 	cls *classifier
+
+	unitOnce sync.Once
+	units    []*regexp.Regexp // address units, for PatchAddress
 }
 
 // Strong cues weigh three, weak ones one: one strong cue outweighs two

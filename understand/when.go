@@ -24,6 +24,8 @@ func (lx *Lexicon) FindTime(text string, now time.Time) (Found, bool) {
 		v := text[a:b]
 		if anyOnly {
 			v = "any"
+		} else if day, ok := w.dayOf(v, now); ok {
+			v += " (" + day.Format(time.DateOnly) + ")" // 明天下午 (2026-12-01)
 		}
 		return Found{Slot: SlotTime, Value: v, Start: a, End: b}, true
 	}

@@ -1,6 +1,9 @@
 package understand
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFindTime(t *testing.T) {
 	lx := testLexicon(t)
@@ -48,10 +51,11 @@ func TestFindTime(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			in := Normalize(c.in)
 			f, ok := lx.FindTime(in, testNow)
-			if !ok || f.Value != c.want || f.Slot != SlotTime {
+			said := undated(f.Value) // the day's date is tested apart
+			if !ok || said != c.want || f.Slot != SlotTime {
 				t.Fatalf("FindTime(%q) = %+v, %v; want %q", in, f, ok, c.want)
 			}
-			if f.Value != "any" && in[f.Start:f.End] != f.Value {
+			if f.Value != "any" && in[f.Start:f.End] != said {
 				t.Fatalf("FindTime(%q): span %q is not the value", in, in[f.Start:f.End])
 			}
 		})
@@ -114,9 +118,44 @@ func TestParseTime(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			in := Normalize(c.in)
 			got, ok := lx.ParseTime(in, testNow)
-			if got != c.want || ok != c.ok {
+			if undated(got) != c.want || ok != c.ok {
 				t.Fatalf("ParseTime(%q) = %q, %v; want %q, %v", in, got, ok, c.want, c.ok)
 			}
 		})
+	}
+}
+
+// undated strips the date FindTime adds to a day said relative to today.
+func undated(v string) string {
+	if i := strings.LastIndex(v, " ("); i > 0 && strings.HasSuffix(v, ")") {
+		return v[:i]
+	}
+	return v
+}
+
+// TestTimeDated checks that a day said relative to today is dated, so that
+// whoever reads the ticket later knows which day was meant. Today is Monday
+// 2026-11-30.
+func TestTimeDated(t *testing.T) {
+	lx := testLexicon(t)
+	for _, c := range []struct{ in, want string }{
+		{"明天下午", "明天下午 (2026-12-01)"},
+		{"后天上午", "后天上午 (2026-12-02)"},
+		{"周三上午家里有人", "周三上午 (2026-12-02)"},
+		{"下周一上午10点", "下周一上午10点 (2026-12-07)"},
+		{"星期天都在家", "星期天都在家 (2026-12-06)"},
+		{"周一下午", "周一下午 (2026-12-07)"}, // said on a Monday: a week on
+		{"can someone come tmr?", "tmr (2026-12-01)"},
+		{"Wednesday morning works", "Wednesday morning works (2026-12-02)"},
+		{"next Friday afternoon", "next Friday afternoon (2026-12-11)"},
+		{"this Thursday morning", "this Thursday morning (2026-12-03)"},
+		{"周末", "周末"},                 // a weekend is no one day
+		{"下午三点以后", "下午三点以后"},         // a time, no day
+		{"any time after 5", "any time after 5"},
+	} {
+		f, ok := lx.FindTime(Normalize(c.in), testNow)
+		if !ok || f.Value != c.want {
+			t.Errorf("FindTime(%q) = %q, %v; want %q", c.in, f.Value, ok, c.want)
+		}
 	}
 }

@@ -113,6 +113,11 @@ type SlotWords struct {
 	TimeDays []string `yaml:"time_days"`
 	// TimeDayPrefixes come before a weekday (下, 这, next, this).
 	TimeDayPrefixes []string `yaml:"time_day_prefixes"`
+	// DaysAhead date a preferred time: days from today ("1": 明天,
+	// tomorrow) or a weekday ("mon" … "sun": 周一, Monday), the next one
+	// to come unless NextWeek stands before it (下周三: next week's).
+	DaysAhead map[string][]string `yaml:"days_ahead"`
+	NextWeek  []string            `yaml:"next_week"`
 	// TimeParts are parts of a day (下午, 晚上, morning, evenings).
 	TimeParts []string `yaml:"time_parts"`
 	// ClockUnits follow an hour (点, 点半, pm, o'clock).
@@ -157,7 +162,7 @@ func (w *SlotWords) merge(p *SlotWords) {
 		to   *map[string][]string
 		from map[string][]string
 	}{
-		{&w.DateMarks, p.DateMarks}, {&w.Durations, p.Durations}, {&w.Holidays, p.Holidays},
+		{&w.DateMarks, p.DateMarks}, {&w.Durations, p.Durations}, {&w.Holidays, p.Holidays}, {&w.DaysAhead, p.DaysAhead},
 		{&w.NameMarkers, p.NameMarkers}, {&w.Honorifics, p.Honorifics},
 		{&w.HonorificsBefore, p.HonorificsBefore}, {&w.Salutations, p.Salutations},
 		{&w.SurnameSpellings, p.SurnameSpellings},
@@ -178,7 +183,7 @@ func (w *SlotWords) merge(p *SlotWords) {
 		{&w.NotAddress, p.NotAddress}, {&w.AddressBefore, p.AddressBefore}, {&w.AddressAfter, p.AddressAfter},
 		{&w.Streets, p.Streets}, {&w.AddressUnits, p.AddressUnits}, {&w.Buildings, p.Buildings},
 		{&w.TimeAny, p.TimeAny}, {&w.TimeAnyAnswer, p.TimeAnyAnswer}, {&w.TimeDays, p.TimeDays},
-		{&w.TimeDayPrefixes, p.TimeDayPrefixes}, {&w.TimeParts, p.TimeParts}, {&w.ClockUnits, p.ClockUnits},
+		{&w.TimeDayPrefixes, p.TimeDayPrefixes}, {&w.NextWeek, p.NextWeek}, {&w.TimeParts, p.TimeParts}, {&w.ClockUnits, p.ClockUnits},
 		{&w.TimeOpeners, p.TimeOpeners}, {&w.TimeLinks, p.TimeLinks}, {&w.TimeClosers, p.TimeClosers},
 		{&w.TimeRefused, p.TimeRefused},
 		{&w.PhoneMarkers, p.PhoneMarkers}, {&w.OtherNumbers, p.OtherNumbers},
