@@ -3,8 +3,8 @@ package understand
 import (
 	"regexp"
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"

@@ -149,8 +149,8 @@ func TestTimeDated(t *testing.T) {
 		{"Wednesday morning works", "Wednesday morning works (2026-12-02)"},
 		{"next Friday afternoon", "next Friday afternoon (2026-12-11)"},
 		{"this Thursday morning", "this Thursday morning (2026-12-03)"},
-		{"周末", "周末"},                 // a weekend is no one day
-		{"下午三点以后", "下午三点以后"},         // a time, no day
+		{"周末", "周末"},         // a weekend is no one day
+		{"下午三点以后", "下午三点以后"}, // a time, no day
 		{"any time after 5", "any time after 5"},
 	} {
 		f, ok := lx.FindTime(Normalize(c.in), testNow)
