@@ -135,7 +135,43 @@ func contextBias(c Context) map[string]float64 {
 
 func (r *Rules) bestReading(c Context, rd *reading, facts map[string]string) string {
 	bias := contextBias(c)
-	if !r.decisive(rd) && !short(rd.text) {
+	got := r.cueReading(c, rd, facts, bias)
+	if got == FlowReport || got == FlowConsult || got == "" {
+		// A story of how the desk let the customer down ("your technician
+		// scratched our floor", "师傅走的时候把鞋柜撞坏了") tells of damage
+		// and names a product, yet is a complaint: the classifier, reading
+		// the whole story, overrules the cues only when it is sure.
+		// A fault come back after a repair ("your engineer fixed it on the
+		// 20th and it's back") stays a repeat repair.
+		if k, p := r.cls.classify(rd.low, bias); k == "complaint" && p >= storyFloor && !rd.strong["repeat"] && (!rd.strong["report"] || r.aboutService(rd)) {
+			return FlowComplaint
+		}
+	}
+	return got
+}
+
+// storyFloor is the classifier's certainty needed to read a complaint
+// where the cues read a report or a question.
+const storyFloor = 0.98
+
+// aboutService says the message speaks of the desk's own people or visit
+// (你们的人, your technician, 在家等): the complaint's weak cues.
+func (r *Rules) aboutService(rd *reading) bool {
+	for _, h := range rd.hits {
+		for _, t := range h.tags {
+			if t.kind == tagIntent && t.name == FlowComplaint && !t.strong {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cueReading is the reading the cues make, the classifier deciding where
+// no cue does.
+func (r *Rules) cueReading(c Context, rd *reading, facts map[string]string, bias map[string]float64) string {
+	onlyRepeat := len(rd.faults) == 0 && len(rd.products) == 0 && len(rd.ranked()) == 0
+	if (!r.decisive(rd) || onlyRepeat) && !short(rd.text) {
 		// No cue decides: the classifier reads the message as a whole (a
 		// few words, "不知道", are too little to read).
 		if k, p := r.cls.classify(rd.low, bias); p >= classifierFloor {
@@ -178,8 +214,11 @@ func (r *Rules) bestReading(c Context, rd *reading, facts map[string]string) str
 	if s["abuse"] >= strongWeight {
 		return FlowAbuse
 	}
-	if rd.strong["human"] && s["human"] >= s[first] {
-		return "human"
+	if rd.strong["human"] && s["human"] >= s[first] && !(rd.strong[FlowManager] && s[FlowManager] >= s["human"]) {
+		return "human" // but "你们主管是谁?让他给我打电话" asks for the manager
+	}
+	if first == "human" && rd.strong[FlowManager] && s[FlowManager] >= s["human"] {
+		first = FlowManager
 	}
 	if len(rd.faults) > 0 || rd.strong["report"] {
 		// A fault described outweighs a request of equal weight; a report

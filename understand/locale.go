@@ -53,18 +53,24 @@ func (r *Rules) DetectLocale(text string) (locale string, clear bool) {
 // syllables returns how many pinyin syllables w splits into, or 0 when it
 // is not pinyin (longest syllable first, with backtracking).
 func (r *Rules) syllables(w string) int {
+	return len(r.lx.splitPinyin(w))
+}
+
+// splitPinyin splits w into pinyin syllables (dayinji → da yin ji), or nil
+// when it is not pinyin (longest syllable first, with backtracking).
+func (lx *Lexicon) splitPinyin(w string) []string {
 	if w == "" {
-		return 0
+		return nil
 	}
 	for n := min(6, len(w)); n >= 1; n-- {
-		if r.lx.pinyin[w[:n]] {
+		if lx.pinyin[w[:n]] {
 			if n == len(w) {
-				return 1
+				return []string{w}
 			}
-			if k := r.syllables(w[n:]); k > 0 {
-				return k + 1
+			if rest := lx.splitPinyin(w[n:]); rest != nil {
+				return append([]string{w[:n]}, rest...)
 			}
 		}
 	}
-	return 0
+	return nil
 }

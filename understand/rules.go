@@ -55,6 +55,12 @@ func NewRules(lx *Lexicon, topics map[string][]string, examples []Example) *Rule
 		r.m.add(p.Name, tag{kind: tagProduct, index: i})
 		for _, a := range p.Aliases {
 			r.m.add(a, tag{kind: tagProduct, index: i})
+			if hasHan(p.Name) && isASCII(a) {
+				// pinyin is typed with spaces as often as without: re shui qi
+				if syl := lx.splitPinyin(a); len(syl) > 1 {
+					r.m.add(strings.Join(syl, " "), tag{kind: tagProduct, index: i})
+				}
+			}
 		}
 	}
 	for _, b := range lx.Brands {
