@@ -2,6 +2,7 @@ package dialog
 
 import (
 	"errors"
+	"time"
 
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -136,6 +137,8 @@ func (m *Manager) quoteByText(t *turn) error {
 		}
 	}
 	switch {
+	case len(open) == 0 && t.intent.Kind != IntentQuote:
+		return m.quoteDecided(t)
 	case len(open) == 0:
 		m.menu(t, "quote.none_pending")
 	case len(open) > 1 || t.intent.Kind == IntentQuote:
@@ -149,3 +152,34 @@ func (m *Manager) quoteByText(t *turn) error {
 	}
 	return nil
 }
+
+// quoteDecided answers a decision typed when no quote waits for one: a
+// quote decided lately ("修吧" said twice) is recalled with what was
+// decided, and a change of mind is offered to a person, who can still stop
+// or start the work; otherwise no quote is pending.
+func (m *Manager) quoteDecided(t *turn) error {
+	tks, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, Limit: 5})
+	if err != nil {
+		return err
+	}
+	for _, tk := range tks {
+		if tk.Decision == "" || tk.DecidedAt == nil || t.now.Sub(*tk.DecidedAt) > recentDecision ||
+			tk.State == storage.StateCancelled || tk.State == storage.StateClosed && tk.Decision == DecisionAccepted {
+			continue // a job repaired and closed has no decision left to recall
+		}
+		same := (tk.Decision == DecisionAccepted) == (t.intent.Kind == IntentAccept)
+		data := map[string]any{"Number": tk.Number, "Decision": tk.Decision, "Same": same}
+		if same {
+			m.say(t, "quote.already_decided", data)
+		} else {
+			m.say(t, "quote.already_decided", data, m.button(t, "btn.human", "menu:human"))
+		}
+		return nil
+	}
+	m.menu(t, "quote.none_pending")
+	return nil
+}
+
+// recentDecision is how long a quote's decision is recalled when the
+// customer answers it again.
+const recentDecision = 14 * 24 * time.Hour

@@ -120,7 +120,18 @@ func TestQuoteDeclinedByTextInEnglish(t *testing.T) {
 	if tk.State != storage.StateClosed || tk.Decision != dialog.DecisionDeclined {
 		t.Fatalf("declined ticket %+v", tk)
 	}
-	expect(t, d.say("e", "accept"), "quote.none_pending")
+	// a change of mind is recalled, not met with "no quote": a person can
+	// confirm it
+	got = d.say("e", "accept")
+	expect(t, got, "quote.already_decided")
+	if !hasButton(got[0], "menu:human") || !strings.Contains(got[0].Text, n) {
+		t.Fatalf("change of mind: %+v", got[0])
+	}
+	got = d.say("e", "no, don't fix it")
+	expect(t, got, "quote.already_decided")
+	if hasButton(got[0], "menu:human") {
+		t.Fatalf("the same decision again needs no person: %+v", got[0])
+	}
 }
 
 func TestInWarrantySkipsTheQuote(t *testing.T) {

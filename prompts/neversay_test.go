@@ -24,7 +24,7 @@ func TestNoTemplateSaysANeverSayPhrase(t *testing.T) {
 		sample[k] = "x"
 	}
 	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Count": 1, "files": 0, "MB": 20, "Max": 2000,
-		"When": time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), "State": "new", "Skip": true, "First": "accept", "Second": "decline"} {
+		"When": time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), "State": "new", "Skip": true, "Same": false, "First": "accept", "Second": "decline"} {
 		sample[k] = v
 	}
 	for _, loc := range Locales {
