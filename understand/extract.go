@@ -102,7 +102,7 @@ func hasLetterAndDigit(s string) bool {
 
 // serial finds a serial number after its marker (SN, 序列号).
 func (r *Rules) serial(text string) (string, bool) {
-	if r.lx.serialRe == nil {
+	if r.lx.serialRe.Regexp == nil || !r.lx.serialRe.can(strings.ToLower(text), scripts{}) {
 		return "", false
 	}
 	m := r.lx.serialRe.FindStringSubmatch(text)
@@ -167,7 +167,11 @@ func (r *Rules) titleIn(low string) (string, bool) {
 // (牌子是X, a clause "中控的", "IFB make"), leaving out a product word
 // after it (冠军磁砖的 → 冠军) and captures that are no maker (刚买的).
 func (r *Rules) brandSaid(rd *reading, free func(s, e int) bool) (string, bool) {
+	sc := scriptsOf(rd.text)
 	for _, re := range r.lx.brandRes {
+		if !re.can(rd.low, sc) {
+			continue
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(rd.text, 3) {
 			s, e := m[2], m[3]
 			if s < 0 || !free(s, e) {

@@ -45,6 +45,9 @@ type Lexicon struct {
 	// FaultPatterns are regular expressions of fault shapes (不亮, won't
 	// turn, shows E2), counted only in a message that names a product.
 	FaultPatterns []string `yaml:"fault_patterns"`
+	// FaultShapes are words of the same kind found like phrases (漏, 裂,
+	// leaking, cracked): counted only in a message that names a product.
+	FaultShapes []string `yaml:"fault_shapes"`
 	// ModelPatterns are regular expressions of model-code shapes.
 	ModelPatterns []string `yaml:"model_patterns"`
 	// BrandPatterns find a maker the brand list does not know, by how it
@@ -71,11 +74,11 @@ type Lexicon struct {
 	Words SlotWords `yaml:"slots"`
 
 	pinyin     map[string]bool
-	serialRe   *regexp.Regexp
-	incidental []*regexp.Regexp
+	serialRe   lexRe
+	incidental []lexRe
 	models     []*regexp.Regexp
-	faultRes   []*regexp.Regexp
-	brandRes   []*regexp.Regexp
+	faultRes   []lexRe
+	brandRes   []lexRe
 }
 
 // Cues are the phrases that point to one reading: strong ones decide
@@ -110,21 +113,21 @@ func LoadLexicon() (*Lexicon, error) {
 		}
 	}
 	for _, p := range lx.IncidentalPatterns {
-		re, err := regexp.Compile(p)
+		re, err := newLexRe(p)
 		if err != nil {
 			return nil, fmt.Errorf("understand: incidental pattern %q: %w", p, err)
 		}
 		lx.incidental = append(lx.incidental, re)
 	}
 	for _, p := range lx.FaultPatterns {
-		re, err := regexp.Compile(p)
+		re, err := newLexRe(p)
 		if err != nil {
 			return nil, fmt.Errorf("understand: fault pattern %q: %w", p, err)
 		}
 		lx.faultRes = append(lx.faultRes, re)
 	}
 	for _, p := range lx.BrandPatterns {
-		re, err := regexp.Compile(p)
+		re, err := newLexRe(p)
 		if err != nil || re.NumSubexp() < 1 {
 			return nil, fmt.Errorf("understand: brand pattern %q: needs a group: %v", p, err)
 		}
@@ -145,7 +148,8 @@ func LoadLexicon() (*Lexicon, error) {
 			alts = append(alts, regexp.QuoteMeta(m))
 		}
 		// the marker, a colon, # or one linking character (是), then the serial
-		lx.serialRe = regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)\s*(?:[:#]|\p{Han})?\s*([A-Z0-9][A-Z0-9\-]{4,24})`)
+		re := regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)\s*(?:[:#]|\p{Han})?\s*([A-Z0-9][A-Z0-9\-]{4,24})`)
+		lx.serialRe = lexRe{Regexp: re, any: true, needs: lower(ms)}
 	}
 	for _, codes := range lx.Choices { // matched against lowercased text
 		for code, ws := range codes {
@@ -206,6 +210,7 @@ func (lx *Lexicon) merge(p *Lexicon) {
 	lx.BrandPatterns = append(lx.BrandPatterns, p.BrandPatterns...)
 	lx.NotBrand = append(lx.NotBrand, p.NotBrand...)
 	lx.FaultPatterns = append(lx.FaultPatterns, p.FaultPatterns...)
+	lx.FaultShapes = append(lx.FaultShapes, p.FaultShapes...)
 	lx.ErrorCodeMarkers = append(lx.ErrorCodeMarkers, p.ErrorCodeMarkers...)
 	lx.Pinyin = append(lx.Pinyin, p.Pinyin...)
 	lx.QuestionEndings = append(lx.QuestionEndings, p.QuestionEndings...)

@@ -15,6 +15,7 @@ const (
 	tagTopic             // name is a knowledge topic
 	tagIncidental        // a phrase whose cue words mean nothing here
 	tagChoice            // a choice said in passing (上门, 有发票): no cue
+	tagShape             // a fault shape (漏, cracked): a fault only beside a product
 )
 
 type tag struct {

@@ -74,6 +74,9 @@ func NewRules(lx *Lexicon, topics map[string][]string, examples []Example) *Rule
 	for _, p := range lx.Incidental {
 		r.m.add(p, tag{kind: tagIncidental})
 	}
+	for _, p := range lx.FaultShapes {
+		r.m.add(p, tag{kind: tagShape})
+	}
 	// Choices said in passing (上门, 有发票) are found in the same pass, so
 	// that what is left of a clause once they are taken out can be weighed.
 	for _, slot := range []string{"mode", "warranty", "proof"} {
@@ -108,11 +111,16 @@ type reading struct {
 // negated acceptance counts as declining.
 func (r *Rules) read(text string) *reading {
 	low := strings.ToLower(text)
+	sc := scriptsOf(low)
 	for _, re := range r.lx.incidental {
+		if !re.can(low, sc) {
+			continue
+		}
 		low = re.ReplaceAllStringFunc(low, func(s string) string { return strings.Repeat(" ", len(s)) })
 	}
 	rd := &reading{text: text, low: low, score: map[string]int{}, strong: map[string]bool{}, topics: map[string]int{}}
 	rd.hits = r.m.find(low)
+	var shapes []hit
 	for _, h := range rd.hits {
 		for _, t := range h.tags {
 			switch t.kind {
@@ -140,13 +148,19 @@ func (r *Rules) read(text string) *reading {
 				}
 			case tagTopic:
 				rd.topics[t.name]++
+			case tagShape:
+				shapes = append(shapes, hit{start: h.start, end: h.end})
 			}
 		}
 	}
 	rd.models = r.modelSpans(text)
 	if len(rd.products) > 0 || rd.brand != "" || len(rd.models) > 0 {
 		// a product named with something wrong with it: "冰箱门关不严"
+		rd.faults = append(rd.faults, shapes...)
 		for _, re := range r.lx.faultRes {
+			if !re.can(low, sc) {
+				continue
+			}
 			for _, m := range re.FindAllStringIndex(low, 3) {
 				rd.faults = append(rd.faults, hit{start: m[0], end: m[1]})
 			}
@@ -242,12 +256,28 @@ func (r *Rules) modelSpans(text string) [][2]int {
 		return nil
 	}
 	var out [][2]int
-	for _, re := range r.lx.models {
-		for _, m := range re.FindAllStringIndex(text, 4) {
-			if hasLetterAndDigit(text[m[0]:m[1]]) {
-				out = append(out, [2]int{m[0], m[1]})
+	// A model code is Latin letters and digits: the patterns run only over
+	// the runs of ASCII that hold both (in a Chinese message, a few bytes),
+	// which changes no match, as a run's edges are word edges.
+	for a := 0; a < len(text); {
+		if text[a] >= utf8.RuneSelf {
+			a++
+			continue
+		}
+		b := a
+		for b < len(text) && text[b] < utf8.RuneSelf {
+			b++
+		}
+		if run := text[a:b]; hasLetterAndDigit(run) {
+			for _, re := range r.lx.models {
+				for _, m := range re.FindAllStringIndex(run, 4) {
+					if hasLetterAndDigit(run[m[0]:m[1]]) {
+						out = append(out, [2]int{a + m[0], a + m[1]})
+					}
+				}
 			}
 		}
+		a = b
 	}
 	return out
 }
