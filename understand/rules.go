@@ -18,6 +18,8 @@ type Rules struct {
 	m   matcher
 	cls *classifier
 
+	choices map[string][]choicePhrase // by slot, longest first
+
 	unitOnce sync.Once
 	units    []*regexp.Regexp // address units, for PatchAddress
 }
@@ -34,7 +36,7 @@ const (
 // (topic → the ways people ask it) and the labelled examples the intent
 // classifier learns from (none: the rules alone).
 func NewRules(lx *Lexicon, topics map[string][]string, examples []Example) *Rules {
-	r := &Rules{lx: lx}
+	r := &Rules{lx: lx, choices: sortChoices(lx.Choices)}
 	if len(examples) > 0 {
 		r.cls = trainClassifier(examples)
 	}
