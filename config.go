@@ -11,6 +11,7 @@ import (
 	slackdesk "github.com/frontdesk/frontdesk/bots/slack"
 	"github.com/frontdesk/frontdesk/bots/telegram"
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/llm"
 )
 
 // Config is Frontdesk's whole configuration, read from the environment once
@@ -25,6 +26,7 @@ type Config struct {
 	Desk        dialog.Config
 	Telegram    telegram.Config  // TELEGRAM_*: the channel is on when the token is set
 	Slack       slackdesk.Config // SLACK_*: the staff desk is on when the bot token is set
+	Model       llm.Config       // OPENAI_*, FRONTDESK_MODEL_*: a language model behind the rules when the key is set
 }
 
 var workHours = regexp.MustCompile(`^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$`)
@@ -138,6 +140,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	if err := loadPromises(&c.Desk.Promises, rule); err != nil {
+		return c, err
+	}
+	if c.Model, err = loadModelConfig(get, c.Desk.Company); err != nil {
 		return c, err
 	}
 	if c.Desk.Promises.QuoteAlarm <= c.Desk.Promises.QuoteRemind {

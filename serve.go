@@ -15,6 +15,7 @@ import (
 	"github.com/frontdesk/frontdesk/bots/telegram"
 	"github.com/frontdesk/frontdesk/bots/webchat"
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/llm"
 	"github.com/frontdesk/frontdesk/handlers"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/schedule"
@@ -64,7 +65,16 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		return nil, fmt.Errorf("REDIS_URL: %w", err)
 	}
 	states := storage.NewStates(rdb, cfg.RedisPrefix, cfg.IdleTimeout)
-	desk := dialog.New(db, states, texts, rules, cfg.Desk, log, nil)
+	nlu := dialog.Rules(rules)
+	if cfg.Model.Enabled() {
+		mp, err := loadModelPrompt()
+		if err != nil {
+			return nil, err
+		}
+		nlu = llm.New(cfg.Model, rules, mp, rules.Choices(), log)
+		log.Info("language model on: unsure messages go to it", "server", cfg.Model.BaseURL, "model", cfg.Model.Model)
+	}
+	desk := dialog.New(db, states, texts, nlu, cfg.Desk, log, nil)
 	chat := webchat.New(desk, storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout), log)
 	senders := dialog.Senders{webchat.Channel: chat}
 	desk.SetSenders(senders)
@@ -173,4 +183,14 @@ func displayAddr(a net.Addr) string {
 		return "localhost:" + port
 	}
 	return net.JoinHostPort(host, port)
+}
+
+// loadModelPrompt reads and checks the model prompt against the knowledge
+// file's topics.
+func loadModelPrompt() (*prompts.ModelPrompt, error) {
+	k, err := prompts.LoadKnowledge()
+	if err != nil {
+		return nil, err
+	}
+	return prompts.LoadModelPrompt(k)
 }

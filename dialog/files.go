@@ -127,7 +127,7 @@ func (m *Manager) onEdit(t *turn) error {
 		return nil
 	}
 	// The edited text is read again as the answer to the same question.
-	res := m.nlu.Understand(understand.Context{Flow: understand.FlowReport, Asked: slot}, t.text, t.now.In(m.cfg.Location))
+	res := m.nlu.Understand(t.ctx, understand.Context{Flow: understand.FlowReport, Asked: slot, Chat: t.c.Channel + ":" + t.c.ChatID, Locale: t.c.Locale}, t.text, t.now.In(m.cfg.Location))
 	for _, cmd := range res.Commands {
 		if (cmd.Kind == understand.SetSlot || cmd.Kind == understand.CorrectSlot) && cmd.Slot == slot && setSlot(c.Slots, slot, cmd.Value, t.now.In(m.cfg.Location)) {
 			m.say(t, "edit.taken", nil)

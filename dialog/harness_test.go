@@ -55,7 +55,11 @@ func newDesk(t testing.TB, db *storage.DB, states *storage.States, out *storage.
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	cfg := dialog.Config{Company: "测试售后", Location: shanghai}
 	d := &desk{t: t, db: db, states: states, out: out, now: monday10, inbox: &inbox{got: map[string][]dialog.Reply{}}}
-	d.m = dialog.New(db, states, texts, nil, cfg, log, d.clock)
+	var nlu dialog.Understander
+	if withModel {
+		nlu = fakeModel(t, nil)
+	}
+	d.m = dialog.New(db, states, texts, nlu, cfg, log, d.clock)
 	d.staff = dialog.NewStaff(db, cfg, d.clock)
 	senders := dialog.Senders{"webchat": d.inbox, "telegram": d.inbox}
 	d.m.SetSenders(senders)

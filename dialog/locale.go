@@ -11,11 +11,12 @@ import (
 // from their tickets.
 func (m *Manager) context(t *turn) (understand.Context, error) {
 	c := t.c
+	uc := m.flowContext(c)
+	uc.Chat, uc.Locale = c.Channel+":"+c.ChatID, c.Locale
 	switch c.Flow {
 	case flowReport, flowQuote, flowManager, flowComplaint, flowCallback:
-		return m.flowContext(c), nil
+		return uc, nil
 	}
-	uc := m.flowContext(c)
 	tks, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: c.Channel, ChatID: c.ChatID, Limit: 10})
 	if err != nil {
 		return uc, err

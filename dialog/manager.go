@@ -41,7 +41,7 @@ func New(db *storage.DB, states *storage.States, texts *prompts.Catalog, nlu Und
 		panic(err) // embedded data: a fault here is caught by every test
 	}
 	if nlu == nil {
-		nlu = rules
+		nlu = Rules(rules)
 	}
 	if now == nil {
 		now = time.Now
@@ -184,7 +184,7 @@ func (m *Manager) dispatch(t *turn) error {
 		if err != nil {
 			return err
 		}
-		t.res = m.nlu.Understand(uc, t.text, t.now.In(m.cfg.Location))
+		t.res = m.nlu.Understand(t.ctx, uc, t.text, t.now.In(m.cfg.Location))
 		t.intent = intentOf(t.res)
 		m.setLocale(t)
 	}

@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"context"
 	"time"
 
 	"github.com/frontdesk/frontdesk/understand"
@@ -43,10 +44,20 @@ type Intent struct {
 }
 
 // Understander reads a message in its context into commands. The rules
-// (understand.Rules) are the default; a language model stands behind the
-// same interface and yields the same commands.
+// (understand.Rules, through Rules) are the default; a language model
+// (package llm) stands behind the same interface and yields the same
+// commands. ctx bounds any call it makes.
 type Understander interface {
-	Understand(c understand.Context, text string, now time.Time) understand.Result
+	Understand(ctx context.Context, c understand.Context, text string, now time.Time) understand.Result
+}
+
+// Rules is the rules alone as an Understander.
+func Rules(r *understand.Rules) Understander { return rulesOnly{r} }
+
+type rulesOnly struct{ r *understand.Rules }
+
+func (u rulesOnly) Understand(_ context.Context, c understand.Context, text string, now time.Time) understand.Result {
+	return u.r.Understand(c, text, now)
 }
 
 // intentOf sums up a result's commands as one request.

@@ -3,6 +3,7 @@ package prompts
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 	"text/template"
 
@@ -88,4 +89,14 @@ func (k *Knowledge) Answer(locale, topic string, d KnowledgeData) (string, error
 		return "", fmt.Errorf("prompts: knowledge %s/%s: %w", locale, topic, err)
 	}
 	return b.String(), nil
+}
+
+// Topics lists the knowledge file's topics, sorted.
+func (k *Knowledge) Topics() []string {
+	var ts []string
+	for t := range k.cues {
+		ts = append(ts, t)
+	}
+	sort.Strings(ts)
+	return ts
 }

@@ -11,7 +11,7 @@ import (
 // answers to common questions) are data like the replies: one folder each,
 // files named by locale.
 //
-//go:embed lexicon/*.yaml knowledge/*.yaml
+//go:embed lexicon/*.yaml knowledge/*.yaml model/*.yaml
 var data embed.FS
 
 // LexiconFiles returns the lexicon files of locale (zh-CN.yaml and any

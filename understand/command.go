@@ -86,6 +86,10 @@ type Context struct {
 	// OpenJob says the customer has a job under way: "安排好了没有?" then
 	// asks after it.
 	OpenJob bool
+	// Chat identifies the conversation (for a language model's per-chat
+	// budget) and Locale is its language; the rules read neither.
+	Chat   string
+	Locale string
 }
 
 // Result is what was understood of one message.
@@ -99,6 +103,11 @@ type Result struct {
 	Clear bool
 	// Text is the message normalised: simplified, half-width, clean.
 	Text string
+	// Unsure says the rules could not place the message with confidence:
+	// nothing understood, two readings, the classifier's guess, or a long
+	// report whose fault no extractor placed. A language model, when one is
+	// configured, is asked only then.
+	Unsure bool
 }
 
 // Has reports whether the result holds a command of kind k.

@@ -20,6 +20,7 @@ func (r *Rules) Understand(c Context, raw string, now time.Time) Result {
 	facts := r.facts(rd, now)
 	if c.Flow == FlowReport && c.Asked != "" {
 		res.Commands = r.answer(c, rd, facts, now)
+		res.Unsure = len(res.Commands) == 0
 		return res
 	}
 	if c.Asked == "yesno" {
@@ -33,8 +34,14 @@ func (r *Rules) Understand(c Context, raw string, now time.Time) Result {
 		return res
 	}
 	res.Commands = r.request(c, rd, facts)
+	res.Unsure = len(res.Commands) == 0 || res.Has(Clarify) || rd.guess ||
+		res.Flow() == FlowReport && facts[SlotFault] == "" && letters(text) >= longMessage
 	return res
 }
+
+// longMessage is the length (Han characters and Latin letters) from which
+// a report whose fault no extractor placed is worth a second reading.
+const longMessage = 30
 
 func yesNoCommand(yes bool) Command {
 	if yes {
@@ -68,19 +75,23 @@ func (r *Rules) request(c Context, rd *reading, facts map[string]string) []Comma
 	if topic := bestTopic(rd); topic != "" && (best == FlowConsult || ((best == FlowReport || best == FlowQuote) && r.question(rd.text))) {
 		cmds = append(cmds, Command{Kind: Knowledge, Topic: topic})
 	}
-	keep := map[string][]string{
-		FlowReport:    {SlotName, SlotSalutation, SlotPhone, SlotAddress, SlotProduct, SlotBrand, SlotModel, SlotSerial, SlotPurchase, SlotProof, SlotWarranty, SlotMode, SlotTime, SlotFault, SlotRepeat, SlotTicket, SlotTrade},
-		FlowStatus:    {SlotTicket, SlotPhone},
-		FlowQuote:     {SlotTicket},
-		FlowComplaint: {SlotTicket, SlotPhone, SlotName, SlotSalutation},
-		FlowConsult:   {SlotTicket, SlotProduct},
-	}
-	for _, slot := range keep[cmds[0].Flow] {
+	for _, slot := range FlowSlots[cmds[0].Flow] {
 		if v := facts[slot]; v != "" {
 			cmds = append(cmds, Command{Kind: SetSlot, Slot: slot, Value: v})
 		}
 	}
 	return cmds
+}
+
+// FlowSlots are the slots each flow collects: a message that starts the
+// flow sets those it states, and only those (for the rules and a model
+// alike).
+var FlowSlots = map[string][]string{
+	FlowReport:    {SlotName, SlotSalutation, SlotPhone, SlotAddress, SlotProduct, SlotBrand, SlotModel, SlotSerial, SlotPurchase, SlotProof, SlotWarranty, SlotMode, SlotTime, SlotFault, SlotRepeat, SlotTicket, SlotTrade},
+	FlowStatus:    {SlotTicket, SlotPhone},
+	FlowQuote:     {SlotTicket, SlotDecision},
+	FlowComplaint: {SlotTicket, SlotPhone, SlotName, SlotSalutation},
+	FlowConsult:   {SlotTicket, SlotProduct},
 }
 
 // best picks the reading of a message that opens something. A fault
@@ -150,6 +161,10 @@ func (r *Rules) bestReading(c Context, rd *reading, facts map[string]string) str
 	return got
 }
 
+// sureFloor is the classifier's certainty below which its reading is a
+// guess (Result.Unsure).
+const sureFloor = 0.9
+
 // storyFloor is the classifier's certainty needed to read a complaint
 // where the cues read a report or a question.
 const storyFloor = 0.98
@@ -175,6 +190,7 @@ func (r *Rules) cueReading(c Context, rd *reading, facts map[string]string, bias
 		// No cue decides: the classifier reads the message as a whole (a
 		// few words, "不知道", are too little to read).
 		if k, p := r.cls.classify(rd.low, bias); p >= classifierFloor {
+			rd.guess = p < sureFloor
 			if k == "consult" && len(rd.products) > 0 && !r.question(rd.text) {
 				return FlowReport // "惠普打印机打印有黑道，送修": a product and what is wrong, not a question
 			}

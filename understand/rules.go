@@ -19,6 +19,7 @@ type Rules struct {
 	cls *classifier
 
 	choices map[string][]choicePhrase // by slot, longest first
+	topics  map[string]bool           // the knowledge file's topics
 
 	unitOnce sync.Once
 	units    []*regexp.Regexp // address units, for PatchAddress
@@ -68,7 +69,9 @@ func NewRules(lx *Lexicon, topics map[string][]string, examples []Example) *Rule
 	for _, b := range lx.Brands {
 		r.m.add(b, tag{kind: tagBrand, name: b})
 	}
+	r.topics = map[string]bool{}
 	for topic, cues := range topics {
+		r.topics[topic] = true
 		for _, p := range cues {
 			r.m.add(p, tag{kind: tagTopic, name: topic, strong: true})
 		}
@@ -105,6 +108,7 @@ type reading struct {
 	products  []hit
 	brand     string
 	models    [][2]int // every match of the model shapes, found once
+	guess     bool     // the classifier decided, below sureFloor
 }
 
 // read weighs every cue of the message. Incidental phrases (取消打印,
@@ -283,3 +287,7 @@ func (r *Rules) modelSpans(text string) [][2]int {
 	}
 	return out
 }
+
+// Choices returns the lexicon's choice slots and their codes' words (for a
+// model's prompt, which lists the codes).
+func (r *Rules) Choices() map[string]map[string][]string { return r.lx.Choices }

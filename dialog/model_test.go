@@ -1,0 +1,103 @@
+package dialog_test
+
+import (
+	"flag"
+	"net/http"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/llm"
+	"github.com/frontdesk/frontdesk/llm/llmtest"
+	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/understand"
+)
+
+// withModel makes every desk of these tests understand through a language
+// model: a fake OpenAI-compatible server that knows no message, so the
+// rules' reading stands. TestMain runs every test twice, rules only and
+// then with the model, and each must end the same way both times: the
+// rules suffice for every conversation these tests hold.
+var withModel bool
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if code == 0 && flag.Lookup("test.bench").Value.String() == "" {
+		withModel = true
+		code = m.Run()
+	}
+	os.Exit(code)
+}
+
+// fakeModel is a model in front of the rules, backed by a fake server
+// answering with answer (nil: no commands).
+func fakeModel(t testing.TB, answer func(llmtest.Request) llmtest.Reply) *llm.Model {
+	t.Helper()
+	srv := llmtest.New(answer)
+	t.Cleanup(srv.Close)
+	rules, err := understand.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := prompts.LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mp, err := prompts.LoadModelPrompt(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return llm.New(llm.Config{BaseURL: srv.URL(), APIKey: llmtest.Key, Timeout: 200 * time.Millisecond, Company: "测试售后"}, rules, mp, rules.Choices(), nil)
+}
+
+// modelDesk is a desk on SQLite and in-process Redis whose model answers
+// with answer.
+func modelDesk(t *testing.T, answer func(llmtest.Request) llmtest.Reply) *desk {
+	d := sqliteDesk(t)
+	texts, err := prompts.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.m = dialog.New(d.db, d.states, texts, fakeModel(t, answer), dialog.Config{Company: "测试售后", Location: shanghai}, nil, d.clock)
+	return d
+}
+
+// TestModelUnderstandsWhatRulesCannot: a message the rules cannot place is
+// understood through the model, and the report it starts goes on as any
+// other; with a server that fails or is slow, the customer gets the rules'
+// own answer, without a word about the failure and without waiting long.
+func TestModelUnderstandsWhatRulesCannot(t *testing.T) {
+	const vague = "so, about that thing from before"
+	report := llmtest.Commands(map[string]any{"kind": "start_flow", "flow": "report"},
+		map[string]any{"kind": "set_slot", "slot": "fault", "value": "the dishwasher leaves everything wet"},
+		map[string]any{"kind": "set_slot", "slot": "product", "value": "dishwasher"})
+	d := modelDesk(t, func(r llmtest.Request) llmtest.Reply {
+		if r.Customer == vague {
+			return report
+		}
+		return llmtest.Reply{}
+	})
+	got := d.say("m1", vague)
+	expect(t, got, "report.start", "ask.name")
+	expect(t, d.say("m1", "Mr Lee"), "ask.phone") // the product and the fault are taken: not asked again
+
+	rulesOnly := sqliteDesk(t)
+	want := keys(rulesOnly.say("r1", vague))
+	for name, answer := range map[string]func(llmtest.Request) llmtest.Reply{
+		"failing": func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Status: http.StatusInternalServerError} },
+		"slow":    func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Delay: 2 * time.Second} },
+		"garbled": func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Content: "I think they want a repair!"} },
+	} {
+		d := modelDesk(t, answer)
+		start := time.Now()
+		got := keys(d.say("f1", vague))
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("%s server: the turn took %s", name, took)
+		}
+		if len(got) != len(want) || got[0] != want[0] {
+			t.Errorf("%s server: replies %v, the rules alone give %v", name, got, want)
+		}
+	}
+}
