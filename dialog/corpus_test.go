@@ -208,6 +208,12 @@ func runCorpus(t *testing.T, file string, aim aims) {
 	questions, multi := 0, 0
 	askedBySlot := map[string]int{} // questions asked in reports stating 3+ facts
 	var misses []string
+	rules, err := understand.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	unsure := 0 // first messages a language model would be asked about
+	var missed tally // intents missed, and of them those the rules were unsure of
 	add := func(m map[string]*tally, k string, ok bool) {
 		if m[k] == nil {
 			m[k] = &tally{}
@@ -222,9 +228,20 @@ func runCorpus(t *testing.T, file string, aim aims) {
 		if strings.HasPrefix(it.Intent, "quote_") || it.Intent == "status" {
 			d.quotedTicket(chat)
 		}
+		isUnsure := rules.Understand(understand.Context{QuotePending: strings.HasPrefix(it.Intent, "quote_") || it.Intent == "status",
+			OpenJob: strings.HasPrefix(it.Intent, "quote_") || it.Intent == "status"}, it.Text, corpusNow).Unsure
+		if isUnsure {
+			unsure++
+		}
 		rs := d.say(chat, it.Text)
 		got := replyIntent(keys(rs))
 		ok := got == it.Intent
+		if !ok {
+			missed.n++
+			if isUnsure {
+				missed.ok++
+			}
+		}
 		all.n++
 		if ok {
 			all.ok++
@@ -301,6 +318,8 @@ func runCorpus(t *testing.T, file string, aim aims) {
 		fmt.Fprintf(&b, "  %-14s %s\n", k, share(*byIntent[k]))
 	}
 	fmt.Fprintf(&b, "reply language right: %s\n", share(langOK))
+	fmt.Fprintf(&b, "first messages the rules are unsure of (a language model, when configured, is asked): %s\n", share(tally{unsure, all.n}))
+	fmt.Fprintf(&b, "  of the intents missed, the rules were unsure of: %s\n", share(missed))
 	fmt.Fprintf(&b, "stated facts taken without asking again: %s\n", share(facts))
 	for _, k := range sortedKeys(factsBySlot) {
 		fmt.Fprintf(&b, "  %-10s %s\n", k, share(*factsBySlot[k]))

@@ -35,6 +35,12 @@ func TestMain(m *testing.M) {
 // answering with answer (nil: no commands).
 func fakeModel(t testing.TB, answer func(llmtest.Request) llmtest.Reply) *llm.Model {
 	t.Helper()
+	return fakeModelTimeout(t, answer, 200*time.Millisecond)
+}
+
+// fakeModelTimeout is fakeModel with the given call timeout.
+func fakeModelTimeout(t testing.TB, answer func(llmtest.Request) llmtest.Reply, timeout time.Duration) *llm.Model {
+	t.Helper()
 	srv := llmtest.New(answer)
 	t.Cleanup(srv.Close)
 	rules, err := understand.Default()
@@ -49,7 +55,7 @@ func fakeModel(t testing.TB, answer func(llmtest.Request) llmtest.Reply) *llm.Mo
 	if err != nil {
 		t.Fatal(err)
 	}
-	return llm.New(llm.Config{BaseURL: srv.URL(), APIKey: llmtest.Key, Timeout: 200 * time.Millisecond, Company: "测试售后"}, rules, mp, rules.Choices(), nil)
+	return llm.New(llm.Config{BaseURL: srv.URL(), APIKey: llmtest.Key, Timeout: timeout, Company: "测试售后"}, rules, mp, rules.Choices(), nil)
 }
 
 // modelDesk is a desk on SQLite and in-process Redis whose model answers

@@ -109,6 +109,13 @@ func (r *Rules) best(c Context, rd *reading, facts map[string]string) string {
 		}
 	}
 	got := r.bestReading(c, rd, facts)
+	defer func() {
+		// The whole message read another way, and surely: a second opinion
+		// is worth having (Result.Unsure).
+		if k, p := r.cls.classify(rd.low, contextBias(c)); p >= disagreeFloor && classIntents[k] != got && !short(rd.text) {
+			rd.guess = true
+		}
+	}()
 	if got == FlowReport && c.OpenJob && !rd.strong["repeat"] && r.question(rd.text) {
 		// A question about the job under way ("清分机是不是还在等配件?"),
 		// not a new fault, when the whole message reads as one.
@@ -160,6 +167,10 @@ func (r *Rules) bestReading(c Context, rd *reading, facts map[string]string) str
 	}
 	return got
 }
+
+// disagreeFloor is the classifier's certainty from which its reading,
+// when it differs from the cues', makes the rules unsure.
+const disagreeFloor = 0.8
 
 // sureFloor is the classifier's certainty below which its reading is a
 // guess (Result.Unsure).
