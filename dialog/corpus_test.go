@@ -212,7 +212,7 @@ func runCorpus(t *testing.T, file string, aim aims) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unsure := 0 // first messages a language model would be asked about
+	unsure := 0      // first messages a language model would be asked about
 	var missed tally // intents missed, and of them those the rules were unsure of
 	add := func(m map[string]*tally, k string, ok bool) {
 		if m[k] == nil {

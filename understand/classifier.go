@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // classifier is a multinomial naive Bayes over character n-grams (one and
@@ -14,11 +15,27 @@ import (
 // chit-chat), so the lexicon need not list every phrasing.
 type classifier struct {
 	classes []string
-	index   map[string]int // feature → column
-	weights [][]float32    // class → feature log-probability
-	unknown []float32      // class → log-probability of an unseen feature
+	index   map[feature]int32 // feature → row
+	weights []float32         // row-major: feature row × class → log-probability
 	prior   []float32
 }
+
+// feature is one n-gram: a Han character or pair, a Latin word or pair of
+// words (digits folded to "#"). Its strings are slices of the text read, so
+// reading a message allocates nothing per feature.
+type feature struct {
+	kind   uint8
+	a, b   rune
+	w1, w2 string
+}
+
+const (
+	fHan uint8 = iota + 1
+	fHanPair
+	fWord
+	fWordPair
+	fQuestion
+)
 
 // Example is one labelled message of the training set.
 type Example struct {
@@ -31,51 +48,48 @@ type Example struct {
 const smoothing = 0.3
 
 func trainClassifier(examples []Example) *classifier {
-	c := &classifier{index: map[string]int{}}
+	c := &classifier{index: map[feature]int32{}}
 	classOf := map[string]int{}
-	var counts [][]float64
-	var totals, docs []float64
+	var counts [][]float64 // feature row → class → count
+	var totals []float64
 	for _, ex := range examples {
 		k, ok := classOf[ex.Intent]
 		if !ok {
 			k = len(c.classes)
 			classOf[ex.Intent] = k
 			c.classes = append(c.classes, ex.Intent)
-			counts = append(counts, nil)
 			totals = append(totals, 0)
-			docs = append(docs, 0)
 		}
-		docs[k]++
-		features(strings.ToLower(Normalize(ex.Text)), func(f string) {
+		features(strings.ToLower(Normalize(ex.Text)), func(f feature) {
+			f.w1, f.w2 = strings.Clone(f.w1), strings.Clone(f.w2) // keep no example text alive
 			i, ok := c.index[f]
 			if !ok {
-				i = len(c.index)
+				i = int32(len(counts))
 				c.index[f] = i
+				counts = append(counts, nil)
 			}
-			for len(counts[k]) <= i {
-				counts[k] = append(counts[k], 0)
+			for len(counts[i]) <= k {
+				counts[i] = append(counts[i], 0)
 			}
-			counts[k][i]++
+			counts[i][k]++
 			totals[k]++
 		})
 	}
+	n := len(c.classes)
 	v := float64(len(c.index))
-	for k := range c.classes {
-		w := make([]float32, len(c.index))
-		denom := totals[k] + smoothing*v
-		for i := range w {
-			n := 0.0
-			if i < len(counts[k]) {
-				n = counts[k][i]
+	c.weights = make([]float32, len(counts)*n)
+	for i, row := range counts {
+		for k := 0; k < n; k++ {
+			x := 0.0
+			if k < len(row) {
+				x = row[k]
 			}
-			w[i] = float32(math.Log((n + smoothing) / denom))
+			c.weights[i*n+k] = float32(math.Log((x + smoothing) / (totals[k] + smoothing*v)))
 		}
-		c.weights = append(c.weights, w)
-		c.unknown = append(c.unknown, float32(math.Log(smoothing/denom)))
-		// A flat prior: how often an intent is in the examples says
-		// nothing of how often customers send it.
-		c.prior = append(c.prior, 0)
 	}
+	// A flat prior: how often an intent is in the examples says nothing of
+	// how often customers send it.
+	c.prior = make([]float32, n)
 	return c
 }
 
@@ -86,20 +100,22 @@ func (c *classifier) classify(low string, bias map[string]float64) (string, floa
 	if c == nil || len(c.classes) == 0 {
 		return "", 0
 	}
-	scores := make([]float64, len(c.classes))
-	copy64(scores, c.prior)
+	n := len(c.classes)
+	var buf [32]float64
+	scores := buf[:0]
 	for k, name := range c.classes {
-		scores[k] += bias[name]
+		scores = append(scores, float64(c.prior[k])+bias[name])
 	}
 	seen := 0
-	features(low, func(f string) {
+	features(low, func(f feature) {
 		i, ok := c.index[f]
 		if !ok {
 			return // a feature no example had says nothing
 		}
 		seen++
-		for k := range scores {
-			scores[k] += float64(c.weights[k][i])
+		row := c.weights[int(i)*n : int(i)*n+n]
+		for k, w := range row {
+			scores[k] += float64(w)
 		}
 	})
 	if seen == 0 {
@@ -118,53 +134,49 @@ func (c *classifier) classify(low string, bias map[string]float64) (string, floa
 	return c.classes[best], 1 / sum
 }
 
-func copy64(dst []float64, src []float32) {
-	for i, v := range src {
-		dst[i] = float64(v)
-	}
-}
-
 // features calls emit for each feature of low: Han characters and pairs of
-// them, Latin words (digits folded to one token) and pairs of words.
-func features(low string, emit func(string)) {
+// them, Latin words (digits folded to one token) and pairs of words, and a
+// question mark.
+func features(low string, emit func(feature)) {
 	var prevHan rune
 	prevWord := ""
-	word := make([]rune, 0, 16)
-	flush := func() {
-		if len(word) == 0 {
+	start := -1 // of the Latin word being read
+	flush := func(end int) {
+		if start < 0 {
 			return
 		}
-		w := string(word)
+		w := low[start:end]
 		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 			w = "#"
 		}
-		emit("w:" + w)
+		emit(feature{kind: fWord, w1: w})
 		if prevWord != "" {
-			emit("b:" + prevWord + " " + w)
+			emit(feature{kind: fWordPair, w1: prevWord, w2: w})
 		}
-		prevWord = w
-		word = word[:0]
+		prevWord, start = w, -1
 	}
-	for _, r := range low {
+	for i, r := range low {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			flush()
+			flush(i)
 			prevWord = ""
-			emit(string(r))
+			emit(feature{kind: fHan, a: r})
 			if prevHan != 0 {
-				emit(string([]rune{prevHan, r}))
+				emit(feature{kind: fHanPair, a: prevHan, b: r})
 			}
 			prevHan = r
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\''):
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\''):
 			prevHan = 0
-			word = append(word, r)
+			if start < 0 {
+				start = i
+			}
 		default:
-			flush()
+			flush(i)
 			prevHan = 0
 			if r == '?' || r == '？' {
-				emit("?")
+				emit(feature{kind: fQuestion})
 			}
 		}
 	}
-	flush()
+	flush(len(low))
 }

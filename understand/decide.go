@@ -112,21 +112,21 @@ func (r *Rules) best(c Context, rd *reading, facts map[string]string) string {
 	defer func() {
 		// The whole message read another way, and surely: a second opinion
 		// is worth having (Result.Unsure).
-		if k, p := r.cls.classify(rd.low, contextBias(c)); p >= disagreeFloor && classIntents[k] != got && !short(rd.text) {
+		if k, p := r.classify(rd, c); p >= disagreeFloor && classIntents[k] != got && !short(rd.text) {
 			rd.guess = true
 		}
 	}()
 	if got == FlowReport && c.OpenJob && !rd.strong["repeat"] && r.question(rd.text) {
 		// A question about the job under way ("清分机是不是还在等配件?"),
 		// not a new fault, when the whole message reads as one.
-		if k, p := r.cls.classify(rd.low, contextBias(c)); k == "status" && p >= 0.9 {
+		if k, p := r.classify(rd, c); k == "status" && p >= 0.9 {
 			return FlowStatus
 		}
 	}
 	if got == FlowReport && len(rd.faults) == 0 && (c.QuotePending || c.OpenJob) {
 		// Nothing described as wrong, and a job under way: "just fix it"
 		// answers the quote, "安排好了没有?" asks after the job.
-		if k, p := r.cls.classify(rd.low, contextBias(c)); p >= classifierFloor {
+		if k, p := r.classify(rd, c); p >= classifierFloor {
 			switch in := classIntents[k]; in {
 			case "accept", "decline", FlowQuote, FlowStatus:
 				return in
@@ -161,7 +161,7 @@ func (r *Rules) bestReading(c Context, rd *reading, facts map[string]string) str
 		// the whole story, overrules the cues only when it is sure.
 		// A fault come back after a repair ("your engineer fixed it on the
 		// 20th and it's back") stays a repeat repair.
-		if k, p := r.cls.classify(rd.low, bias); k == "complaint" && p >= storyFloor && !rd.strong["repeat"] && (!rd.strong["report"] || r.aboutService(rd)) {
+		if k, p := r.classify(rd, c); k == "complaint" && p >= storyFloor && !rd.strong["repeat"] && (!rd.strong["report"] || r.aboutService(rd)) {
 			return FlowComplaint
 		}
 	}
@@ -200,7 +200,7 @@ func (r *Rules) cueReading(c Context, rd *reading, facts map[string]string, bias
 	if (!r.decisive(rd) || onlyRepeat) && !short(rd.text) {
 		// No cue decides: the classifier reads the message as a whole (a
 		// few words, "不知道", are too little to read).
-		if k, p := r.cls.classify(rd.low, bias); p >= classifierFloor {
+		if k, p := r.classify(rd, c); p >= classifierFloor {
 			rd.guess = p < sureFloor
 			if k == "consult" && len(rd.products) > 0 && !r.question(rd.text) {
 				return FlowReport // "惠普打印机打印有黑道，送修": a product and what is wrong, not a question
@@ -210,7 +210,7 @@ func (r *Rules) cueReading(c Context, rd *reading, facts map[string]string, bias
 	} else if strong := r.strongReadings(rd); len(strong) > 1 {
 		// Strong cues of two readings ("投诉…不修了"): the classifier,
 		// reading the whole message, picks among them.
-		if k, p := r.cls.classify(rd.low, bias); p >= classifierFloor && strong[classIntents[k]] {
+		if k, p := r.classify(rd, c); p >= classifierFloor && strong[classIntents[k]] {
 			return classIntents[k]
 		}
 	}
@@ -377,4 +377,14 @@ func (r *Rules) yesNo(rd *reading) (yes, ok bool) {
 func (r *Rules) yesNoClear(rd *reading) bool {
 	_, ok := r.choiceWhole("yesno", bare(rd.low))
 	return ok
+}
+
+// classify is the classifier's reading of the whole message in context c,
+// worked out once per message (every rule that consults it asks the same).
+func (r *Rules) classify(rd *reading, c Context) (string, float64) {
+	if !rd.classified {
+		rd.class, rd.classP = r.cls.classify(rd.low, contextBias(c))
+		rd.classified = true
+	}
+	return rd.class, rd.classP
 }

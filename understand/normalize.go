@@ -3,6 +3,7 @@ package understand
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/longbridgeapp/opencc"
@@ -49,7 +50,7 @@ func Normalize(text string) string {
 	}
 	s := strings.TrimSpace(b.String())
 	if hasHan(s) {
-		if cc, err := t2s(); err == nil {
+		if cc, err := t2s(); err == nil && traditional(cc, s) {
 			if out, err := cc.Convert(s); err == nil {
 				s = out
 			}
@@ -57,6 +58,40 @@ func Normalize(text string) string {
 		s = chineseDigits(s)
 	}
 	return s
+}
+
+// cjk is the range of Han characters whose conversion is remembered.
+const cjkFirst, cjkLast = 0x3400, 0x9FFF
+
+// t2sKnown remembers, per character, whether t2s changes it (1: no, 2:
+// yes; 0: not asked yet).
+var t2sKnown [cjkLast - cjkFirst + 1]atomic.Uint32
+
+// traditional says s holds a character t2s changes, so that a message
+// already simplified, most of them, is not run through the converter.
+// A character outside the remembered range counts as changed.
+func traditional(cc *opencc.OpenCC, s string) bool {
+	for _, r := range s {
+		if r < 0x2E80 {
+			continue // Latin, digits, punctuation
+		}
+		if r < cjkFirst || r > cjkLast {
+			return true
+		}
+		k := &t2sKnown[r-cjkFirst]
+		st := k.Load()
+		if st == 0 {
+			st = 1
+			if out, err := cc.Convert(string(r)); err != nil || out != string(r) {
+				st = 2
+			}
+			k.Store(st)
+		}
+		if st == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 func hasHan(s string) bool {

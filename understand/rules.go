@@ -2,6 +2,7 @@ package understand
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -109,6 +110,10 @@ type reading struct {
 	brand     string
 	models    [][2]int // every match of the model shapes, found once
 	guess     bool     // the classifier decided, below sureFloor
+
+	classified bool // class and classP hold the classifier's reading
+	class      string
+	classP     float64
 }
 
 // read weighs every cue of the message. Incidental phrases (取消打印,
@@ -274,16 +279,47 @@ func (r *Rules) modelSpans(text string) [][2]int {
 		for b < len(text) && text[b] < utf8.RuneSelf {
 			b++
 		}
-		if run := text[a:b]; hasLetterAndDigit(run) {
+		if hasLetterAndDigit(text[a:b]) {
+			out = r.modelsIn(text, a, b, out)
+		}
+		a = b
+	}
+	return out
+}
+
+// modelsIn adds the model shapes found in text[a:b], a run of ASCII. A
+// model code holds a digit, in its last word when it has two (MP 2014), so
+// the patterns run only over each word holding a digit, with the word
+// before it: a long English message costs a few short matches.
+func (r *Rules) modelsIn(text string, a, b int, out [][2]int) [][2]int {
+	prev := -1 // start of the word before
+	for i := a; i < b; {
+		for i < b && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < b && text[j] != ' ' {
+			j++
+		}
+		if j > i && strings.ContainsAny(text[i:j], "0123456789") {
+			from := i
+			if prev >= 0 {
+				from = prev
+			}
+			w := text[from:j]
 			for _, re := range r.lx.models {
-				for _, m := range re.FindAllStringIndex(run, 4) {
-					if hasLetterAndDigit(run[m[0]:m[1]]) {
-						out = append(out, [2]int{a + m[0], a + m[1]})
+				for _, m := range re.FindAllStringIndex(w, 4) {
+					span := [2]int{from + m[0], from + m[1]}
+					if hasLetterAndDigit(w[m[0]:m[1]]) && !slices.Contains(out, span) {
+						out = append(out, span)
 					}
 				}
 			}
 		}
-		a = b
+		if j > i {
+			prev = i
+		}
+		i = j
 	}
 	return out
 }
