@@ -66,12 +66,14 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	}
 	states := storage.NewStates(rdb, cfg.RedisPrefix, cfg.IdleTimeout)
 	nlu := dialog.Rules(rules)
+	mp, err := loadModelPrompt() // checked at start, with a model or not
+	if err != nil {
+		return nil, err
+	}
+	var model *llm.Model
 	if cfg.Model.Enabled() {
-		mp, err := loadModelPrompt()
-		if err != nil {
-			return nil, err
-		}
-		nlu = llm.New(cfg.Model, rules, mp, rules.Choices(), log)
+		model = llm.New(cfg.Model, rules, mp, rules.Choices(), log)
+		nlu = model
 		log.Info("language model on: unsure messages go to it", "server", cfg.Model.BaseURL, "model", cfg.Model.Model)
 	}
 	desk := dialog.New(db, states, texts, nlu, cfg.Desk, log, nil)
@@ -102,6 +104,9 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		if err != nil {
 			a.close()
 			return nil, err
+		}
+		if model != nil {
+			sd.SetRewriter(model)
 		}
 		for pattern, h := range sd.Routes() {
 			routes[pattern] = h

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/bots/slack/slacktest"
+	"github.com/frontdesk/frontdesk/llm/llmtest"
 )
 
 const (
@@ -491,6 +492,52 @@ func TestSlackCourtesyHoldMode(t *testing.T) {
 	time.Sleep(200 * time.Millisecond)
 	if n := strings.Count(strings.Join(cust.desk(), "\n"), "这个我不知道"); n != 1 {
 		t.Fatalf("confirmed reply sent %d times", n)
+	}
+}
+
+// TestSlackCourtesyHoldOffersRewording: with a language model configured,
+// a reply the courtesy check holds comes with one politer rewording; staff
+// may send it instead, and the reply then goes out once, reworded.
+func TestSlackCourtesyHoldOffersRewording(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	model := llmtest.New(func(r llmtest.Request) llmtest.Reply {
+		if strings.Contains(r.User, "staff_reply") {
+			return llmtest.Reply{Content: `{"text": "抱歉，这个问题我需要向工程师确认一下，稍后给您答复。"}`}
+		}
+		return llmtest.Reply{}
+	})
+	t.Cleanup(model.Close)
+	env := withEnv(withEnv(withEnv(getenv, "SLACK_COURTESY", "hold"), "OPENAI_API_KEY", llmtest.Key), "OPENAI_BASE_URL", model.URL())
+	srv, cust, number, thread := ticketInSlack(t, env, fake)
+	slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, thread, "takeover", number), slacktest.ContentTypeForm, nil)
+	joined := cust.waitDesk(0, "Staff U0STAFF1")
+	staffSays(t, srv.URL, "U0STAFF1", thread, "这个我不知道")
+	held := fake.WaitCalls(t, "chat.postEphemeral", 1, 5*time.Second)[0]
+	var blocks []struct {
+		Elements []struct {
+			ActionID string `json:"action_id"`
+			Value    string `json:"value"`
+		} `json:"elements"`
+	}
+	json.Unmarshal([]byte(held.Fields["blocks"]), &blocks)
+	var keys []string
+	for _, b := range blocks {
+		for _, e := range b.Elements {
+			if e.ActionID == "send_held" {
+				keys = append(keys, e.Value)
+			}
+		}
+	}
+	if len(keys) != 2 || !strings.Contains(held.Fields["text"], "向工程师确认") {
+		t.Fatalf("held reply without the rewording to send: %v", held)
+	}
+	slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, held.TS, "send_held", keys[1]), slacktest.ContentTypeForm, nil)
+	cust.waitDesk(joined, "向工程师确认")
+	slackPost(t, srv.URL, "/slack/interactions", slacktest.BlockAction("U0STAFF1", staffChannel, held.TS, "send_held", keys[0]), slacktest.ContentTypeForm, nil)
+	time.Sleep(200 * time.Millisecond)
+	all := strings.Join(cust.desk(), "\n")
+	if strings.Contains(all, "这个我不知道") || strings.Count(all, "向工程师确认") != 1 {
+		t.Fatalf("the customer got:\n%s", all)
 	}
 }
 

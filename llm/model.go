@@ -3,6 +3,7 @@ package llm
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -117,9 +118,28 @@ var (
 	errGaveUp = errors.New("llm: failed twice")
 )
 
-// call makes one request, bounded by the timeout. retry says the failure is
-// the server's (an error status, a timeout, no connection) and may pass.
+// call makes one request for commands. retry says the failure is the
+// server's (an error status, a timeout, no connection) and may pass.
 func (m *Model) call(ctx context.Context, chat string, req openai.ChatCompletionRequest, now time.Time) (cmds []understand.Command, retry bool, err error) {
+	content, err := m.complete(ctx, chat, req, now)
+	if err != nil {
+		return nil, errors.Is(err, errServer), err
+	}
+	if cmds, err = parse(content); err != nil {
+		m.n.unreadable.Add(1)
+		m.log.Warn("llm: unreadable reply")
+		return nil, false, err
+	}
+	return cmds, false, nil
+}
+
+// errServer marks a failure that is the server's: an error status worth
+// one more try (429, 5xx), a timeout, no connection.
+var errServer = errors.New("llm: server failed")
+
+// complete makes one request, bounded by the timeout, and returns the
+// reply's content, counting the tokens against chat's budget.
+func (m *Model) complete(ctx context.Context, chat string, req openai.ChatCompletionRequest, now time.Time) (string, error) {
 	cctx, cancel := context.WithTimeout(ctx, m.cfg.Timeout)
 	defer cancel()
 	start := time.Now()
@@ -139,7 +159,10 @@ func (m *Model) call(ctx context.Context, chat string, req openai.ChatCompletion
 		}
 		// never the customer's words in the log
 		m.log.Warn("llm: call failed", "status", status, "err", err, "took", time.Since(start).Round(time.Millisecond))
-		return nil, status == 0 || status == http.StatusTooManyRequests || status >= 500, err
+		if status == 0 || status == http.StatusTooManyRequests || status >= 500 {
+			return "", fmt.Errorf("%w: %w", errServer, err)
+		}
+		return "", err
 	}
 	tokens := resp.Usage.TotalTokens
 	if tokens <= 0 {
@@ -149,15 +172,9 @@ func (m *Model) call(ctx context.Context, chat string, req openai.ChatCompletion
 	m.bud.spend(chat, tokens, now)
 	if len(resp.Choices) == 0 {
 		m.n.unreadable.Add(1)
-		return nil, false, errUnreadable
+		return "", errUnreadable
 	}
-	cmds, err = parse(resp.Choices[0].Message.Content)
-	if err != nil {
-		m.n.unreadable.Add(1)
-		m.log.Warn("llm: unreadable reply", "finish", resp.Choices[0].FinishReason)
-		return nil, false, err
-	}
-	return cmds, false, nil
+	return resp.Choices[0].Message.Content, nil
 }
 
 // merge joins the rules' reading and the model's checked commands: the

@@ -213,3 +213,30 @@ func TestPromptCarriesWordsAsData(t *testing.T) {
 		t.Fatalf("the question asked is not in the prompt:\n%s", seen[1].System)
 	}
 }
+
+// TestReword: a staff reply the courtesy check stopped is reworded once; a
+// rewording that adds a number, or that is not the JSON asked for, is
+// refused.
+func TestReword(t *testing.T) {
+	reply := `{"text": "抱歉让您久等了，这个问题我需要和工程师确认一下，工单 FD-1042 的结果会尽快告诉您。"}`
+	srv := llmtest.New(func(r llmtest.Request) llmtest.Reply {
+		if !strings.Contains(r.User, "staff_reply") || !r.Schema {
+			return llmtest.Reply{Status: http.StatusBadRequest}
+		}
+		return llmtest.Reply{Content: reply}
+	})
+	defer srv.Close()
+	m, _ := newModel(t, srv, nil)
+	got, err := m.Reword(context.Background(), "FD-1042 这个我不知道，你自己看说明书", "")
+	if err != nil || !strings.Contains(got, "需要和工程师确认") {
+		t.Fatalf("Reword = %q, %v", got, err)
+	}
+	reply = `{"text": "抱歉，FD-1042 明天下午3点前一定修好，只收50元。"}`
+	if got, err := m.Reword(context.Background(), "FD-1042 这个我不知道", ""); err == nil {
+		t.Fatalf("a rewording that adds a time and a price was taken: %q", got)
+	}
+	reply = `Sure! Here is a politer version: 抱歉。`
+	if got, err := m.Reword(context.Background(), "这个我不知道", ""); err == nil {
+		t.Fatalf("an unreadable rewording was taken: %q", got)
+	}
+}

@@ -15,6 +15,7 @@ import (
 // text and a gloss of every knowledge topic.
 type ModelPrompt struct {
 	system map[string]*template.Template
+	reword map[string]*template.Template
 	topics map[string]map[string]string
 }
 
@@ -31,7 +32,7 @@ type ModelData struct {
 // LoadModelPrompt reads and checks every locale's model prompt: the
 // template must render, and its topics must be the knowledge file's.
 func LoadModelPrompt(k *Knowledge) (*ModelPrompt, error) {
-	p := &ModelPrompt{system: map[string]*template.Template{}, topics: map[string]map[string]string{}}
+	p := &ModelPrompt{system: map[string]*template.Template{}, reword: map[string]*template.Template{}, topics: map[string]map[string]string{}}
 	for _, loc := range Locales {
 		raw, err := data.ReadFile("model/" + loc + ".yaml")
 		if err != nil {
@@ -39,6 +40,7 @@ func LoadModelPrompt(k *Knowledge) (*ModelPrompt, error) {
 		}
 		var f struct {
 			System string            `yaml:"system"`
+			Reword string            `yaml:"reword"`
 			Topics map[string]string `yaml:"topics"`
 		}
 		if err := yaml.Unmarshal(raw, &f); err != nil {
@@ -48,7 +50,14 @@ func LoadModelPrompt(k *Knowledge) (*ModelPrompt, error) {
 		if err != nil {
 			return nil, fmt.Errorf("prompts: model/%s.yaml: %w", loc, err)
 		}
-		p.system[loc], p.topics[loc] = t, f.Topics
+		rw, err := template.New(loc + "/reword").Option("missingkey=error").Parse(f.Reword)
+		if err != nil || strings.TrimSpace(f.Reword) == "" {
+			return nil, fmt.Errorf("prompts: model/%s.yaml: reword: %v", loc, err)
+		}
+		p.system[loc], p.reword[loc], p.topics[loc] = t, rw, f.Topics
+		if _, err := p.Reword(loc, "Frontdesk"); err != nil {
+			return nil, err
+		}
 		if k != nil {
 			want, got := k.Topics(), mapKeys(f.Topics)
 			if !slices.Equal(want, got) {
@@ -84,4 +93,18 @@ func mapKeys(m map[string]string) []string {
 	}
 	slices.Sort(ks)
 	return ks
+}
+
+// Reword renders the text asking to reword a staff reply politely, in
+// locale (zh-CN when it has none).
+func (p *ModelPrompt) Reword(locale, company string) (string, error) {
+	t, ok := p.reword[locale]
+	if !ok {
+		locale, t = Locales[0], p.reword[Locales[0]]
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, ModelData{Company: company}); err != nil {
+		return "", fmt.Errorf("prompts: model/%s.yaml: reword: %w", locale, err)
+	}
+	return b.String(), nil
 }

@@ -92,7 +92,18 @@ type Bot struct {
 	limit    *rate.Limiter // Slack allows about one message a second per channel
 	names    sync.Map      // user id -> display name
 	now      func() time.Time
+	reword   Rewriter // nil: no rewording offered
 }
+
+// Rewriter offers one politer wording of a staff reply the courtesy check
+// stopped (a language model, package llm); "" locale: the reply's own.
+type Rewriter interface {
+	Reword(ctx context.Context, text, locale string) (string, error)
+}
+
+// SetRewriter makes a held reply come with a politer rewording staff may
+// send instead. Call before Start.
+func (b *Bot) SetRewriter(r Rewriter) { b.reword = r }
 
 // jobsChannel names the Redis queues of accepted event work, one per thread.
 const jobsChannel = "slackjobs"

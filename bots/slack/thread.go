@@ -163,23 +163,53 @@ func (b *Bot) hold(ctx context.Context, user, threadTS, text string) error {
 	for _, h := range prompts.Flag(b.neverSay, text) {
 		fmt.Fprintf(&msg, "• “%s” — %s. Try / 建议：%s\n", h.Phrase, h.Reason, h.Instead)
 	}
+	buttons := []slack.BlockElement{slack.NewButtonBlockElement("send_held", key, slack.NewTextBlockObject(slack.PlainTextType, "Send anyway 原样发送", false, false))}
+	if rw := b.rewording(ctx, text); rw != "" {
+		raw, _ := json.Marshal(heldReply{Thread: threadTS, Text: rw})
+		if err := b.out.Stash(ctx, key+":rw", string(raw), 24*time.Hour); err != nil {
+			return err
+		}
+		fmt.Fprintf(&msg, "Suggested / 建议改为：%s\n", rw)
+		buttons = append(buttons, slack.NewButtonBlockElement("send_held", key+":rw", slack.NewTextBlockObject(slack.PlainTextType, "Send the suggestion 发送建议改写", false, false)))
+	}
 	msg.WriteString("Write it again in the thread, or send it as it is. 请在话题中重新发送，或原样发送。")
-	send := slack.NewButtonBlockElement("send_held", key, slack.NewTextBlockObject(slack.PlainTextType, "Send anyway 原样发送", false, false))
 	blocks := slack.MsgOptionBlocks(
 		slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, msg.String(), false, false), nil, nil),
-		slack.NewActionBlock("held", send))
+		slack.NewActionBlock("held", buttons...))
 	return b.call(ctx, func() error {
 		_, err := b.api.PostEphemeralContext(ctx, b.cfg.StaffChannel, user, slack.MsgOptionText(msg.String(), false), blocks, slack.MsgOptionTS(threadTS))
 		return err
 	})
 }
 
-// sendHeld relays a held reply its sender confirmed.
-func (b *Bot) sendHeld(ctx context.Context, user, key string) error {
-	raw, err := b.out.Take(ctx, key) // taken once: a second press finds nothing
-	if err != nil || raw == "" {
-		return err // sent already, or expired
+// rewording asks the Rewriter, if any, for a politer wording of text, and
+// keeps it only if the courtesy check passes it; "" otherwise (staff then
+// have the check's advice, as without a model).
+func (b *Bot) rewording(ctx context.Context, text string) string {
+	if b.reword == nil {
+		return ""
 	}
+	rw, err := b.reword.Reword(ctx, text, "")
+	if err != nil || rw == text || len(prompts.Flag(b.neverSay, rw)) > 0 {
+		return ""
+	}
+	return rw
+}
+
+// sendHeld relays a held reply, or its suggested rewording, that its sender
+// chose: whichever is pressed first, once; the other is dropped.
+func (b *Bot) sendHeld(ctx context.Context, user, key string) error {
+	// The reply is sent as written or as reworded, once, whichever is
+	// pressed first (two presses at once included).
+	base := strings.TrimSuffix(key, ":rw")
+	if first, err := b.out.Once(ctx, "held-sent:"+base, 24*time.Hour); err != nil || !first {
+		return err
+	}
+	raw, err := b.out.Take(ctx, key)
+	if err != nil || raw == "" {
+		return err // expired
+	}
+
 	var h heldReply
 	if err := json.Unmarshal([]byte(raw), &h); err != nil {
 		return err
