@@ -12,7 +12,7 @@ import (
 func (m *Manager) context(t *turn) (understand.Context, error) {
 	c := t.c
 	uc := m.flowContext(c)
-	uc.Chat, uc.Locale = c.Channel+":"+c.ChatID, c.Locale
+	uc.Chat, uc.Locale, uc.Recent = c.Channel+":"+c.ChatID, c.Locale, c.Recent
 	switch c.Flow {
 	case flowReport, flowQuote, flowManager, flowComplaint, flowCallback:
 		return uc, nil
@@ -69,5 +69,20 @@ func (m *Manager) setLocale(t *turn) {
 	case c.Flow == flowReport && dataSlots[c.Step]:
 	default:
 		c.Locale = loc
+	}
+}
+
+// recentKept is how many of the customer's last messages the conversation
+// keeps for a language model's context, and recentRunes how much of each.
+const recentKept, recentRunes = 3, 200
+
+// remember keeps text among the customer's last few messages.
+func remember(c *storage.Conversation, text string) {
+	if r := []rune(text); len(r) > recentRunes {
+		text = string(r[:recentRunes])
+	}
+	c.Recent = append(c.Recent, text)
+	if n := len(c.Recent); n > recentKept {
+		c.Recent = append([]string(nil), c.Recent[n-recentKept:]...)
 	}
 }

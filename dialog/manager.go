@@ -185,6 +185,9 @@ func (m *Manager) dispatch(t *turn) error {
 			return err
 		}
 		t.res = m.nlu.Understand(t.ctx, uc, t.text, t.now.In(m.cfg.Location))
+		if _, rulesOnly := m.nlu.(rulesOnly); !rulesOnly {
+			remember(c, t.text) // kept only for a model's context
+		}
 		t.intent = intentOf(t.res)
 		m.setLocale(t)
 	}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,6 +44,12 @@ func fakeModelTimeout(t testing.TB, answer func(llmtest.Request) llmtest.Reply, 
 	t.Helper()
 	srv := llmtest.New(answer)
 	t.Cleanup(srv.Close)
+	return modelOn(t, srv, timeout)
+}
+
+// modelOn is a model in front of the rules, backed by srv.
+func modelOn(t testing.TB, srv *llmtest.Server, timeout time.Duration) *llm.Model {
+	t.Helper()
 	rules, err := understand.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -61,12 +68,19 @@ func fakeModelTimeout(t testing.TB, answer func(llmtest.Request) llmtest.Reply, 
 // modelDesk is a desk on SQLite and in-process Redis whose model answers
 // with answer.
 func modelDesk(t *testing.T, answer func(llmtest.Request) llmtest.Reply) *desk {
+	srv := llmtest.New(answer)
+	t.Cleanup(srv.Close)
+	return modelDeskOn(t, srv)
+}
+
+// modelDeskOn is modelDesk with the fake server given.
+func modelDeskOn(t *testing.T, srv *llmtest.Server) *desk {
 	d := sqliteDesk(t)
 	texts, err := prompts.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.m = dialog.New(d.db, d.states, texts, fakeModel(t, answer), dialog.Config{Company: "测试售后", Location: shanghai}, nil, d.clock)
+	d.m = dialog.New(d.db, d.states, texts, modelOn(t, srv, 200*time.Millisecond), dialog.Config{Company: "测试售后", Location: shanghai}, nil, d.clock)
 	return d
 }
 
@@ -79,15 +93,22 @@ func TestModelUnderstandsWhatRulesCannot(t *testing.T) {
 	report := llmtest.Commands(map[string]any{"kind": "start_flow", "flow": "report"},
 		map[string]any{"kind": "set_slot", "slot": "fault", "value": "the dishwasher leaves everything wet"},
 		map[string]any{"kind": "set_slot", "slot": "product", "value": "dishwasher"})
-	d := modelDesk(t, func(r llmtest.Request) llmtest.Reply {
+	model := llmtest.New(func(r llmtest.Request) llmtest.Reply {
 		if r.Customer == vague {
 			return report
 		}
 		return llmtest.Reply{}
 	})
+	t.Cleanup(model.Close)
+	d := modelDeskOn(t, model)
 	got := d.say("m1", vague)
 	expect(t, got, "report.start", "ask.name")
 	expect(t, d.say("m1", "Mr Lee"), "ask.phone") // the product and the fault are taken: not asked again
+	d.say("m1", "hmm ok so the machine thing again")
+	seen := model.Seen()
+	if last := seen[len(seen)-1]; !strings.Contains(last.User, `"earlier_messages":["so, about that thing from before","Mr Lee"]`) {
+		t.Errorf("the model was not given the customer's earlier messages: %s", last.User)
+	}
 
 	rulesOnly := sqliteDesk(t)
 	want := keys(rulesOnly.say("r1", vague))

@@ -92,7 +92,7 @@ func (m *Model) ask(ctx context.Context, c understand.Context, text string, now 
 		Model: m.cfg.Model,
 		Messages: []openai.ChatCompletionMessage{
 			{Role: openai.ChatMessageRoleSystem, Content: system},
-			{Role: openai.ChatMessageRoleUser, Content: userMessage(text)},
+			{Role: openai.ChatMessageRoleUser, Content: userMessage(text, c.Recent)},
 		},
 		MaxTokens: 400,
 		ResponseFormat: &openai.ChatCompletionResponseFormat{Type: openai.ChatCompletionResponseFormatTypeJSONSchema,

@@ -41,12 +41,17 @@ func clean(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// userMessage wraps the customer's words as a JSON field, so that nothing
-// in them reads as the desk's own words.
-func userMessage(text string) string {
+// userMessage wraps the customer's words as JSON fields, the message and
+// the few before it, so that nothing in them reads as the desk's own words.
+func userMessage(text string, recent []string) string {
+	earlier := make([]string, 0, len(recent))
+	for _, r := range recent {
+		earlier = append(earlier, clean(r))
+	}
 	b, _ := json.Marshal(struct {
-		CustomerMessage string `json:"customer_message"`
-	}{clean(text)})
+		CustomerMessage string   `json:"customer_message"`
+		Earlier         []string `json:"earlier_messages"`
+	}{clean(text), earlier})
 	return string(b)
 }
 

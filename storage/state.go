@@ -35,6 +35,7 @@ type Conversation struct {
 	LastGroup    string            `json:"last_group,omitempty"`   // the last album (media group) acknowledged
 	GroupWarned  bool              `json:"group_warned,omitempty"` // a group chat was told the bot serves private chats
 	Nudged       bool              `json:"nudged,omitempty"`       // reminded once of the unfinished report
+	Recent       []string          `json:"recent,omitempty"`       // the customer's last few messages, for a language model's context
 
 	// Outgoing holds replies to queue for delivery: Update pushes them onto
 	// the chat's outbound queue in the same script that saves the state, so

@@ -90,6 +90,9 @@ type Context struct {
 	// budget) and Locale is its language; the rules read neither.
 	Chat   string
 	Locale string
+	// Recent are the customer's messages before this one, oldest first
+	// (a model's context; the rules read only the message).
+	Recent []string
 }
 
 // Result is what was understood of one message.
