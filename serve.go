@@ -131,7 +131,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	if cfg.RedisURL == "" && (cfg.Telegram.Token != "" || cfg.Slack.BotToken != "") {
 		log.Warn("REDIS_URL is empty: Telegram's and Slack's queued work lives in the in-process Redis and is lost if the process stops; set REDIS_URL for production")
 	}
-	a.handler = handlers.Routes(health, routes)
+	a.handler = handlers.Routes(health, routes, handlers.BodyTimeout)
 	return a, nil
 }
 
@@ -154,7 +154,8 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 	// (see webchat) and Shutdown waits for it.
 	base, endStreams := context.WithCancel(context.WithoutCancel(ctx))
 	defer endStreams()
-	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second,
+	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: handlers.HeaderTimeout, ReadTimeout: handlers.RequestTimeout,
+		WriteTimeout: handlers.WriteTimeout, IdleTimeout: handlers.IdleTimeout,
 		BaseContext: func(net.Listener) context.Context { return base }}
 	srv.RegisterOnShutdown(endStreams)
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))

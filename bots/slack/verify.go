@@ -1,8 +1,10 @@
 package slack
 
 import (
+	"errors"
 	"io"
 	"net/http"
+	"os"
 
 	"github.com/slack-go/slack"
 )
@@ -21,8 +23,16 @@ func (b *Bot) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 		return nil, false
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-	if err != nil {
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
 		http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+		return nil, false
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		http.Error(w, "request body too slow", http.StatusRequestTimeout)
+		return nil, false
+	case err != nil:
+		http.Error(w, "bad request", http.StatusBadRequest)
 		return nil, false
 	}
 	sv.Write(body)

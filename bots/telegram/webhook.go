@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"os"
 
 	"github.com/go-telegram/bot/models"
 )
@@ -34,6 +35,10 @@ func (b *Bot) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			http.Error(w, "update too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			http.Error(w, "update too slow", http.StatusRequestTimeout)
 			return
 		}
 		http.Error(w, "malformed update", http.StatusBadRequest)

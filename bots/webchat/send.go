@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -66,6 +67,9 @@ func (c *Chat) handleSend(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.As(err, &tooBig):
 		c.writeError(w, r, http.StatusRequestEntityTooLarge, msgTooLarge)
+		return
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		c.writeError(w, r, http.StatusRequestTimeout, msgMalformed)
 		return
 	case err != nil:
 		c.writeError(w, r, http.StatusBadRequest, msgMalformed)

@@ -67,6 +67,11 @@ func (c *Chat) handleEvents(w http.ResponseWriter, r *http.Request) {
 	if err := rc.SetWriteDeadline(time.Time{}); err != nil && !errors.Is(err, http.ErrNotSupported) {
 		c.logger.DebugContext(ctx, "webchat: events: clear write deadline", "err", err)
 	}
+	// nor the server's read timeout (the request is read; the connection
+	// stays open for the answer)
+	if err := rc.SetReadDeadline(time.Time{}); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		c.logger.DebugContext(ctx, "webchat: events: clear read deadline", "err", err)
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
