@@ -60,7 +60,9 @@ type Conversation struct {
 // replicas while other chats proceed in parallel. Taking the lock and reading
 // the state is one Lua script, and saving and releasing another, so a turn
 // costs two round trips. The save checks the token: a turn that outlived its
-// lock (a stalled process) cannot overwrite a newer turn's state.
+// lock (a stalled process) cannot overwrite a newer turn's state. The lock
+// is short (TurnLockTTL) and renewed while its turn runs, so a dead holder
+// delays its chat by seconds only.
 type States struct {
 	rdb     redis.UniversalClient
 	prefix  string
@@ -75,7 +77,45 @@ var ErrLockTimeout = errors.New("conversation busy")
 // NewStates returns a store whose keys start with prefix and whose records
 // expire idle after their last turn.
 func NewStates(rdb redis.UniversalClient, prefix string, idle time.Duration) *States {
-	return &States{rdb: rdb, prefix: prefix, idle: idle, lockTTL: 30 * time.Second}
+	return &States{rdb: rdb, prefix: prefix, idle: idle, lockTTL: TurnLockTTL}
+}
+
+// WithLockTTL sets how long a turn's lock lives unless renewed (tests; the
+// default is TurnLockTTL) and returns s.
+func (s *States) WithLockTTL(d time.Duration) *States {
+	s.lockTTL = d
+	return s
+}
+
+// TurnLockTTL is how long a chat's turn lock lives unless renewed: a turn
+// renews it every third of that while it runs (a language model's call
+// included), so a replica killed in the middle of a turn holds its chat
+// for at most this long before another takes it.
+const TurnLockTTL = 5 * time.Second
+
+// renewTurnScript: KEYS lock; ARGV token, TTL ms. Extends the lock only while
+// this turn holds it.
+var renewTurnScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0`)
+
+// renew keeps the lock alive until stop is closed.
+func (s *States) renew(ctx context.Context, lockKey, token string, stop <-chan struct{}) {
+	tick := time.NewTicker(s.lockTTL / 3)
+	defer tick.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+			n, err := renewTurnScript.Run(ctx, s.rdb, []string{lockKey}, token, s.lockTTL.Milliseconds()).Int()
+			if err == nil && n == 0 {
+				return // lost: the save will say so
+			}
+		}
+	}
 }
 
 var acquireScript = redis.NewScript(`
@@ -138,7 +178,11 @@ func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Co
 			c = &Conversation{Channel: channel, ChatID: chatID} // unreadable: start afresh
 		}
 	}
-	if err := fn(c); err != nil {
+	stop := make(chan struct{})
+	go s.renew(context.WithoutCancel(ctx), keys[0], token, stop)
+	err = fn(c)
+	close(stop)
+	if err != nil {
 		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false)
 		return err
 	}
