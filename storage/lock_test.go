@@ -21,7 +21,11 @@ func lockClients(t *testing.T) map[string][2]redis.UniversalClient {
 	t.Cleanup(storage.RealTime(mr))
 	out := map[string][2]redis.UniversalClient{"miniredis": {
 		redis.NewClient(&redis.Options{Addr: mr.Addr()}), redis.NewClient(&redis.Options{Addr: mr.Addr()})}}
-	if real, ok := func() (redis.UniversalClient, bool) { all, _ := storagetest.Redis(t); r, ok := all["redis"]; return r, ok }(); ok {
+	if real, ok := func() (redis.UniversalClient, bool) {
+		all, _ := storagetest.Redis(t)
+		r, ok := all["redis"]
+		return r, ok
+	}(); ok {
 		opt := real.(*redis.Client).Options()
 		out["redis"] = [2]redis.UniversalClient{redis.NewClient(opt), redis.NewClient(opt)}
 	}
