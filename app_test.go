@@ -49,7 +49,11 @@ func startApp(t testing.TB, getenv func(string) string) (*httptest.Server, *app)
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var logw io.Writer = io.Discard
+	if os.Getenv("FRONTDESK_TEST_LOG") != "" {
+		logw = os.Stderr
+	}
+	log := slog.New(slog.NewTextHandler(logw, nil))
 	a, err := build(context.Background(), cfg, log)
 	if err != nil {
 		t.Fatal(err)

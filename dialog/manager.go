@@ -114,7 +114,7 @@ func (m *Manager) Handle(ctx context.Context, msg Message) ([]Reply, error) {
 func (m *Manager) Take(ctx context.Context, msg Message) (bool, error) {
 	return m.turn(ctx, msg, func(c *storage.Conversation, rs []Reply) error {
 		for _, r := range rs {
-			b, err := json.Marshal(r)
+			b, err := json.Marshal(r.Queued())
 			if err != nil {
 				return err
 			}

@@ -58,6 +58,17 @@ type Reply struct {
 	Key     string   `json:"key,omitempty"` // the template it was rendered from, for logs and tests
 	Text    string   `json:"text"`
 	Buttons []Button `json:"buttons,omitempty"`
+	// ID names a queued reply, so that a sender recognises one already
+	// sent when the step after sending failed (see Queued).
+	ID string `json:"id,omitempty"`
+}
+
+// Queued returns r as queued for a sender: with an identity of its own.
+func (r Reply) Queued() Reply {
+	if r.ID == "" {
+		r.ID = newKey()
+	}
+	return r
 }
 
 // Button is a choice offered with a reply; pressing it sends Payload back.

@@ -20,7 +20,12 @@ const senders = 64
 // live sender renews it every third of that while it drains the queue
 // (a message may wait minutes on 429s), so a killed one frees the chat
 // within this time.
-const sendLockTTL = 30 * time.Second
+const sendLockTTL = 6 * time.Second
+
+// advanceFor is how long a sender keeps trying to pop a reply it sent
+// while Redis does not answer (a restart): it keeps the chat meanwhile, so
+// the reply is not sent again.
+const advanceFor = 2 * time.Minute
 
 // queueSweep is how often queued chats are looked for, so that replies left
 // by a crash or by another replica leave without waiting for a new message.
@@ -35,7 +40,7 @@ func (b *Bot) Kick(chatID string) { b.queue.kick(chatID) }
 func (b *Bot) Send(ctx context.Context, chatID string, replies []dialog.Reply) error {
 	items := make([][]byte, 0, len(replies))
 	for _, r := range replies {
-		raw, err := json.Marshal(r)
+		raw, err := json.Marshal(r.Queued())
 		if err != nil {
 			return err
 		}
@@ -177,10 +182,13 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 		b.out.Release(ctx, Channel, chat, token)
 		return
 	}
-	for raw != nil {
+	for first := true; raw != nil; first = false {
 		var r dialog.Reply
 		if err := json.Unmarshal(raw, &r); err != nil {
 			b.log.Error("telegram: unreadable queued reply dropped", "chat", chat, "err", err)
+		} else if b.wasSent(ctx, r.ID, first) {
+			// sent before the step that pops it failed: popped, not sent again
+			b.log.Info("telegram: reply already sent, not sent again", "chat", chat, "id", r.ID)
 		} else if err := b.sendReply(ctx, id, r); err != nil {
 			switch {
 			case ctx.Err() != nil:
@@ -196,15 +204,36 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 				return
 			}
 			b.log.Error("telegram: reply not delivered, given up", "chat", chat, "text", short(r.Text), "err", err)
+		} else {
+			b.markSent(ctx, r.ID)
 		}
 		// Advanced even when shutting down: the reply was sent.
-		if raw, err = b.out.Advance(context.WithoutCancel(ctx), Channel, chat, token, sendLockTTL); err != nil {
+		if raw, err = b.advance(ctx, chat, token, r.ID); err != nil {
 			if !errors.Is(err, storage.ErrLocked) {
 				b.log.Error("telegram: advance queue", "chat", chat, "err", err)
 				b.out.Release(context.WithoutCancel(ctx), Channel, chat, token)
 			}
 			return
 		}
+	}
+}
+
+// advance pops the reply just handled. While Redis does not answer (a
+// restart) it keeps trying, holding the chat, and records the reply as sent
+// as soon as it can, so that no sender sends it again.
+func (b *Bot) advance(ctx context.Context, chat, token, sentID string) ([]byte, error) {
+	ctx = context.WithoutCancel(ctx) // the reply was sent: popped even when shutting down
+	wait := 100 * time.Millisecond
+	deadline := time.Now().Add(advanceFor)
+	for {
+		raw, err := b.out.Advance(ctx, Channel, chat, token, sendLockTTL)
+		if err == nil || errors.Is(err, storage.ErrLocked) || time.Now().After(deadline) {
+			return raw, err
+		}
+		b.log.Warn("telegram: advance queue, retrying", "chat", chat, "err", err)
+		time.Sleep(wait)
+		wait = min(2*wait, 2*time.Second)
+		b.markSent(ctx, sentID) // if that failed too: recorded as soon as Redis is back
 	}
 }
 

@@ -85,6 +85,7 @@ type Bot struct {
 	limit   *Limiter
 	log     *slog.Logger
 	queue   *chatQueue
+	sent    sentSet // replies this process sent, by id
 	retries retryPolicy
 }
 

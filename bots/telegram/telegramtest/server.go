@@ -43,6 +43,18 @@ type Server struct {
 	lastMsg  map[string]int64 // last message_id per chat_id
 	updates  []queued
 	pushed   chan struct{} // closed and replaced by PushUpdate to wake long polls
+	slow     map[string]time.Duration
+}
+
+// Slow makes every call of method answer only after d (a slow network), so
+// that a test can fail something else while sends are in flight.
+func (s *Server) Slow(method string, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.slow == nil {
+		s.slow = map[string]time.Duration{}
+	}
+	s.slow[strings.ToLower(method)] = d
 }
 
 // Call is one recorded Bot API request.
@@ -201,6 +213,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		writeFailure(w, Failure{Status: http.StatusBadRequest, Description: "Bad Request: " + err.Error()})
 		return
+	}
+	s.mu.Lock()
+	d := s.slow[strings.ToLower(method)]
+	s.mu.Unlock()
+	if d > 0 {
+		time.Sleep(d) // recorded once answered: a sent message is one that was answered
 	}
 	if f, failed := s.record(method, fields); failed {
 		writeFailure(w, f)

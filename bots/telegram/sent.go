@@ -1,0 +1,76 @@
+package telegram
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// sentTTL is how long a reply's delivery is remembered, in this process and
+// in Redis: far longer than any retry of the step after sending.
+const sentTTL = 24 * time.Hour
+
+// sentMax bounds the replies remembered in this process.
+const sentMax = 100000
+
+// sentSet remembers the replies this process has sent, by id, oldest first
+// out. It answers when Redis does not (the record there is written after
+// the send, and may fail with the step that pops the reply).
+type sentSet struct {
+	mu    sync.Mutex
+	at    map[string]time.Time
+	order []string
+}
+
+func (s *sentSet) add(id string, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.at == nil {
+		s.at = map[string]time.Time{}
+	}
+	if _, ok := s.at[id]; ok {
+		return
+	}
+	s.at[id] = now
+	s.order = append(s.order, id)
+	for len(s.order) > 0 && (len(s.order) > sentMax || now.Sub(s.at[s.order[0]]) > sentTTL) {
+		delete(s.at, s.order[0])
+		s.order = s.order[1:]
+	}
+}
+
+func (s *sentSet) has(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.at[id]
+	return ok
+}
+
+// markSent records that the reply id was sent: here at once, and in Redis
+// (for another replica) when it answers.
+func (b *Bot) markSent(ctx context.Context, id string) {
+	if id == "" {
+		return
+	}
+	b.sent.add(id, time.Now())
+	if err := b.out.Stash(context.WithoutCancel(ctx), "sent:"+Channel+":"+id, "1", sentTTL); err != nil {
+		b.log.Warn("telegram: delivery not recorded in Redis", "id", id, "err", err)
+	}
+}
+
+// wasSent says the reply id was sent already, by this process or, as
+// Redis records, by another. Redis is asked only of a queue's head when a
+// sender takes the chat: a reply after it was never handed to anyone.
+func (b *Bot) wasSent(ctx context.Context, id string, head bool) bool {
+	if id == "" {
+		return false
+	}
+	if b.sent.has(id) {
+		return true
+	}
+	if !head {
+		return false
+	}
+	v, err := b.out.Unstash(ctx, "sent:"+Channel+":"+id)
+	return err == nil && v != ""
+}
