@@ -42,7 +42,8 @@ func childServer(t *testing.T, getenv func(string) string) *exec.Cmd {
 	cmd.Env = append(os.Environ(), "FRONTDESK_TEST_SERVE=1")
 	for _, k := range []string{"DATABASE_URL", "REDIS_URL", "REDIS_PREFIX", "FRONTDESK_ADDR", "FRONTDESK_CONFIG",
 		"TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_WEBHOOK_SECRET",
-		"FRONTDESK_CALLBACK_DELAY", "FRONTDESK_CALLBACK_SAMPLE"} {
+		"FRONTDESK_CALLBACK_DELAY", "FRONTDESK_CALLBACK_SAMPLE",
+		"OPENAI_API_KEY", "OPENAI_BASE_URL", "FRONTDESK_MODEL_TIMEOUT"} {
 		cmd.Env = append(cmd.Env, k+"="+getenv(k))
 	}
 	if testing.Verbose() {
