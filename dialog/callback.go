@@ -243,7 +243,7 @@ func (m *Manager) callbackUnhappy(t *turn, tk *storage.Ticket, cb *storage.Callb
 		return err
 	}
 	m.reset(t.c)
-	m.say(t, "callback.reopened", map[string]any{"Number": tk.Number, "When": t.now.In(m.cfg.Location).Add(m.cfg.Promises.Plan)})
+	m.say(t, "callback.reopened", map[string]any{"Number": tk.Number, "Mode": tk.ServiceMode, "When": t.now.In(m.cfg.Location).Add(m.cfg.Promises.Plan)})
 	return nil
 }
 
