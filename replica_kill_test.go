@@ -43,20 +43,23 @@ func TestKilledReplicaFreesItsChatsInSeconds(t *testing.T) {
 	env := withEnv(withEnv(withEnv(withEnv(getenv, "REDIS_URL", rs.url()), "OPENAI_API_KEY", llmtest.Key),
 		"OPENAI_BASE_URL", model.URL()), "FRONTDESK_MODEL_TIMEOUT", "10s")
 	addrA, addrB := freeAddr(t), freeAddr(t)
-	a := childServer(t, withEnv(env, "FRONTDESK_ADDR", addrA))
-	childServer(t, withEnv(env, "FRONTDESK_ADDR", addrB))
-	for _, addr := range []string{addrA, addrB} {
+	up := func(addr string) {
 		for i := 0; ; i++ {
 			if res, err := http.Get("http://" + addr + "/healthz"); err == nil {
 				res.Body.Close()
-				break
+				return
 			}
-			if i > 300 {
+			if i > 600 {
 				t.Fatalf("replica %s never came up", addr)
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
+	// one after the other: the first migrates the database
+	a := childServer(t, withEnv(env, "FRONTDESK_ADDR", addrA))
+	up(addrA)
+	childServer(t, withEnv(env, "FRONTDESK_ADDR", addrB))
+	up(addrB)
 	const chats = 8
 	for i := 0; i < chats; i++ {
 		go func() { // hangs: A dies in the turn
