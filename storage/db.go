@@ -15,6 +15,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 	"github.com/jmoiron/sqlx"
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver (no cgo)
 )
 
@@ -79,7 +80,17 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("storage: migrations: %w", err)
 	}
-	p, err := goose.NewProvider(dialect, db.x.DB, sub)
+	var opts []goose.ProviderOption
+	if db.postgres {
+		// Replicas starting together against a fresh database: one migrates,
+		// the others wait on an advisory lock (goose's session locker).
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return fmt.Errorf("storage: migrations: %w", err)
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	p, err := goose.NewProvider(dialect, db.x.DB, sub, opts...)
 	if err != nil {
 		return fmt.Errorf("storage: migrations: %w", err)
 	}
