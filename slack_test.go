@@ -448,6 +448,26 @@ func TestSlackSocketMode(t *testing.T) {
 	}
 }
 
+// heldKeys returns the values of a held reply's "send" buttons, in order.
+func heldKeys(held slacktest.Call) []string {
+	var blocks []struct {
+		Elements []struct {
+			ActionID string `json:"action_id"`
+			Value    string `json:"value"`
+		} `json:"elements"`
+	}
+	json.Unmarshal([]byte(held.Fields["blocks"]), &blocks)
+	var keys []string
+	for _, b := range blocks {
+		for _, e := range b.Elements {
+			if e.ActionID == "send_held" {
+				keys = append(keys, e.Value)
+			}
+		}
+	}
+	return keys
+}
+
 func TestSlackCourtesyHoldMode(t *testing.T) {
 	getenv, fake := slackEnv(t)
 	env := withEnv(getenv, "SLACK_COURTESY", "hold")
@@ -456,20 +476,10 @@ func TestSlackCourtesyHoldMode(t *testing.T) {
 	joined := cust.waitDesk(0, "Staff U0STAFF1")
 	staffSays(t, srv.URL, "U0STAFF1", thread, "这个我不知道")
 	held := fake.WaitCalls(t, "chat.postEphemeral", 1, 5*time.Second)[0]
-	var blocks []struct {
-		Elements []struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"elements"`
-	}
-	json.Unmarshal([]byte(held.Fields["blocks"]), &blocks)
-	var key string
-	for _, b := range blocks {
-		for _, e := range b.Elements {
-			if e.ActionID == "send_held" {
-				key = e.Value
-			}
-		}
+	keys := heldKeys(held)
+	key := ""
+	if len(keys) > 0 {
+		key = keys[0]
 	}
 	if key == "" || !strings.Contains(held.Fields["text"], "不知道") {
 		t.Fatalf("held reply without a send button: %v", held)
@@ -513,21 +523,7 @@ func TestSlackCourtesyHoldOffersRewording(t *testing.T) {
 	joined := cust.waitDesk(0, "Staff U0STAFF1")
 	staffSays(t, srv.URL, "U0STAFF1", thread, "这个我不知道")
 	held := fake.WaitCalls(t, "chat.postEphemeral", 1, 5*time.Second)[0]
-	var blocks []struct {
-		Elements []struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"elements"`
-	}
-	json.Unmarshal([]byte(held.Fields["blocks"]), &blocks)
-	var keys []string
-	for _, b := range blocks {
-		for _, e := range b.Elements {
-			if e.ActionID == "send_held" {
-				keys = append(keys, e.Value)
-			}
-		}
-	}
+	keys := heldKeys(held)
 	if len(keys) != 2 || !strings.Contains(held.Fields["text"], "向工程师确认") {
 		t.Fatalf("held reply without the rewording to send: %v", held)
 	}

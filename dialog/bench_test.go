@@ -46,12 +46,21 @@ func (l *latencies) report(b *testing.B, unit string) {
 func BenchmarkTurn(b *testing.B) {
 	rdb, prefix := storagetest.RealRedis(b)
 	d := newDesk(b, storagetest.SQLite(b), storage.NewStates(rdb, prefix, time.Hour), storage.NewOutbound(rdb, prefix))
+	benchTurns(b, d, "你好", 1000, 16)
+}
+
+// benchTurns measures turns of text, one at a time and then with perCore
+// in flight per core, over chats chats (0: a new chat each turn).
+func benchTurns(b *testing.B, d *desk, text string, chats int64, perCore int) {
 	ctx := context.Background()
 	var n atomic.Int64
 	turn := func(b *testing.B, lat *latencies) bool {
-		chat := fmt.Sprintf("bench-%d", n.Add(1)%1000)
+		id := n.Add(1)
+		if chats > 0 {
+			id %= chats
+		}
 		start := time.Now()
-		if _, err := d.m.Handle(ctx, dialog.Message{Channel: "webchat", ChatID: chat, Text: "你好"}); err != nil {
+		if _, err := d.m.Handle(ctx, dialog.Message{Channel: "webchat", ChatID: fmt.Sprintf("bench-%d", id), Text: text}); err != nil {
 			b.Error(err)
 			return false
 		}
@@ -64,9 +73,9 @@ func BenchmarkTurn(b *testing.B) {
 		}
 		lat.report(b, "turns")
 	})
-	b.Run("16-per-core", func(b *testing.B) {
+	b.Run(fmt.Sprintf("%d-per-core", perCore), func(b *testing.B) {
 		var lat latencies
-		b.SetParallelism(16)
+		b.SetParallelism(perCore)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() && turn(b, &lat) {
 			}

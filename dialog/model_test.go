@@ -12,7 +12,6 @@ import (
 	"github.com/frontdesk/frontdesk/llm"
 	"github.com/frontdesk/frontdesk/llm/llmtest"
 	"github.com/frontdesk/frontdesk/prompts"
-	"github.com/frontdesk/frontdesk/understand"
 )
 
 // withModel makes every desk of these tests understand through a language
@@ -50,19 +49,7 @@ func fakeModelTimeout(t testing.TB, answer func(llmtest.Request) llmtest.Reply, 
 // modelOn is a model in front of the rules, backed by srv.
 func modelOn(t testing.TB, srv *llmtest.Server, timeout time.Duration) *llm.Model {
 	t.Helper()
-	rules, err := understand.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := prompts.LoadKnowledge()
-	if err != nil {
-		t.Fatal(err)
-	}
-	mp, err := prompts.LoadModelPrompt(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return llm.New(llm.Config{BaseURL: srv.URL(), APIKey: llmtest.Key, Timeout: timeout, Company: "测试售后"}, rules, mp, rules.Choices(), nil)
+	return llmtest.Model(t, srv, timeout, nil)
 }
 
 // modelDesk is a desk on SQLite and in-process Redis whose model answers

@@ -10,7 +10,6 @@ import (
 
 	"github.com/frontdesk/frontdesk/llm"
 	"github.com/frontdesk/frontdesk/llm/llmtest"
-	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/understand"
 )
 
@@ -25,22 +24,10 @@ func newModel(t testing.TB, srv *llmtest.Server, tune func(*llm.Config)) (*llm.M
 	if err != nil {
 		t.Fatal(err)
 	}
-	k, err := prompts.LoadKnowledge()
-	if err != nil {
-		t.Fatal(err)
-	}
-	mp, err := prompts.LoadModelPrompt(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := llm.Config{BaseURL: srv.URL(), APIKey: llmtest.Key, Model: "test-model", Timeout: 300 * time.Millisecond, Company: "示例售后"}
-	if tune != nil {
-		tune(&cfg)
-	}
 	if r := rules.Understand(understand.Context{}, unsure, now); !r.Unsure {
 		t.Fatalf("precondition: the rules place %q (%+v); pick a message they cannot", unsure, r.Commands)
 	}
-	return llm.New(cfg, rules, mp, rules.Choices(), nil), rules
+	return llmtest.Model(t, srv, 300*time.Millisecond, tune), rules
 }
 
 func startFlow(flow string) map[string]any { return map[string]any{"kind": "start_flow", "flow": flow} }
