@@ -2,8 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/dialog"
@@ -12,6 +17,7 @@ import (
 
 var usageText = `usage:
   frontdesk                 serve the web chat (and configured channels)
+  frontdesk version         the version and the commit it was built from
   frontdesk ticket COMMAND  staff commands:
 ` + indent(dialog.CommandUsage) + "\n"
 
@@ -19,16 +25,58 @@ var usageText = `usage:
 // Redis and no running server: the customer notices it queues in the outbox
 // are delivered by the server, now or when it next runs.
 func ticketCommand(ctx context.Context, cfg Config, args []string, stdout io.Writer) error {
+	if len(args) == 0 || slices.Contains([]string{"help", "-h", "--help"}, args[0]) {
+		fmt.Fprint(stdout, usageText)
+		return nil
+	}
 	cmd, err := dialog.ParseCommand(args)
 	if err != nil {
-		return fmt.Errorf("%w\n%s", err, usageText)
+		return usageError{fmt.Errorf("%s (frontdesk ticket help lists the commands)", strings.TrimSuffix(err.Error(), ": "+dialog.ErrUsage.Error()))}
+	}
+	if path, ok := strings.CutPrefix(cfg.DatabaseURL, "sqlite:"); ok {
+		// The server creates its database on first start; the command line
+		// must not make an empty one elsewhere and print nothing.
+		if _, err := os.Stat(path); err != nil {
+			abs, _ := filepath.Abs(path)
+			return fmt.Errorf("no database at %s: run this where the server runs, or set DATABASE_URL to the server's", abs)
+		}
 	}
 	db, err := storage.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	return dialog.NewStaff(db, cfg.Desk, nil).Exec(ctx, "staff:"+cfg.Staff, cmd, stdout)
+	err = dialog.NewStaff(db, cfg.Desk, nil).Exec(ctx, "staff:"+cfg.Staff, cmd, stdout)
+	if errors.Is(err, storage.ErrNotFound) && cmd.Number != "" {
+		return fmt.Errorf("no ticket %s", cmd.Number)
+	}
+	return err
+}
+
+// usageError is a command line that does not follow the grammar: exit 2,
+// as command-line tools do, so that a script tells it from a failure.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
+
+// version is the module's version and the commit it was built from.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "frontdesk (unknown build)"
+	}
+	v := "frontdesk " + bi.Main.Version
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			v += " " + s.Value[:min(12, len(s.Value))]
+		case "vcs.modified":
+			if s.Value == "true" {
+				v += " (modified)"
+			}
+		}
+	}
+	return v + " " + bi.GoVersion
 }
 
 func indent(s string) string {

@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,12 +18,20 @@ func main() {
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "frontdesk:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			os.Exit(2)
+		}
 		os.Exit(1)
 	}
 }
 
 // run reads the configuration and runs the command args name.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && (args[0] == "version" || args[0] == "--version") {
+		fmt.Fprintln(stdout, version())
+		return nil
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -37,5 +46,5 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stdout, usageText)
 		return nil
 	}
-	return fmt.Errorf("unknown command %q\n%s", args[0], usageText)
+	return usageError{fmt.Errorf("unknown command %q (frontdesk help lists the commands)", args[0])}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"bufio"
 	"context"
 	"io"
@@ -76,7 +77,8 @@ func TestUnknownCommandAndBadSettingStopTheStart(t *testing.T) {
 		t.Fatalf("bad locale: %v", err)
 	}
 	err = run(context.Background(), []string{"ticket", "quote", "FD-1"}, envOf(nil), io.Discard, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "usage") {
+	var ue usageError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "ticket help") {
 		t.Fatalf("bad staff command: %v", err)
 	}
 }

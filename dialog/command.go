@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"slices"
 	"errors"
 	"fmt"
 	"regexp"
@@ -70,6 +71,9 @@ func ParseCommand(words []string) (Command, error) {
 	case "list", "feedback":
 		if len(rest) > 1 || (c.Verb == "feedback" && len(rest) > 0) {
 			return c, usage("%s takes at most one state", c.Verb)
+		}
+		if len(rest) == 1 && !slices.Contains(States, strings.ToLower(rest[0])) {
+			return c, usage("%q is not a state (%s)", rest[0], strings.Join(States, ", "))
 		}
 		c.Args = rest
 		return c, nil
