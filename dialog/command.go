@@ -1,10 +1,10 @@
 package dialog
 
 import (
-	"slices"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
