@@ -61,7 +61,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return def, key
 	}
 	c := Config{
-		Addr:        get("FRONTDESK_ADDR", ":8080"),
+		Addr:        get("FRONTDESK_ADDR", "127.0.0.1:8080"), // loopback unless said: a trial is not served to the network
 		DatabaseURL: get("DATABASE_URL", "sqlite:frontdesk.db"),
 		RedisURL:    get("REDIS_URL", ""),
 		RedisPrefix: get("REDIS_PREFIX", "frontdesk:"),

@@ -15,7 +15,7 @@ func TestConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != ":8080" || c.DatabaseURL != "sqlite:frontdesk.db" || c.RedisURL != "" || c.Desk.DefaultLocale != "zh-CN" ||
+	if c.Addr != "127.0.0.1:8080" || c.DatabaseURL != "sqlite:frontdesk.db" || c.RedisURL != "" || c.Desk.DefaultLocale != "zh-CN" ||
 		c.IdleTimeout != 24*time.Hour || c.Desk.SLA.WorkStart != 9*time.Hour || c.Desk.SLA.WorkEnd != 18*time.Hour+30*time.Minute ||
 		c.Desk.Location.String() != "Asia/Shanghai" {
 		t.Fatalf("defaults %#v", c)

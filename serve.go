@@ -186,7 +186,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 func displayAddr(a net.Addr) string {
 	host, port, err := net.SplitHostPort(a.String())
 	if err != nil || host == "::" || host == "0.0.0.0" || host == "" {
-		return "localhost:" + port
+		return "localhost:" + port + " (and every other interface)"
 	}
 	return net.JoinHostPort(host, port)
 }
