@@ -27,6 +27,9 @@ const sendLockTTL = 6 * time.Second
 // the reply is not sent again.
 const advanceFor = 2 * time.Minute
 
+// advanceAtShutdown is how long that goes on once the process is stopping.
+const advanceAtShutdown = 5 * time.Second
+
 // queueSweep is how often queued chats are looked for, so that replies left
 // by a crash or by another replica leave without waiting for a new message.
 const queueSweep = 2 * time.Second
@@ -222,6 +225,7 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 // restart) it keeps trying, holding the chat, and records the reply as sent
 // as soon as it can, so that no sender sends it again.
 func (b *Bot) advance(ctx context.Context, chat, token, sentID string) ([]byte, error) {
+	live := ctx
 	ctx = context.WithoutCancel(ctx) // the reply was sent: popped even when shutting down
 	wait := 100 * time.Millisecond
 	deadline := time.Now().Add(advanceFor)
@@ -229,6 +233,12 @@ func (b *Bot) advance(ctx context.Context, chat, token, sentID string) ([]byte, 
 		raw, err := b.out.Advance(ctx, Channel, chat, token, sendLockTTL)
 		if err == nil || errors.Is(err, storage.ErrLocked) || time.Now().After(deadline) {
 			return raw, err
+		}
+		if live.Err() != nil {
+			// shutting down: a few more seconds, not minutes
+			if soon := time.Now().Add(advanceAtShutdown); soon.Before(deadline) {
+				deadline = soon
+			}
 		}
 		b.log.Warn("telegram: advance queue, retrying", "chat", chat, "err", err)
 		time.Sleep(wait)
