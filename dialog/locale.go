@@ -17,17 +17,14 @@ func (m *Manager) context(t *turn) (understand.Context, error) {
 	case flowReport, flowQuote, flowManager, flowComplaint, flowCallback:
 		return uc, nil
 	}
-	tks, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: c.Channel, ChatID: c.ChatID, Limit: 10})
+	states, err := m.db.JobStates(t.ctx, c.Channel, c.ChatID)
 	if err != nil {
 		return uc, err
 	}
-	for _, tk := range tks {
-		switch tk.State {
-		case storage.StateQuoted:
-			uc.QuotePending, uc.OpenJob = true, true
-		case storage.StateClosed, storage.StateCancelled:
-		default:
-			uc.OpenJob = true
+	for _, st := range states {
+		uc.OpenJob = true
+		if st == storage.StateQuoted {
+			uc.QuotePending = true
 		}
 	}
 	return uc, nil

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 	"github.com/jmoiron/sqlx"
@@ -28,6 +29,10 @@ type DB struct {
 	x        *sqlx.DB
 	postgres bool
 	url      string // for the job engine's own PostgreSQL pool
+
+	jobStatesOnce sync.Once
+	jobStates     *sqlx.Stmt
+	jobStatesErr  error
 }
 
 // Open connects to url and runs the embedded migrations. A url starting with
@@ -101,7 +106,12 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 // Close closes the connection pool.
-func (db *DB) Close() error { return db.x.Close() }
+func (db *DB) Close() error {
+	if db.jobStates != nil {
+		db.jobStates.Close()
+	}
+	return db.x.Close()
+}
 
 // Ping reports whether the database answers.
 func (db *DB) Ping(ctx context.Context) error { return db.x.PingContext(ctx) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -182,5 +183,38 @@ func TestSettledRunStopsAtUnsettledRowsAndFreshGaps(t *testing.T) {
 	}
 	if n := rows([]int64{1, 2, 4, 5}, []time.Duration{time.Minute, time.Minute, time.Minute, 2 * time.Second}); n != 4 {
 		t.Errorf("an old gap (rolled back): took %d, want 4", n)
+	}
+}
+
+// TestJobStates lists the states of a chat's tickets still under way, and
+// only that chat's.
+func TestJobStates(t *testing.T) {
+	for name, db := range storagetest.DBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			if got, err := db.JobStates(ctx, "webchat", "js"); err != nil || len(got) != 0 {
+				t.Fatalf("no tickets: %v %v", got, err)
+			}
+			set := func(tk *storage.Ticket, state string) {
+				if _, err := db.CreateTicket(ctx, tk, "test"); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.UpdateTicket(ctx, tk.Number, "test", time.Now(), func(x *storage.Ticket) (storage.Change, error) {
+					x.State = state
+					return storage.Change{Kind: "status"}, nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			set(newTicket("js1", "js"), storage.StateQuoted)
+			set(newTicket("js2", "js"), storage.StateClosed)
+			set(newTicket("js3", "js"), storage.StateRepairing)
+			set(newTicket("js4", "other"), storage.StateNew)
+			got, err := db.JobStates(ctx, "webchat", "js")
+			slices.Sort(got)
+			if err != nil || !slices.Equal(got, []string{storage.StateQuoted, storage.StateRepairing}) {
+				t.Fatalf("JobStates = %v, %v", got, err)
+			}
+		})
 	}
 }
