@@ -123,7 +123,7 @@ func TestModelMerge(t *testing.T) {
 	defer srv.Close()
 	m, rules := newModel(t, srv, nil)
 	if !rules.Understand(understand.Context{}, text, now).Unsure {
-		t.Skip("the rules place this message now; the merge is covered by TestModelReplies")
+		t.Fatalf("precondition: the rules place %q; pick a message they cannot", text)
 	}
 	got := m.Understand(context.Background(), understand.Context{Chat: "t"}, text, now).Slots()
 	if got["phone"] != "13912345678" || got["ticket"] != "FD-1042" {
