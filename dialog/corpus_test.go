@@ -3,8 +3,9 @@ package dialog_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -350,14 +351,7 @@ func ticketFacts(tk *storage.Ticket) string {
 		tk.Product, tk.Model, tk.PurchaseDate, tk.WarrantyProof, tk.Warranty, tk.Fault, tk.PreferredTime)
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // quotedTicket gives chat a ticket with an open quote, as a customer who
 // writes about a quote or a repair's progress has.

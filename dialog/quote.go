@@ -154,7 +154,7 @@ func (m *Manager) quoteByText(t *turn) error {
 }
 
 // quoteDecided answers a decision typed when no quote waits for one: a
-// quote decided lately ("修吧" said twice) is recalled with what was
+// quote decided lately (修吧 said twice) is recalled with what was
 // decided, and a change of mind is offered to a person, who can still stop
 // or start the work; otherwise no quote is pending.
 func (m *Manager) quoteDecided(t *turn) error {

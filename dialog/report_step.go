@@ -43,7 +43,7 @@ func fillReport(slots map[string]string, asked string, cmds []understand.Command
 			}
 			if old := slots[cmd.Slot]; cmd.Kind == understand.CorrectSlot && cmd.Slot == "address" && old != "" &&
 				utf8.RuneCountInString(v) < 8 && !strings.Contains(old, v) {
-				// a part of the address corrected ("应该是90号"): it replaces
+				// a part of the address corrected (应该是90号): it replaces
 				// the same unit, else it is kept beside the rest
 				if patched, ok := patchAddress(old, v); ok {
 					v = patched

@@ -150,6 +150,8 @@ func (o *Outbound) Advance(ctx context.Context, channel, chatID, token string, t
 	return nil, fmt.Errorf("storage: advance outbound: unexpected %T", res)
 }
 
+// renewScript: KEYS lock; ARGV token, TTL ms. Extends a lock (a chat's send
+// lock, or its turn lock) only while the token holds it.
 var renewScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0`)

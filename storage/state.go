@@ -93,14 +93,6 @@ func (s *States) WithLockTTL(d time.Duration) *States {
 // for at most this long before another takes it.
 const TurnLockTTL = 5 * time.Second
 
-// renewTurnScript: KEYS lock; ARGV token, TTL ms. Extends the lock only while
-// this turn holds it.
-var renewTurnScript = redis.NewScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-end
-return 0`)
-
 // renew keeps the lock alive until stop is closed.
 func (s *States) renew(ctx context.Context, lockKey, token string, stop <-chan struct{}) {
 	tick := time.NewTicker(s.lockTTL / 3)
@@ -110,7 +102,7 @@ func (s *States) renew(ctx context.Context, lockKey, token string, stop <-chan s
 		case <-stop:
 			return
 		case <-tick.C:
-			n, err := renewTurnScript.Run(ctx, s.rdb, []string{lockKey}, token, s.lockTTL.Milliseconds()).Int()
+			n, err := renewScript.Run(ctx, s.rdb, []string{lockKey}, token, s.lockTTL.Milliseconds()).Int()
 			if err == nil && n == 0 {
 				return // lost: the save will say so
 			}

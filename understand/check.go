@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -105,8 +106,8 @@ func (r *Rules) checkValue(slot, v string, now time.Time) (string, bool) {
 		f, ok := r.lx.FindTicket(v)
 		return f.Value, ok && f.Value != ""
 	case SlotBrand:
-		if utf8.RuneCountInString(v) > 30 || strings.ContainsAny(v, "，,。.!?？") {
-			return "", false
+		if utf8.RuneCountInString(v) > 30 || strings.IndexFunc(v, sentencePunct) >= 0 {
+			return "", false // a maker's name, not a sentence
 		}
 		return v, true
 	}
@@ -117,4 +118,10 @@ func (r *Rules) checkValue(slot, v string, now time.Time) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// sentencePunct is punctuation that ends or splits a sentence (not the
+// dots, dashes and ampersands of a maker's name: A.O.Smith, Bang & Olufsen).
+func sentencePunct(r rune) bool {
+	return unicode.IsPunct(r) && !strings.ContainsRune(".-&'", r)
 }

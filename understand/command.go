@@ -83,7 +83,7 @@ type Context struct {
 	// QuotePending says the customer has a quote waiting for their
 	// decision: "just fix it" then accepts it rather than reporting.
 	QuotePending bool
-	// OpenJob says the customer has a job under way: "安排好了没有?" then
+	// OpenJob says the customer has a job under way: 安排好了没有? then
 	// asks after it.
 	OpenJob bool
 	// Chat identifies the conversation (for a language model's per-chat

@@ -164,7 +164,7 @@ func (r *Rules) titleIn(low string) (string, bool) {
 }
 
 // brandSaid finds a maker the brand list does not know by how it is said
-// (牌子是X, a clause "中控的", "IFB make"), leaving out a product word
+// (牌子是X, a clause 中控的, "IFB make"), leaving out a product word
 // after it (冠军磁砖的 → 冠军) and captures that are no maker (刚买的).
 func (r *Rules) brandSaid(rd *reading, free func(s, e int) bool) (string, bool) {
 	sc := scriptsOf(rd.text)

@@ -46,7 +46,7 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
 	}
 	if !any {
 		// No fault phrase known: the clause that names the product and
-		// says more than its name ("点钞机数着数着就停了", "the extractor
+		// says more than its name (点钞机数着数着就停了, "the extractor
 		// hood light works but the fan doesn't") is the customer's own
 		// description; the read-back shows it for them to correct.
 		for i, c := range spans {

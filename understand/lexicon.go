@@ -55,7 +55,7 @@ type Lexicon struct {
 	// capture group is the brand.
 	BrandPatterns []string `yaml:"brand_patterns"`
 	// NotBrand holds the words that rule a captured brand out (买, 你们,
-	// new): "刚买的" and "公司的" are no maker.
+	// new): 刚买的 and 公司的 are no maker.
 	NotBrand []string `yaml:"not_brand"`
 
 	// CallbackAnswers are the ways of answering the callback's "is it

@@ -1,7 +1,8 @@
 package understand
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -21,14 +22,7 @@ func testRules(t testing.TB) *Rules {
 	return r
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // TestTraps: one word must not decide a message that means something else.
 func TestTraps(t *testing.T) {

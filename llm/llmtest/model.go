@@ -25,7 +25,7 @@ func Model(t testing.TB, srv *Server, timeout time.Duration, tune func(*llm.Conf
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := llm.Config{BaseURL: srv.URL(), APIKey: Key, Model: "test-model", Timeout: timeout, Company: "测试售后"}
+	cfg := llm.Config{BaseURL: srv.URL(), APIKey: Key, Model: "test-model", Timeout: timeout, Company: "Test After-Sales"}
 	if tune != nil {
 		tune(&cfg)
 	}
