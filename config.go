@@ -67,7 +67,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		RedisPrefix: get("REDIS_PREFIX", "frontdesk:"),
 		Staff:       get("FRONTDESK_STAFF", get("USER", "staff")),
 	}
-	c.Desk.Company, _ = rule("FRONTDESK_COMPANY", "Frontdesk 售后服务中心")
+	// Empty names and taglines take the texts' own per locale (prompts/).
+	c.Desk.Company, _ = rule("FRONTDESK_COMPANY", "")
+	c.Desk.CompanyEN, _ = rule("FRONTDESK_COMPANY_EN", "")
+	c.Desk.Tagline, _ = rule("FRONTDESK_TAGLINE", "")
+	c.Desk.TaglineEN, _ = rule("FRONTDESK_TAGLINE_EN", "")
 	c.Desk.Hotline, _ = rule("FRONTDESK_HOTLINE", "")
 	var name string
 	if c.Desk.DefaultLocale, name = rule("FRONTDESK_LOCALE", "zh-CN"); c.Desk.DefaultLocale != "zh-CN" && c.Desk.DefaultLocale != "en" {

@@ -15,8 +15,11 @@ import (
 // environment variable that overrides it.
 type rulesFile struct {
 	Company struct {
-		Name    string `yaml:"name"`
-		Hotline string `yaml:"hotline"`
+		Name      string `yaml:"name"`
+		NameEN    string `yaml:"name_en"`
+		Tagline   string `yaml:"tagline"`
+		TaglineEN string `yaml:"tagline_en"`
+		Hotline   string `yaml:"hotline"`
 	} `yaml:"company"`
 	Locale         string `yaml:"locale"`
 	IdleTimeout    string `yaml:"idle_timeout"`
@@ -84,6 +87,9 @@ func readRules(path string) (map[string]ruleValue, *rulesFile, error) {
 		}
 	}
 	add("FRONTDESK_COMPANY", "company.name", f.Company.Name)
+	add("FRONTDESK_COMPANY_EN", "company.name_en", f.Company.NameEN)
+	add("FRONTDESK_TAGLINE", "company.tagline", f.Company.Tagline)
+	add("FRONTDESK_TAGLINE_EN", "company.tagline_en", f.Company.TaglineEN)
 	add("FRONTDESK_HOTLINE", "company.hotline", f.Company.Hotline)
 	add("FRONTDESK_LOCALE", "locale", f.Locale)
 	add("FRONTDESK_IDLE_TIMEOUT", "idle_timeout", f.IdleTimeout)

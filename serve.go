@@ -72,12 +72,14 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	}
 	var model *llm.Model
 	if cfg.Model.Enabled() {
+		cfg.Model.Company = cfg.Desk.CompanyName(texts, cfg.Desk.DefaultLocale)
 		model = llm.New(cfg.Model, rules, mp, rules.Choices(), log)
 		nlu = model
 		log.Info("language model on: unsure messages go to it", "server", cfg.Model.BaseURL, "model", cfg.Model.Model)
 	}
 	desk := dialog.New(db, states, texts, nlu, cfg.Desk, log, nil)
 	chat := webchat.New(desk, storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout), log)
+	chat.SetPage(pageLocales(cfg.Desk.DefaultLocale), pageBrands(cfg.Desk, texts))
 	senders := dialog.Senders{webchat.Channel: chat}
 	desk.SetSenders(senders)
 	notifier := dialog.NewNotifier(db, texts, cfg.Desk, senders, log, 500*time.Millisecond)
@@ -199,4 +201,25 @@ func loadModelPrompt() (*prompts.ModelPrompt, error) {
 		return nil, err
 	}
 	return prompts.LoadModelPrompt(k)
+}
+
+// pageLocales lists the web chat's languages, the default first.
+func pageLocales(def string) []string {
+	out := []string{def}
+	for _, l := range prompts.Locales {
+		if l != def {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// pageBrands is the shop's name and tagline in each language, for the web
+// chat's header and title.
+func pageBrands(d dialog.Config, texts *prompts.Catalog) map[string]webchat.Brand {
+	out := map[string]webchat.Brand{}
+	for _, l := range prompts.Locales {
+		out[l] = webchat.Brand{Company: d.CompanyName(texts, l), Tagline: d.TaglineText(texts, l)}
+	}
+	return out
 }

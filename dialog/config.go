@@ -3,12 +3,16 @@ package dialog
 import (
 	"time"
 
+	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
 // Config holds the desk's business settings.
 type Config struct {
-	Company        string         // the company's name, used in greetings
+	Company        string         // the company's name in every language; empty for prompts' company.default per locale
+	CompanyEN      string         // the company's English name, when it differs from Company
+	Tagline        string         // a short line under the name on the web chat; empty for prompts' webchat.tagline
+	TaglineEN      string         // the tagline in English, when it differs
 	Hotline        string         // the service hotline, told in the help text when set
 	DefaultLocale  string         // zh-CN unless set
 	Location       *time.Location // where working hours are counted
@@ -49,9 +53,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxFileBytes == 0 {
 		c.MaxFileBytes = 20 << 20
-	}
-	if c.Company == "" {
-		c.Company = "Frontdesk"
 	}
 	c.Promises = c.Promises.withDefaults()
 	d := DefaultSLA()
@@ -192,4 +193,31 @@ func (c Config) NextStep(tk *storage.Ticket) (string, time.Time) {
 		return tk.State, sla.RepairDue(from.In(loc), tk.QuoteDays)
 	}
 	return tk.State, time.Time{}
+}
+
+// CompanyName is the company's name as a customer of locale reads it: the
+// English name for English when one is set, else the configured name, else
+// the catalog's default for that locale (the texts hold it, not the code).
+func (c Config) CompanyName(texts *prompts.Catalog, locale string) string {
+	return c.named(texts, locale, c.Company, c.CompanyEN, "company.default")
+}
+
+// TaglineText is the short line under the company's name on the web chat,
+// chosen the same way as CompanyName.
+func (c Config) TaglineText(texts *prompts.Catalog, locale string) string {
+	return c.named(texts, locale, c.Tagline, c.TaglineEN, "webchat.tagline")
+}
+
+func (c Config) named(texts *prompts.Catalog, locale, any, en, key string) string {
+	if locale == "en" && en != "" {
+		return en
+	}
+	if any != "" {
+		return any
+	}
+	s, err := texts.Render(locale, key, nil)
+	if err != nil {
+		return "" // the catalog's keys are checked at load: not reached
+	}
+	return s
 }

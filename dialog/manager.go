@@ -72,7 +72,7 @@ func (m *Manager) say(t *turn, key string, data map[string]any, buttons ...Butto
 	if err != nil && t.err == nil {
 		t.err = err
 	}
-	t.out = append(t.out, Reply{Key: key, Text: text, Buttons: buttons})
+	t.out = append(t.out, Reply{Key: key, Text: text, Buttons: buttons, Lang: t.c.Locale})
 	for _, b := range buttons {
 		t.c.Offered = append(t.c.Offered, b.Payload)
 	}
@@ -199,7 +199,7 @@ func (m *Manager) dispatch(t *turn) error {
 	if t.in.Group {
 		if !c.GroupWarned {
 			c.GroupWarned = true
-			m.say(t, "group.private_only", m.companyData())
+			m.say(t, "group.private_only", m.companyData(t.c.Locale))
 		}
 		return nil
 	}

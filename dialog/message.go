@@ -58,6 +58,9 @@ type Reply struct {
 	Key     string   `json:"key,omitempty"` // the template it was rendered from, for logs and tests
 	Text    string   `json:"text"`
 	Buttons []Button `json:"buttons,omitempty"`
+	// Lang is the locale the text was written in, so a channel with page
+	// chrome of its own (the web chat) can show it in the same language.
+	Lang string `json:"lang,omitempty"`
 	// ID names a queued reply, so that a sender recognises one already
 	// sent when the step after sending failed (see Queued).
 	ID string `json:"id,omitempty"`

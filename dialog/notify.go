@@ -129,7 +129,7 @@ func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
 		}
 		return n.withButtons(loc, key, quoteData(tk), [][2]string{{"btn.accept", "quote:accept:" + tk.Number}, {"btn.decline", "quote:decline:" + tk.Number}})
 	case kind == "callback":
-		data["Company"] = n.cfg.Company
+		data["Company"] = n.cfg.CompanyName(n.texts, loc)
 		return n.withButtons(loc, key, data, callbackButtons(tk.Number))
 	case strings.HasPrefix(kind, "status:"):
 		key = "notice.status." + strings.TrimPrefix(kind, "status:")
@@ -141,7 +141,7 @@ func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []Reply{{Key: key, Text: text}}, nil
+	return []Reply{{Key: key, Text: text, Lang: loc}}, nil
 }
 
 // withButtons renders the template key with buttons given as label key
@@ -151,7 +151,7 @@ func (n *Notifier) withButtons(loc, key string, data any, buttons [][2]string) (
 	if err != nil {
 		return nil, err
 	}
-	rep := Reply{Key: key, Text: text}
+	rep := Reply{Key: key, Text: text, Lang: loc}
 	for _, b := range buttons {
 		label, err := n.texts.Render(loc, b[0], nil)
 		if err != nil {

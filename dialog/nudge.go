@@ -66,7 +66,7 @@ func (m *Manager) nudge(ctx context.Context, channel, chatID string, quiet time.
 		if err != nil {
 			return err
 		}
-		c.Nudged, out = true, []Reply{{Key: "nudge.report", Text: text}}
+		c.Nudged, out = true, []Reply{{Key: "nudge.report", Text: text, Lang: c.Locale}}
 		return nil
 	})
 	if err != nil {

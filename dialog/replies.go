@@ -12,14 +12,14 @@ import (
 
 // menu offers the main choices after the text under key.
 func (m *Manager) menu(t *turn, key string) {
-	m.say(t, key, m.companyData(),
+	m.say(t, key, m.companyData(t.c.Locale),
 		m.button(t, "btn.report", "menu:report"),
 		m.button(t, "btn.status", "menu:status"),
 		m.button(t, "btn.human", "menu:human"))
 }
 
-func (m *Manager) companyData() map[string]any {
-	return map[string]any{"Company": m.cfg.Company, "Hotline": m.cfg.Hotline}
+func (m *Manager) companyData(locale string) map[string]any {
+	return map[string]any{"Company": m.cfg.CompanyName(m.texts, locale), "Hotline": m.cfg.Hotline}
 }
 
 // reset leaves any flow. An unfinished report is set aside as the draft, to

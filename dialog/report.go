@@ -163,7 +163,7 @@ func (m *Manager) reportAnswer(t *turn) error {
 	case IntentAbuse:
 		return m.abuse(t)
 	case IntentOffTopic:
-		m.say(t, "off_topic", m.companyData())
+		m.say(t, "off_topic", m.companyData(t.c.Locale))
 		return m.askNext(t)
 	case IntentComplaint:
 		// recorded and flagged at once; the report set aside is offered

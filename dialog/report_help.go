@@ -48,13 +48,13 @@ func (m *Manager) knowledge(t *turn, topic string) {
 	s := m.cfg.SLA
 	hours := fmt.Sprintf("%02d:%02d–%02d:%02d", int(s.WorkStart.Hours()), int(s.WorkStart.Minutes())%60,
 		int(s.WorkEnd.Hours()), int(s.WorkEnd.Minutes())%60)
-	text, err := m.texts.Knowledge().Answer(t.c.Locale, topic, prompts.KnowledgeData{Company: m.cfg.Company,
+	text, err := m.texts.Knowledge().Answer(t.c.Locale, topic, prompts.KnowledgeData{Company: m.cfg.CompanyName(m.texts, t.c.Locale),
 		Hotline: m.cfg.Hotline, Hours: hours, WarrantyMonths: m.cfg.WarrantyMonths, RepairDays: s.RepairDays,
 		FirstReplyHours: int(s.FirstReply.Hours())})
 	if err != nil && t.err == nil {
 		t.err = err
 	}
-	t.out = append(t.out, Reply{Key: "knowledge." + topic, Text: text})
+	t.out = append(t.out, Reply{Key: "knowledge." + topic, Text: text, Lang: t.c.Locale})
 }
 
 // noteQuestion records a question asked in the middle of a report for an

@@ -62,7 +62,7 @@ func (m *Manager) byIntent(t *turn) error {
 		return nil
 	case IntentOffTopic:
 		t.c.Misses = 0
-		m.say(t, "off_topic", m.companyData(), m.button(t, "btn.report", "menu:report"), m.button(t, "btn.status", "menu:status"))
+		m.say(t, "off_topic", m.companyData(t.c.Locale), m.button(t, "btn.report", "menu:report"), m.button(t, "btn.status", "menu:status"))
 		return nil
 	case IntentClarify:
 		return m.clarify(t)

@@ -131,7 +131,7 @@ func (m *Manager) courtesy(c *storage.Conversation, key, name string) ([]Reply, 
 	if err != nil {
 		return nil, err
 	}
-	return []Reply{{Key: key, Text: text}}, nil
+	return []Reply{{Key: key, Text: text, Lang: loc}}, nil
 }
 
 // SetSenders gives the desk the channels' senders, for the words of staff

@@ -34,6 +34,7 @@ type Entry struct {
 	Text    string        `json:"text"`
 	Buttons []EntryButton `json:"buttons,omitempty"`
 	At      time.Time     `json:"at"`
+	Lang    string        `json:"lang,omitempty"` // a desk entry's language, for the page's own words
 }
 
 // EntryButton is a choice offered with a desk entry.

@@ -3,6 +3,8 @@ package webchat_test
 import (
 	"context"
 	"io"
+	"strconv"
+	"strings"
 	"log/slog"
 	"net/http/httptest"
 	"sync"
@@ -38,6 +40,9 @@ func (d *pageDesk) Handle(_ context.Context, m dialog.Message) ([]dialog.Reply, 
 				{Label: "查询 Status", Payload: "flow:status"},
 			},
 		}}, nil
+	case m.Text == "slow":
+		time.Sleep(1500 * time.Millisecond)
+		return []dialog.Reply{{Text: "sorry for the wait", Lang: "en"}}, nil
 	case m.Payload == "flow:report":
 		return []dialog.Reply{{Text: "请问是什么产品? Which product?"}}, nil
 	}
@@ -128,3 +133,67 @@ func checkTranscript(t *testing.T, ctx context.Context, want []webchattest.Line)
 
 // Text returns the key itself: the tests check which message was chosen.
 func (d *pageDesk) Text(_, key string, _ any) (string, error) { return key, nil }
+
+// TestPageWhileTheDeskAnswers checks what the customer sees around a turn:
+// the desk's typing indicator while it answers and gone after, an entry of
+// another day dated, and the page's words following the desk into English.
+func TestPageWhileTheDeskAnswers(t *testing.T) {
+	ctx := webchattest.Browser(t)
+	mr := miniredis.RunT(t)
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+	t.Cleanup(func() { rdb.Close() })
+	desk := &pageDesk{}
+	tr := storage.NewTranscripts(rdb, "test:", time.Hour)
+	chat := webchat.New(desk, tr, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv := httptest.NewServer(chat)
+	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(webchattest.Open(ctx, srv.URL+"/"))
+	must(webchattest.Send(ctx, "hi"))
+	must(webchattest.WaitText(ctx, "Please choose:", 10*time.Second))
+
+	typing := func() bool {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.getElementById("fd-typing").hidden`))
+		must(err)
+		return v
+	}
+	if typing() {
+		t.Error("the typing indicator shows with no turn under way")
+	}
+	must(webchattest.Send(ctx, "slow"))
+	deadline := time.Now().Add(time.Second)
+	for !typing() && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !typing() {
+		t.Error("no typing indicator while the desk answers")
+	}
+	must(webchattest.WaitText(ctx, "sorry for the wait", 10*time.Second))
+	must(webchattest.LastEntryVisible(ctx))
+	if typing() {
+		t.Error("the typing indicator stays after the answer")
+	}
+	chrome, err := webchattest.PageChrome(ctx)
+	must(err)
+	if chrome.Lang != "en" {
+		t.Errorf("after an English answer the page is in %q", chrome.Lang)
+	}
+
+	// An entry of another day carries its date; today's only the time.
+	yesterday := time.Now().Add(-30 * time.Hour)
+	must(tr.Append(context.Background(), desk.chat(), storage.Entry{From: storage.FromDesk, Text: "old news", At: yesterday}))
+	must(webchattest.WaitText(ctx, "old news", 10*time.Second))
+	times, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		`[...document.querySelectorAll("#fd-log .fd-time")].map((e) => e.textContent)`))
+	must(err)
+	last, first := times[len(times)-1], times[0]
+	if !strings.Contains(last, strconv.Itoa(yesterday.Day())) || len(last) <= len(first) {
+		t.Errorf("times shown = %q: the last entry (%s) should carry its date", times, yesterday.Format("Jan 2"))
+	}
+}

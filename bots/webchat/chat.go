@@ -29,6 +29,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
+	"golang.org/x/text/language"
 )
 
 // Channel is the name of this channel in dialog.Message.Channel.
@@ -53,6 +54,10 @@ type Chat struct {
 	heartbeat   time.Duration    // SSE comment interval, keeps proxies from closing idle streams
 	turnTimeout time.Duration    // how long one desk turn may take
 	now         func() time.Time // the clock for entry times
+
+	locales []string                     // the page's languages, the default first
+	chrome  map[string]map[string]string // the page's words per language (SetPage)
+	matcher language.Matcher             // picks a browser's preferred language among locales
 }
 
 // New returns a Chat that passes turns to desk and keeps transcripts in tr.
@@ -66,6 +71,7 @@ func New(desk Desk, tr *storage.Transcripts, logger *slog.Logger) *Chat {
 		turnTimeout: 25 * time.Second, // within the conversation lock's 30 s
 		now:         func() time.Time { return time.Now().UTC() },
 	}
+	c.SetPage([]string{"zh-CN", "en"}, nil)
 	c.mux.HandleFunc("GET /{$}", c.handlePage)
 	c.mux.HandleFunc("GET /static/{file}", c.handleStatic)
 	c.mux.HandleFunc("GET /chat/history", c.handleHistory)
@@ -99,7 +105,7 @@ func (c *Chat) deskEntries(replies []dialog.Reply) []storage.Entry {
 	at := c.now()
 	entries := make([]storage.Entry, 0, len(replies))
 	for _, r := range replies {
-		e := storage.Entry{From: storage.FromDesk, Text: r.Text, At: at}
+		e := storage.Entry{From: storage.FromDesk, Text: r.Text, At: at, Lang: r.Lang}
 		for _, b := range r.Buttons {
 			if b.Contact {
 				continue // the browser has no "share my number" button; the customer types it

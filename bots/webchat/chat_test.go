@@ -22,7 +22,7 @@ func TestSessionCookie(t *testing.T) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "<title>Frontdesk</title>") {
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "<title>webchat.page.title</title>") {
 		t.Fatalf("GET / = %d, body %.80q", res.StatusCode, body)
 	}
 	cookies := res.Cookies()

@@ -16,22 +16,51 @@
   const notice = $("fd-notice");
   const form = $("fd-form");
   const input = $("fd-input");
+  const typing = $("fd-typing");
+  const greeting = $("fd-greeting");
 
-  const TEXT = {
-    failed: "抱歉，消息没有发送成功，请稍后再试。Sorry, your message could not be sent, please try again shortly.",
-    offline: "连接中断，正在重新连接… Connection lost, reconnecting…",
-    loading: "暂时无法加载对话，正在重试… Cannot load the conversation, retrying…",
-  };
+  // The page's own words in every language the desk speaks; the page
+  // follows the language of the desk's latest entry.
+  let chrome = {};
+  try {
+    chrome = JSON.parse($("fd-chrome").textContent) || {};
+  } catch (_) {
+    // the words drawn by the server stay
+  }
+  let lang = document.documentElement.lang;
+  const word = (k) => (chrome[lang] && chrome[lang][k]) || "";
+
+  function applyChrome(l) {
+    if (!chrome[l] || l === lang) return;
+    lang = l;
+    document.documentElement.lang = l;
+    document.title = word("title");
+    $("fd-company").textContent = word("company");
+    $("fd-tagline").textContent = word("tagline");
+    greeting.textContent = word("greeting");
+    log.setAttribute("aria-label", word("log"));
+    chips.setAttribute("aria-label", word("chips"));
+    input.placeholder = word("placeholder");
+    input.setAttribute("aria-label", word("input"));
+    $("fd-send").textContent = word("send");
+    typing.querySelector(".fd-typing-text").textContent = word("typing");
+    if (!notice.hidden && notice.dataset.key) notice.textContent = word(notice.dataset.key);
+  }
 
   const seen = new Set(); // ids of the entries drawn
   let lastID = ""; // the newest entry drawn, where the stream resumes
   let offered = []; // buttons of the latest desk entry since the customer last spoke
   let queue = Promise.resolve(); // sends, one at a time and in order
   let events = null;
+  let pending = 0; // turns sent and not yet answered
+  let pinned = true; // the log is scrolled to its end, and stays there as it grows
 
-  function showNotice(text, kind) {
-    notice.textContent = text;
+  // showNotice shows the page's word key, or the server's own text for it.
+  function showNotice(key, kind, text) {
+    notice.textContent = text || word(key);
     notice.dataset.kind = kind;
+    if (text) delete notice.dataset.key;
+    else notice.dataset.key = key;
     notice.hidden = false;
   }
 
@@ -40,12 +69,35 @@
       notice.hidden = true;
       notice.textContent = "";
       delete notice.dataset.kind;
+      delete notice.dataset.key;
     }
   }
 
+  // clock is an entry's time of day, with the date when it is not today.
   function clock(at) {
     const d = new Date(at);
-    return isNaN(d) ? "" : d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    if (isNaN(d)) return "";
+    const opts = { hour: "2-digit", minute: "2-digit", hour12: false };
+    if (d.toDateString() !== new Date().toDateString()) {
+      opts.month = "numeric";
+      opts.day = "numeric";
+      if (d.getFullYear() !== new Date().getFullYear()) opts.year = "numeric";
+    }
+    return d.toLocaleString(lang || [], opts);
+  }
+
+  // toEnd shows the newest entry whole, once the chips below it are drawn
+  // and the layout has settled.
+  function toEnd() {
+    log.scrollTop = log.scrollHeight;
+    requestAnimationFrame(() => {
+      log.scrollTop = log.scrollHeight;
+    });
+  }
+
+  function showTyping() {
+    typing.hidden = pending === 0;
+    if (pinned) toEnd();
   }
 
   function render(entry) {
@@ -53,6 +105,8 @@
     seen.add(entry.id);
     lastID = entry.id;
     const from = entry.from === "customer" ? "customer" : "desk";
+    greeting.hidden = true;
+    if (from === "desk" && typeof entry.lang === "string") applyChrome(entry.lang);
 
     const msg = document.createElement("div");
     msg.className = "fd-msg fd-msg--" + from;
@@ -69,11 +123,12 @@
     }
     msg.append(text, time);
     log.append(msg);
-    log.scrollTop = log.scrollHeight;
 
     if (from === "customer") offered = [];
     else if (Array.isArray(entry.buttons) && entry.buttons.length) offered = entry.buttons;
     drawChips();
+    pinned = true;
+    toEnd();
   }
 
   function drawChips() {
@@ -103,6 +158,8 @@
 
   async function post(body) {
     form.setAttribute("aria-busy", "true");
+    pending++;
+    showTyping();
     try {
       const res = await fetch("chat/send", {
         method: "POST",
@@ -116,22 +173,21 @@
         if (!events || events.readyState !== EventSource.OPEN) await loadHistory();
         return { ok: true };
       }
-      let text = TEXT.failed;
-      if (res.status < 500) {
-        try {
-          const problem = await res.json();
-          if (problem && typeof problem.error === "string") text = problem.error;
-        } catch (_) {
-          // keep the generic text
-        }
+      let text = "";
+      try {
+        const problem = await res.json();
+        if (problem && typeof problem.error === "string") text = problem.error;
+      } catch (_) {
+        // keep the page's own words
       }
-      showNotice(text, "send");
-      // A 4xx was refused before anything was recorded: give the text back.
-      return { ok: false, refused: res.status < 500 };
+      showNotice("send_failed", "send", text);
+      return { ok: false };
     } catch (_) {
-      showNotice(TEXT.failed, "send");
-      return { ok: false, refused: false };
+      showNotice("send_failed", "send");
+      return { ok: false };
     } finally {
+      pending--;
+      showTyping();
       form.removeAttribute("aria-busy");
       drawChips();
     }
@@ -159,7 +215,7 @@
       }
     };
     events.onerror = () => {
-      showNotice(TEXT.offline, "offline");
+      showNotice("offline", "offline");
       // CONNECTING: the browser retries by itself. CLOSED: it gave up (the
       // server answered an error), so start over in a while.
       if (events.readyState === EventSource.CLOSED) setTimeout(start, 5000);
@@ -172,7 +228,7 @@
       hideNotice("loading");
       connect();
     } catch (_) {
-      showNotice(TEXT.loading, "loading");
+      showNotice("loading", "loading");
       setTimeout(start, 5000);
     }
   }
@@ -188,8 +244,13 @@
     if (!text) return;
     input.value = "";
     grow();
+    const before = log.querySelectorAll(".fd-msg--customer").length;
     const result = await send({ text });
-    if (!result.ok && result.refused && input.value === "") {
+    if (!result.ok) await loadHistory().catch(() => {}); // did the desk record it before failing?
+    // A message the desk did not take and the page does not show is given
+    // back, never lost: the customer sends it again when they like.
+    const shown = log.querySelectorAll(".fd-msg--customer").length > before;
+    if (!result.ok && !shown && input.value === "") {
       input.value = text;
       grow();
     }
@@ -204,6 +265,17 @@
     }
   });
   input.addEventListener("input", grow);
+
+  // The log stays at its end while the customer has not scrolled up, also
+  // when the chips, the notice or the phone's keyboard shrink it.
+  log.addEventListener("scroll", () => {
+    pinned = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+  });
+  if (typeof ResizeObserver === "function") {
+    new ResizeObserver(() => {
+      if (pinned) log.scrollTop = log.scrollHeight;
+    }).observe(log);
+  }
 
   start();
 })();
