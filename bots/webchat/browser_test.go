@@ -3,10 +3,10 @@ package webchat_test
 import (
 	"context"
 	"io"
-	"strconv"
-	"strings"
 	"log/slog"
 	"net/http/httptest"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
