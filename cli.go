@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
@@ -18,6 +19,9 @@ import (
 var usageText = `usage:
   frontdesk                 serve the web chat (and configured channels)
   frontdesk version         the version and the commit it was built from
+  frontdesk config          every setting in effect, where it came from (environment,
+                            the FRONTDESK_CONFIG file, default); secrets masked.
+                            The README's Configuration section explains each one.
   frontdesk ticket COMMAND  staff commands:
 ` + indent(dialog.CommandUsage) + "\n"
 
@@ -81,4 +85,19 @@ func version() string {
 
 func indent(s string) string {
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+}
+
+// writeSettings prints the settings in effect, one a line: the variable,
+// where its value came from, the value (last, as it may be wide).
+func writeSettings(w io.Writer, settings []Setting) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SETTING\tFROM\tVALUE")
+	for _, s := range settings {
+		v := s.Value
+		if v == "" {
+			v = "(empty)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Key, s.From, v)
+	}
+	return tw.Flush()
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,7 +28,30 @@ type Config struct {
 	Telegram    telegram.Config  // TELEGRAM_*: the channel is on when the token is set
 	Slack       slackdesk.Config // SLACK_*: the staff desk is on when the bot token is set
 	Model       llm.Config       // OPENAI_*, FRONTDESK_MODEL_*: a language model behind the rules when the key is set
+	Settings    []Setting        // every setting read, in order, with where its value came from (frontdesk config)
 }
+
+// Setting is one setting as read: its variable, its value (secrets masked)
+// and where the value came from: "environment", the rules file and key, or
+// "default".
+type Setting struct{ Key, Value, From string }
+
+// shownValue masks what must not be printed: a token, secret or key is
+// shown only as set or not, a URL without its password.
+func shownValue(key, v string) string {
+	for _, secret := range []string{"_TOKEN", "_SECRET", "_KEY", "PASSWORD"} {
+		if strings.HasSuffix(key, secret) {
+			if v == "" {
+				return ""
+			}
+			return "(set, hidden)"
+		}
+	}
+	return redact(v)
+}
+
+// defaultWorkHours are the desk's hours unless set.
+const defaultWorkHours = "09:00-18:30"
 
 var workHours = regexp.MustCompile(`^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$`)
 
@@ -36,10 +60,20 @@ var workHours = regexp.MustCompile(`^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$`)
 // overriding the file's value; then defaults. An invalid value is an error
 // naming its variable, or the file and key it came from.
 func loadConfig(getenv func(string) string) (Config, error) {
+	var settings []Setting
+	seen := map[string]bool{}
+	note := func(key, value, from string) {
+		if !seen[key] && key != "USER" {
+			seen[key] = true
+			settings = append(settings, Setting{Key: key, Value: shownValue(key, value), From: from})
+		}
+	}
 	get := func(key, def string) string {
 		if v := strings.TrimSpace(getenv(key)); v != "" {
+			note(key, v, "environment")
 			return v
 		}
+		note(key, def, "default")
 		return def
 	}
 	var file map[string]ruleValue
@@ -53,11 +87,14 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	// rule returns a business rule's value and the name to blame for it.
 	rule := func(key, def string) (string, string) {
 		if v := strings.TrimSpace(getenv(key)); v != "" {
+			note(key, v, "environment")
 			return v, key
 		}
 		if v, ok := file[key]; ok {
+			note(key, v.value, v.key)
 			return v.value, v.key
 		}
+		note(key, def, "default")
 		return def, key
 	}
 	c := Config{
@@ -76,6 +113,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	var name string
 	if c.Desk.DefaultLocale, name = rule("FRONTDESK_LOCALE", "zh-CN"); c.Desk.DefaultLocale != "zh-CN" && c.Desk.DefaultLocale != "en" {
 		return c, fmt.Errorf("%s: %q is not zh-CN or en", name, c.Desk.DefaultLocale)
+	}
+	if host, port, err := net.SplitHostPort(c.Addr); err != nil || !validPort(port) || strings.ContainsAny(host, " /") {
+		return c, fmt.Errorf("FRONTDESK_ADDR: %q is not a listen address like 127.0.0.1:8080 or :8080", c.Addr)
 	}
 	switch u := c.DatabaseURL; {
 	case strings.HasPrefix(u, "postgres://"), strings.HasPrefix(u, "postgresql://"):
@@ -169,7 +209,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if c.Desk.Location, err = time.LoadLocation(tz); err != nil {
 		return c, fmt.Errorf("%s: %q is not a time zone like Asia/Shanghai", name, tz)
 	}
-	hours, name := rule("FRONTDESK_WORK_HOURS", "09:00-18:30")
+	hours, name := rule("FRONTDESK_WORK_HOURS", defaultWorkHours)
 	m := workHours.FindStringSubmatch(hours)
 	if m == nil {
 		return c, fmt.Errorf("%s: %q is not like 09:00-18:30", name, hours)
@@ -199,10 +239,17 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			return c, err
 		}
 	}
+	c.Settings = settings
 	return c, nil
 }
 
 // clock turns hours and minutes into a duration from midnight, -1 if invalid.
+// validPort is a TCP port number (0 picks a free one).
+func validPort(p string) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n >= 0 && n <= 65535
+}
+
 func clock(h, m string) time.Duration {
 	hh, err1 := strconv.Atoi(h)
 	mm, err2 := strconv.Atoi(m)

@@ -135,3 +135,67 @@ service_levels: {onsite_contact: 20m, warn_at: 0.75}
 		t.Fatalf("bad sample in the file: %v", err)
 	}
 }
+
+// TestConfigErrorsInTheUsersTerms: a mistyped key in the rules file is
+// named in full with its line and the nearest known key, never a Go type; a
+// bad hour is quoted as written; a bad listen address is refused before
+// anything starts.
+func TestConfigErrorsInTheUsersTerms(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rules.yaml")
+	for body, want := range map[string]string{
+		"company:\n  nmae: 顺达\n":                        `line 2: unknown key "company.nmae" (did you mean "company.name"?)`,
+		"servce_levels:\n  first_reply: 4h\n":           `line 1: unknown key "servce_levels" (did you mean "service_levels"?)`,
+		"hours:\n  workdays: [mon]\n  opne: \"8:00\"\n": `line 3: unknown key "hours.opne" (did you mean "hours.open"?)`,
+		"hours:\n  open: \"25:00\"\n":                   `hours.open: "25:00" is not a time of day like 09:00`,
+		"colour: blue\n":                                `unknown key "colour" (known keys here:`,
+	} {
+		os.WriteFile(path, []byte(body), 0o600)
+		_, err := loadConfig(envOf(map[string]string{"FRONTDESK_CONFIG": path}))
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "struct") || strings.Contains(err.Error(), "main.") {
+			t.Errorf("%q: err = %v, want %s", body, err, want)
+		}
+	}
+	// Only one end of the hours given: the other keeps its default.
+	os.WriteFile(path, []byte("hours:\n  close: \"20:00\"\n"), 0o600)
+	c, err := loadConfig(envOf(map[string]string{"FRONTDESK_CONFIG": path}))
+	if err != nil || c.Desk.SLA.WorkStart != 9*time.Hour || c.Desk.SLA.WorkEnd != 20*time.Hour {
+		t.Errorf("close only: %v, %s–%s", err, c.Desk.SLA.WorkStart, c.Desk.SLA.WorkEnd)
+	}
+	for _, addr := range []string{"bogus", "localhost:http-alt", "127.0.0.1:99999"} {
+		if _, err := loadConfig(envOf(map[string]string{"FRONTDESK_ADDR": addr})); err == nil || !strings.HasPrefix(err.Error(), "FRONTDESK_ADDR:") {
+			t.Errorf("FRONTDESK_ADDR=%s: err = %v", addr, err)
+		}
+	}
+}
+
+// TestConfigCommandSaysWhereEachValueCameFrom: `frontdesk config` lists
+// every setting with its source, secrets masked.
+func TestConfigCommandSaysWhereEachValueCameFrom(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rules.yaml")
+	os.WriteFile(path, []byte("company: {name: 顺达家电}\n"), 0o600)
+	env := envOf(map[string]string{"FRONTDESK_CONFIG": path, "FRONTDESK_LOCALE": "en", "OPENAI_API_KEY": "sk-very-secret",
+		"SLACK_SIGNING_SECRET": "abc123", "DATABASE_URL": "postgres://fd:pw0rd@db/fd"})
+	var out, errs strings.Builder
+	if err := run(t.Context(), []string{"config"}, env, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, bad := range []string{"sk-very-secret", "abc123", "pw0rd"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("config prints the secret %q", bad)
+		}
+	}
+	for _, line := range [][]string{{"FRONTDESK_COMPANY", path + ": company.name", "顺达家电"}, {"FRONTDESK_LOCALE", "environment", "en"},
+		{"FRONTDESK_TIMEZONE", "default", "Asia/Shanghai"}, {"OPENAI_API_KEY", "environment", "(set, hidden)"},
+		{"FRONTDESK_MODEL_DAILY_TOKENS", "default", "1000000"}} {
+		found := false
+		for _, l := range strings.Split(s, "\n") {
+			if f := strings.Fields(l); len(f) >= 2 && f[0] == line[0] {
+				found = strings.Contains(l, line[1]) && strings.HasSuffix(l, line[2])
+			}
+		}
+		if !found {
+			t.Errorf("config lacks %v:\n%s", line, s)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 )
 
@@ -32,6 +33,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprintln(stdout, version())
 		return nil
 	}
+	if len(args) > 0 && slices.Contains([]string{"help", "-h", "--help"}, args[0]) {
+		fmt.Fprint(stdout, usageText) // even when the configuration is broken
+		return nil
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -42,9 +47,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch args[0] {
 	case "ticket":
 		return ticketCommand(ctx, cfg, args[1:], stdout)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usageText)
-		return nil
+	case "config":
+		if len(args) > 1 {
+			return usageError{fmt.Errorf("config takes no arguments")}
+		}
+		return writeSettings(stdout, cfg.Settings)
 	}
 	return usageError{fmt.Errorf("unknown command %q (frontdesk help lists the commands)", args[0])}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"time"
 
@@ -74,6 +75,13 @@ func readRules(path string) (map[string]ruleValue, *rulesFile, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("FRONTDESK_CONFIG: %w", err)
 	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := checkKeys(path, &doc, reflect.TypeFor[rulesFile](), ""); err != nil {
+		return nil, nil, err
+	}
 	var f rulesFile
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
@@ -96,7 +104,25 @@ func readRules(path string) (map[string]ruleValue, *rulesFile, error) {
 	add("FRONTDESK_WARRANTY_MONTHS", "warranty_months", f.WarrantyMonths)
 	add("FRONTDESK_TIMEZONE", "hours.timezone", f.Hours.Timezone)
 	if f.Hours.Open != "" || f.Hours.Close != "" {
-		add("FRONTDESK_WORK_HOURS", "hours.open/close", f.Hours.Open+"-"+f.Hours.Close)
+		// each checked on its own, quoted as written; the one not given
+		// keeps its default
+		open, close := strings.TrimSpace(f.Hours.Open), strings.TrimSpace(f.Hours.Close)
+		defOpen, defClose, _ := strings.Cut(defaultWorkHours, "-")
+		for _, h := range []struct{ key, v, def string }{{"hours.open", open, defOpen}, {"hours.close", close, defClose}} {
+			if h.v == "" {
+				continue
+			}
+			if hm := strings.SplitN(h.v, ":", 2); len(hm) != 2 || (clock(hm[0], hm[1]) < 0 && h.v != "24:00") {
+				return nil, nil, fmt.Errorf("%s: %s: %q is not a time of day like %s", path, h.key, h.v, h.def)
+			}
+		}
+		if open == "" {
+			open = defOpen
+		}
+		if close == "" {
+			close = defClose
+		}
+		add("FRONTDESK_WORK_HOURS", "hours.open/close", open+"-"+close)
 	}
 	sl := f.ServiceLevels
 	add("FRONTDESK_FIRST_REPLY", "service_levels.first_reply", sl.FirstReply)

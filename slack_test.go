@@ -280,7 +280,7 @@ func TestSlackQuoteFromModalAndCommand(t *testing.T) {
 	res := slacktest.Post(t, srv.URL+"/slack/commands", slackSecret, slacktest.SlashCommand("U0STAFF1", staffChannel, "status "+number+" repairing"), slacktest.ContentTypeForm, nil)
 	out, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if res.StatusCode != 200 || !strings.Contains(string(out), "repairing") {
+	if res.StatusCode != 200 || !strings.Contains(string(out), "状态已改为：维修中") {
 		t.Fatalf("slash command: %d %s", res.StatusCode, out)
 	}
 	cust.waitDesk(q, "正在维修")

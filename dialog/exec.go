@@ -4,14 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"text/tabwriter"
-	"time"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/storage"
 )
 
 // Exec runs a parsed staff command as actor and writes its result for the
-// staff member to w. Customers hear of any change through the outbox.
+// staff member to w, labelled in the desk's default language. Customers hear
+// of any change through the outbox.
 func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) error {
 	var tk *storage.Ticket
 	var err error
@@ -27,16 +27,18 @@ func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) 
 		if err != nil {
 			return err
 		}
-		return writeList(w, ts, s.cfg.Location)
+		return s.writeList(w, ts)
 	case "feedback":
 		fs, err := s.db.FeedbackList(ctx, 50)
 		if err != nil {
 			return err
 		}
+		var t table
+		t.add(s.columns("cli.feedback_columns")...)
 		for _, f := range fs {
-			fmt.Fprintf(w, "%s  %-10s %-8s %s  %s\n", f.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"), f.Kind, f.TicketNumber, f.Channel+":"+f.ChatID, f.Text)
+			t.add(f.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"), f.Kind, f.TicketNumber, f.Channel+":"+f.ChatID, f.Text)
 		}
-		return nil
+		return t.write(w)
 	case "report":
 		days, err := reportDays(c.Args)
 		if err != nil {
@@ -64,67 +66,84 @@ func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s %s: now %s; the customer is told.\n", tk.Number, c.Verb, tk.State)
-	return nil
+	done := s.text("cli.done."+c.Verb, map[string]any{"Number": tk.Number, "StateLabel": s.stateLabel(tk.State), "Engineer": tk.Engineer})
+	_, err = fmt.Fprintln(w, done)
+	return err
 }
 
-func writeList(w io.Writer, ts []storage.Ticket, loc *time.Location) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NUMBER\tSTATE\tCUSTOMER\tPHONE\tPRODUCT\tFAULT\tCREATED")
-	for _, t := range ts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", t.Number, t.State, t.ContactName, t.Phone,
-			t.Product+" "+t.Model, short(t.Fault, 24), t.CreatedAt.In(loc).Format("2006-01-02 15:04"))
+// text renders a cli.* label; the catalog's keys and their data are checked
+// when it loads, so a failure here is a fault in the code, shown as the key.
+func (s *Staff) text(key string, data any) string {
+	out, err := s.texts.Render(s.cfg.DefaultLocale, key, data)
+	if err != nil {
+		return key
 	}
-	return tw.Flush()
+	return out
 }
 
-func short(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
+// columns is a table's header, tab-separated in the catalog.
+func (s *Staff) columns(key string) []string { return strings.Split(s.text(key, nil), "\t") }
+
+// stateLabel names a state for staff in the desk's language.
+func (s *Staff) stateLabel(state string) string { return s.text("cli.state."+state, nil) }
+
+func (s *Staff) writeList(w io.Writer, ts []storage.Ticket) error {
+	if len(ts) == 0 {
+		_, err := fmt.Fprintln(w, s.text("cli.none", nil))
+		return err
 	}
-	return s
+	var t table
+	t.add(s.columns("cli.columns")...)
+	for _, tk := range ts {
+		t.add(tk.Number, s.stateLabel(tk.State), s.customer(&tk), tk.Phone, short(strings.TrimSpace(tk.Product+" "+tk.Model), 24),
+			short(tk.Fault, 30), tk.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"))
+	}
+	return t.write(w)
+}
+
+// customer is the customer's name with the title they chose, as the desk
+// addresses them.
+func (s *Staff) customer(tk *storage.Ticket) string {
+	return s.text("cli.customer", map[string]any{"Name": tk.ContactName, "Salutation": tk.Salutation})
 }
 
 func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *storage.Ticket) error {
 	loc := s.cfg.Location
-	fmt.Fprintf(w, "%s  %s  (%s, warranty %s", t.Number, t.State, t.ServiceMode, t.Warranty)
-	if t.RepeatOf != "" {
-		fmt.Fprintf(w, ", REPEAT of %s", t.RepeatOf)
-	}
-	fmt.Fprintf(w, ")\ncustomer: %s %s  %s  via %s:%s\n", t.ContactName, t.Salutation, t.Phone, t.Channel, t.ChatID)
-	if t.Address != "" {
-		fmt.Fprintf(w, "address:  %s\n", t.Address)
-	}
-	fmt.Fprintf(w, "product:  %s %s  serial %s  bought %s (proof: %s)\n", t.Product, t.Model, t.Serial, t.PurchaseDate, t.WarrantyProof)
-	fmt.Fprintf(w, "fault:    %s\npreferred time: %s\n", t.Fault, t.PreferredTime)
-	if t.Engineer != "" {
-		fmt.Fprintf(w, "engineer: %s\n", t.Engineer)
-	}
-	if t.Diagnosis != "" {
-		fmt.Fprintf(w, "diagnosis: %s\n", t.Diagnosis)
-	}
-	if t.QuoteCents > 0 {
-		fmt.Fprintf(w, "quote:    %d.%02d  %s  %d day(s)  decision: %s\n", t.QuoteCents/100, t.QuoteCents%100, t.QuoteWork, t.QuoteDays, t.Decision)
-	}
+	label := func(key string, data map[string]any) string { return s.text(key, data) }
+	fmt.Fprintln(w, s.text("cli.ticket", map[string]any{
+		"Number": t.Number, "StateLabel": s.stateLabel(t.State), "RepeatOf": t.RepeatOf,
+		"ModeLabel":     label("cli.mode", map[string]any{"Mode": t.ServiceMode}),
+		"WarrantyLabel": label("cli.warranty", map[string]any{"Warranty": t.Warranty}),
+		"ProofLabel":    label("cli.proof", map[string]any{"Proof": t.WarrantyProof}),
+		"Customer":      s.customer(t), "Phone": t.Phone, "Chat": t.Channel + ":" + t.ChatID, "Address": t.Address,
+		"Product": t.Product, "Model": t.Model, "Serial": t.Serial, "Purchase": t.PurchaseDate,
+		"Fault": t.Fault, "Time": t.PreferredTime, "Engineer": t.Engineer, "Diagnosis": t.Diagnosis,
+		"Cents": t.QuoteCents, "Work": t.QuoteWork, "Days": t.QuoteDays, "Decision": t.Decision,
+	}))
 	es, err := s.db.Events(ctx, t.ID)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "events:")
+	fmt.Fprintln(w, s.text("cli.events", nil))
+	var et table
 	for _, e := range es {
-		fmt.Fprintf(w, "  %s  %-16s %-28s %s\n", e.At.In(loc).Format("2006-01-02 15:04:05"), e.Kind, e.Actor, e.Detail)
+		et.add("  "+e.At.In(loc).Format("2006-01-02 15:04:05"), e.Kind, e.Actor, e.Detail)
+	}
+	if err := et.write(w); err != nil {
+		return err
 	}
 	ts, err := s.db.Timers(ctx, t.ID)
 	if err != nil || len(ts) == 0 {
 		return err
 	}
-	fmt.Fprintln(w, "service levels:")
+	fmt.Fprintln(w, s.text("cli.levels", nil))
+	var tt table
 	for _, tm := range ts {
-		outcome := tm.Outcome
-		if outcome == "" {
-			outcome = "running"
-		}
-		fmt.Fprintf(w, "  %-12s started %s  due %s  %s\n", tm.Kind, tm.StartedAt.In(loc).Format("01-02 15:04"), tm.DueAt.In(loc).Format("01-02 15:04"), outcome)
+		line := s.text("cli.timer", map[string]any{"Kind": tm.Kind, "Started": tm.StartedAt.In(loc).Format("01-02 15:04"),
+			"Due": tm.DueAt.In(loc).Format("01-02 15:04"), "Outcome": tm.Outcome})
+		cells := strings.Split(line, "\t")
+		cells[0] = "  " + cells[0]
+		tt.add(cells...)
 	}
-	return nil
+	return tt.write(w)
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -52,12 +53,36 @@ func setSlot(s map[string]string, slot, v string, now time.Time) bool {
 		}
 		if slot == "name" {
 			delete(s, "salutation") // a new name asks its title again unless one came with it
+			v = nameCase(v)
 		}
 	default:
 		return false // ticket, decision and anything unknown are not report slots
 	}
 	s[slot] = v
 	return true
+}
+
+// nameCase writes a Latin name typed all in small or all in capital
+// letters the way it is written on an envelope (john smith, JOHN SMITH →
+// John Smith; o'brien → O'Brien), so the desk does not echo the keyboard
+// back at the customer. A name with capitals of its own (McDonald, de
+// Vries) and Chinese names are kept as given.
+func nameCase(name string) string {
+	if name != strings.ToLower(name) && name != strings.ToUpper(name) {
+		return name
+	}
+	if strings.ContainsFunc(name, func(r rune) bool { return r >= 0x2e80 }) {
+		return name
+	}
+	b := []rune(strings.ToLower(name))
+	start := true
+	for i, r := range b {
+		if start && unicode.IsLetter(r) {
+			b[i] = unicode.ToUpper(r)
+		}
+		start = r == ' ' || r == '-' || r == '\''
+	}
+	return string(b)
 }
 
 // fullName says a name is given in full (张伟, 欧阳娜娜, Sarah Lee, 刘经理),

@@ -105,3 +105,15 @@ func TestReportStepsWithoutServers(t *testing.T) {
 		})
 	}
 }
+
+// TestNamesAsWrittenOnAnEnvelope: a Latin name typed all small or all
+// capitals is read back properly written; a name with capitals of its own
+// and a Chinese name stay as given.
+func TestNamesAsWrittenOnAnEnvelope(t *testing.T) {
+	for in, want := range map[string]string{"john smith": "John Smith", "JOHN SMITH": "John Smith", "o'brien": "O'Brien",
+		"mary-jane lee": "Mary-Jane Lee", "McDonald": "McDonald", "de Vries": "de Vries", "张伟": "张伟", "wang": "Wang"} {
+		if got := nameCase(in); got != want {
+			t.Errorf("nameCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

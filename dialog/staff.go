@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -20,18 +22,29 @@ var ErrNotAllowed = errors.New("not allowed in this state")
 // Every change is one transaction: the ticket, its event with the staff
 // member's name and exact time, and the notice that tells the customer.
 type Staff struct {
-	db  *storage.DB
-	cfg Config
-	now func() time.Time
+	db    *storage.DB
+	cfg   Config
+	now   func() time.Time
+	texts *prompts.Catalog // labels of what Exec prints, in cfg.DefaultLocale
 }
 
-// NewStaff returns the staff operations over db.
+// NewStaff returns the staff operations over db. What Exec prints is
+// labelled in the desk's default language, from prompts' cli.* keys.
 func NewStaff(db *storage.DB, cfg Config, now func() time.Time) *Staff {
 	if now == nil {
 		now = time.Now
 	}
-	return &Staff{db: db, cfg: cfg.withDefaults(), now: now}
+	return &Staff{db: db, cfg: cfg.withDefaults(), now: now, texts: embeddedTexts()}
 }
+
+// embeddedTexts is the catalog built into the binary, loaded once.
+var embeddedTexts = sync.OnceValue(func() *prompts.Catalog {
+	c, err := prompts.Load()
+	if err != nil {
+		panic(err) // embedded data: every test loads it
+	}
+	return c
+})
 
 // statusMoves lists the states staff may move a ticket to from each state.
 // Quoted tickets move on by the customer's decision; a quote is posted with

@@ -20,7 +20,9 @@ func TestNoTemplateSaysANeverSayPhrase(t *testing.T) {
 	sample := map[string]any{}
 	for _, k := range []string{"Company", "Name", "Number", "RepeatOf", "Product", "State", "Next", "Fault", "Cause", "Work",
 		"Decision", "Engineer", "Warranty", "name", "salutation", "phone", "mode", "address", "product", "model", "serial",
-		"purchase", "proof", "fault", "time", "Mode", "Hotline", "Field", "claim"} {
+		"purchase", "proof", "fault", "time", "Mode", "Hotline", "Field", "claim", "Salutation", "Proof", "StateLabel", "ModeLabel",
+		"WarrantyLabel", "ProofLabel", "Customer", "Phone", "Chat", "Address", "Model", "Serial", "Purchase", "Time", "Diagnosis",
+		"Kind", "Started", "Due", "Outcome"} {
 		sample[k] = "x"
 	}
 	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Count": 1, "files": 0, "MB": 20, "Max": 2000,

@@ -1,0 +1,47 @@
+package dialog
+
+import (
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// table lays rows out in columns by display width: a Chinese character
+// takes two cells of a terminal, so counting characters (as text/tabwriter
+// does) breaks the columns as soon as a name or a fault is in Chinese.
+type table struct{ rows [][]string }
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+// write writes the rows, columns two spaces apart, the last column unpadded.
+func (t *table) write(w io.Writer) error {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], runewidth.StringWidth(c))
+		}
+	}
+	var b, line strings.Builder
+	for _, r := range t.rows {
+		line.Reset()
+		for i, c := range r {
+			line.WriteString(c)
+			if i < len(r)-1 {
+				line.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(c)+2))
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " "))
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// short cuts s to at most n terminal cells, marking the cut with "…".
+func short(s string, n int) string {
+	return runewidth.Truncate(s, n, "…")
+}
