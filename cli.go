@@ -33,6 +33,17 @@ func ticketCommand(ctx context.Context, cfg Config, args []string, stdout io.Wri
 		fmt.Fprint(stdout, usageText)
 		return nil
 	}
+	if slices.Contains(args[1:], "--help") || slices.Contains(args[1:], "-h") {
+		// help for one command: its line of the grammar
+		for _, line := range strings.Split(dialog.CommandUsage, "\n") {
+			if strings.HasPrefix(line, strings.ToLower(args[0])+" ") {
+				fmt.Fprintf(stdout, "usage: frontdesk ticket %s\n", line)
+				return nil
+			}
+		}
+		fmt.Fprint(stdout, usageText)
+		return nil
+	}
 	cmd, err := dialog.ParseCommand(args)
 	if err != nil {
 		return usageError{fmt.Errorf("%s (frontdesk ticket help lists the commands)", strings.TrimSuffix(err.Error(), ": "+dialog.ErrUsage.Error()))}

@@ -25,6 +25,16 @@ func TestCommandLineAnswersPlainly(t *testing.T) {
 			t.Errorf("%v: %v\n%s", args, err, out)
 		}
 	}
+	for _, args := range [][]string{{"ticket", "list", "--help"}, {"ticket", "quote", "-h"}} {
+		if out, err := runs(args...); err != nil || !strings.HasPrefix(out, "usage: frontdesk ticket "+args[1]+" ") {
+			t.Errorf("%v: %v\n%s", args, err, out)
+		}
+	}
+	// help answers even when the configuration would not load
+	var out, errs bytes.Buffer
+	if err := run(context.Background(), []string{"--help"}, withEnv(env, "FRONTDESK_LOCALE", "fr"), &out, &errs); err != nil || !strings.Contains(out.String(), "frontdesk config") {
+		t.Errorf("--help with a bad setting: %v\n%s", err, out.String())
+	}
 	if out, err := runs("--version"); err != nil || !strings.HasPrefix(out, "frontdesk ") {
 		t.Errorf("--version: %q %v", out, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -16,7 +17,7 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "service levels, timers started since %s:\n", since.In(s.cfg.Location).Format("2006-01-02"))
+	fmt.Fprintln(w, s.text("cli.report.levels", map[string]any{"Since": since.In(s.cfg.Location).Format("2006-01-02")}))
 	byKind := map[string]map[string]int{}
 	var kinds []string
 	for _, t := range timers {
@@ -26,6 +27,7 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 		}
 		byKind[t.Kind][t.Value] = t.N
 	}
+	var levels table
 	for _, k := range kinds {
 		o := byKind[k]
 		met, breached := o[storage.OutcomeMet], o[storage.OutcomeBreached]
@@ -33,13 +35,19 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 		if met+breached > 0 {
 			share = fmt.Sprintf("%d%%", met*100/(met+breached))
 		}
-		fmt.Fprintf(w, "  %-12s met %4d  breached %4d  running %4d  met %s\n", k, met, breached, o[""], share)
+		cells := strings.Split(s.text("cli.report.level", map[string]any{"Kind": k, "Met": met, "Breached": breached,
+			"Running": o[""], "Share": share}), "\t")
+		cells[0] = "  " + cells[0]
+		levels.add(cells...)
+	}
+	if err := levels.write(w); err != nil {
+		return err
 	}
 	cbs, err := s.db.CallbackTallies(ctx, since)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "callbacks:")
+	fmt.Fprintln(w, s.text("cli.report.callbacks", nil))
 	line := ""
 	for i, t := range cbs {
 		if i == 0 || cbs[i-1].Kind != t.Kind {

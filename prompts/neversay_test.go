@@ -22,10 +22,10 @@ func TestNoTemplateSaysANeverSayPhrase(t *testing.T) {
 		"Decision", "Engineer", "Warranty", "name", "salutation", "phone", "mode", "address", "product", "model", "serial",
 		"purchase", "proof", "fault", "time", "Mode", "Hotline", "Field", "claim", "Salutation", "Proof", "StateLabel", "ModeLabel",
 		"WarrantyLabel", "ProofLabel", "Customer", "Phone", "Chat", "Address", "Model", "Serial", "Purchase", "Time", "Diagnosis",
-		"Kind", "Started", "Due", "Outcome"} {
+		"Kind", "Started", "Due", "Outcome", "Since", "Share"} {
 		sample[k] = "x"
 	}
-	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Count": 1, "files": 0, "MB": 20, "Max": 2000,
+	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Met": 1, "Breached": 0, "Running": 0, "Count": 1, "files": 0, "MB": 20, "Max": 2000,
 		"When": time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), "State": "new", "Skip": true, "Same": false, "First": "accept", "Second": "decline"} {
 		sample[k] = v
 	}

@@ -3,6 +3,7 @@ package schedule
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -301,8 +302,8 @@ func TestReportCountsPromisesKeptAndBroken(t *testing.T) {
 			}
 			// kept: first_reply met, dispatch breached at 13:00 (no engineer);
 			// broken: first_reply and dispatch breached.
-			for _, want := range []string{"first_reply  met    1  breached    1", "dispatch     met    0  breached    2"} {
-				if !strings.Contains(out.String(), want) {
+			for _, want := range []string{`first_reply\s+达成 1\s+超时 1\s`, `dispatch\s+达成 0\s+超时 2\s`} {
+				if !regexp.MustCompile(want).MatchString(out.String()) {
 					t.Fatalf("report lacks %q:\n%s", want, out.String())
 				}
 			}
