@@ -97,7 +97,7 @@ service_levels: {first_reply: 2h, repair_days: 5, late_after: "15:00"}
 		"hours.workdays":             "hours: {workdays: [funday]}",
 		"hours.holidays":             "hours: {holidays: [christmas]}",
 		"locale":                     "locale: fr",
-		"field bogus not found":      "bogus: 1",
+		`unknown key "bogus"`:        "bogus: 1",
 	} {
 		os.WriteFile(path, []byte(body), 0o600)
 		_, err := loadConfig(envOf(map[string]string{"FRONTDESK_CONFIG": path}))
