@@ -70,25 +70,27 @@ func startApp(t testing.TB, getenv func(string) string) (*httptest.Server, *app)
 	return srv, a
 }
 
-func TestHealthzFollowsTheStores(t *testing.T) {
+// TestProbesFollowTheStores: /readyz says whether SQL and Redis answer (a
+// load balancer sends customers elsewhere while they do not); /healthz only
+// that the process answers, so it is not restarted for a database outage.
+func TestProbesFollowTheStores(t *testing.T) {
 	srv, a := startApp(t, testEnv(t))
-	res, err := http.Get(srv.URL + "/healthz")
-	if err != nil {
-		t.Fatal(err)
+	code := func(path string) int {
+		t.Helper()
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
 	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("healthz = %d while SQL and Redis answer", res.StatusCode)
+	if c, l := code("/readyz"), code("/healthz"); c != http.StatusOK || l != http.StatusOK {
+		t.Fatalf("readyz %d, healthz %d while SQL and Redis answer", c, l)
 	}
 	a.close() // the stores go away
 	a.close = func() {}
-	res, err = http.Get(srv.URL + "/healthz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusServiceUnavailable {
-		t.Fatalf("healthz = %d with SQL and Redis closed", res.StatusCode)
+	if c, l := code("/readyz"), code("/healthz"); c != http.StatusServiceUnavailable || l != http.StatusOK {
+		t.Fatalf("readyz %d, healthz %d with SQL and Redis closed", c, l)
 	}
 }
 

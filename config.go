@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log/slog"
 	"net"
 	"regexp"
 	"strconv"
@@ -28,6 +29,9 @@ type Config struct {
 	Telegram    telegram.Config  // TELEGRAM_*: the channel is on when the token is set
 	Slack       slackdesk.Config // SLACK_*: the staff desk is on when the bot token is set
 	Model       llm.Config       // OPENAI_*, FRONTDESK_MODEL_*: a language model behind the rules when the key is set
+	LogFormat   string           // FRONTDESK_LOG_FORMAT: text or json
+	LogLevel    slog.Level       // FRONTDESK_LOG_LEVEL: debug, info, warn, error
+	PprofAddr   string           // FRONTDESK_PPROF_ADDR: net/http/pprof on its own address when set
 	Settings    []Setting        // every setting read, in order, with where its value came from (frontdesk config)
 }
 
@@ -116,6 +120,20 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}
 	if host, port, err := net.SplitHostPort(c.Addr); err != nil || !validPort(port) || strings.ContainsAny(host, " /") {
 		return c, fmt.Errorf("FRONTDESK_ADDR: %q is not a listen address like 127.0.0.1:8080 or :8080", c.Addr)
+	}
+	if c.LogFormat = get("FRONTDESK_LOG_FORMAT", "text"); c.LogFormat != "text" && c.LogFormat != "json" {
+		return c, fmt.Errorf("FRONTDESK_LOG_FORMAT: %q is neither text nor json", c.LogFormat)
+	}
+	if lv := get("FRONTDESK_LOG_LEVEL", "info"); lv != "" {
+		var err error
+		if c.LogLevel, err = parseLogLevel(lv); err != nil {
+			return c, fmt.Errorf("FRONTDESK_LOG_LEVEL: %q is not debug, info, warn or error", lv)
+		}
+	}
+	if c.PprofAddr = get("FRONTDESK_PPROF_ADDR", ""); c.PprofAddr != "" {
+		if _, port, err := net.SplitHostPort(c.PprofAddr); err != nil || !validPort(port) {
+			return c, fmt.Errorf("FRONTDESK_PPROF_ADDR: %q is not a listen address like 127.0.0.1:6060", c.PprofAddr)
+		}
 	}
 	switch u := c.DatabaseURL; {
 	case strings.HasPrefix(u, "postgres://"), strings.HasPrefix(u, "postgresql://"):

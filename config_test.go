@@ -44,6 +44,9 @@ func TestBadSettingNamesTheVariable(t *testing.T) {
 		"FRONTDESK_NEW_ENGINEER":        "3 months",
 		"FRONTDESK_QUOTE_ALARM":         "24h",
 		"SLACK_POST_RATE":               "0",
+		"FRONTDESK_LOG_FORMAT":          "xml",
+		"FRONTDESK_LOG_LEVEL":           "loud",
+		"FRONTDESK_PPROF_ADDR":          "6060",
 	} {
 		t.Run(key, func(t *testing.T) {
 			_, err := loadConfig(envOf(map[string]string{key: value}))

@@ -17,6 +17,7 @@ import (
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/handlers"
 	"github.com/frontdesk/frontdesk/llm"
+	"github.com/frontdesk/frontdesk/metrics"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/schedule"
 	"github.com/frontdesk/frontdesk/storage"
@@ -83,10 +84,20 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	senders := dialog.Senders{webchat.Channel: chat}
 	desk.SetSenders(senders)
 	notifier := dialog.NewNotifier(db, texts, cfg.Desk, senders, log, 500*time.Millisecond)
-	health := handlers.Health(map[string]handlers.Pinger{
-		"sql":   db,
-		"redis": handlers.PingFunc(func(ctx context.Context) error { return rdb.Ping(ctx).Err() }),
-	})
+	mx := metrics.New()
+	mx.Register(metrics.NewDesk(db, log))
+	desk.SetObserver(mx.Turn)
+	if model != nil {
+		mx.Model(model.Stats)
+	}
+	own := map[string]http.Handler{
+		"GET /healthz": handlers.Live(),
+		"GET /readyz": handlers.Ready(map[string]handlers.Pinger{
+			"sql":   db,
+			"redis": handlers.PingFunc(func(ctx context.Context) error { return rdb.Ping(ctx).Err() }),
+		}),
+		"GET /metrics": mx.Handler(),
+	}
 	a := &app{notifier: notifier, close: func() { closeRedis(); db.Close() }}
 	routes := map[string]http.Handler{"/": chat}
 	if cfg.Telegram.Token != "" {
@@ -96,6 +107,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 			return nil, err
 		}
 		senders[telegram.Channel] = tg
+		tg.SetObserver(func(outcome string, took time.Duration) { mx.PlatformCall("telegram", outcome, took) })
 		if tg.Webhook() {
 			routes["POST /telegram/webhook"] = tg
 		}
@@ -133,7 +145,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	if cfg.RedisURL == "" && (cfg.Telegram.Token != "" || cfg.Slack.BotToken != "") {
 		log.Warn("REDIS_URL is empty: Telegram's and Slack's queued work lives in the in-process Redis and is lost if the process stops; set REDIS_URL for production")
 	}
-	a.handler = handlers.Routes(health, routes, handlers.BodyTimeout)
+	a.handler = handlers.Routes(own, routes, handlers.BodyTimeout, mx.Requests)
 	return a, nil
 }
 
@@ -141,7 +153,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 // accepting, lets the turns in flight finish (up to 20 s), and closes the
 // stores.
 func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
-	log := slog.New(slog.NewTextHandler(logOut, nil))
+	log := newLogger(cfg, logOut)
 	a, err := build(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -160,6 +172,13 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer) error {
 		WriteTimeout: handlers.WriteTimeout, IdleTimeout: handlers.IdleTimeout,
 		BaseContext: func(net.Listener) context.Context { return base }}
 	srv.RegisterOnShutdown(endStreams)
+	if cfg.PprofAddr != "" {
+		stopPprof, err := servePprof(cfg.PprofAddr, log)
+		if err != nil {
+			return err
+		}
+		defer stopPprof()
+	}
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
 	done := a.start(bg)
 	log.Info("frontdesk serving", "url", "http://"+displayAddr(ln.Addr()), "config", cfg.String())

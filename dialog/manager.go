@@ -30,7 +30,12 @@ type Manager struct {
 	senders Senders
 	log     *slog.Logger
 	now     func() time.Time
+	observe func(channel, outcome string, took time.Duration) // metrics; nil when none
 }
+
+// SetObserver has f told of every customer message handled: its channel,
+// outcome (ok, duplicate, error) and how long it took.
+func (m *Manager) SetObserver(f func(channel, outcome string, took time.Duration)) { m.observe = f }
 
 // New returns a Manager. nlu may be nil for the rules built from the
 // embedded lexicon (understand.Default, which the tests check loads); now
@@ -126,7 +131,7 @@ func (m *Manager) Take(ctx context.Context, msg Message) (bool, error) {
 
 var errDuplicate = errors.New("duplicate")
 
-func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conversation, []Reply) error) (bool, error) {
+func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conversation, []Reply) error) (taken bool, err error) {
 	if msg.Channel == "" || msg.ChatID == "" {
 		return false, errors.New("dialog: message without channel or chat")
 	}
@@ -134,7 +139,20 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 		msg.At = m.now()
 	}
 	var before, after string
-	err := m.states.Update(ctx, msg.Channel, msg.ChatID, func(c *storage.Conversation) error {
+	if m.observe != nil {
+		start := time.Now()
+		defer func() {
+			outcome := "ok"
+			switch {
+			case err != nil:
+				outcome = "error"
+			case !taken:
+				outcome = "duplicate"
+			}
+			m.observe(msg.Channel, outcome, time.Since(start))
+		}()
+	}
+	err = m.states.Update(ctx, msg.Channel, msg.ChatID, func(c *storage.Conversation) error {
 		if msg.Seq != 0 && msg.Seq <= c.LastSeq {
 			return errDuplicate
 		}

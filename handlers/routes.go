@@ -5,14 +5,20 @@ import (
 	"time"
 )
 
-// Routes puts the health check and the channels' handlers on one mux:
-// channels maps a pattern ("POST /telegram/webhook", "/" for the web chat)
-// to its handler. Every request's body must arrive within body.
-func Routes(health http.Handler, channels map[string]http.Handler, body time.Duration) http.Handler {
+// Routes puts the desk's own endpoints and the channels' handlers on one
+// mux: each map takes a pattern ("POST /telegram/webhook", "/" for the web
+// chat) to its handler. Every request's body must arrive within body; wrap
+// (metrics) sees every request once the mux has matched its pattern.
+func Routes(own, channels map[string]http.Handler, body time.Duration, wrap func(http.Handler) http.Handler) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /healthz", health)
-	for pattern, h := range channels {
-		mux.Handle(pattern, h)
+	for _, m := range []map[string]http.Handler{own, channels} {
+		for pattern, h := range m {
+			mux.Handle(pattern, h)
+		}
 	}
-	return Bounded(body, mux)
+	var h http.Handler = mux
+	if wrap != nil {
+		h = wrap(mux)
+	}
+	return Bounded(body, h)
 }

@@ -59,8 +59,18 @@ func (b *Bot) call(ctx context.Context, chat int64, fn func(context.Context) err
 		if err := b.limit.Wait(ctx, chat, chat < 0); err != nil {
 			return err
 		}
+		start := time.Now()
 		err := fn(ctx)
 		var tooMany *bot.TooManyRequestsError
+		if b.observe != nil {
+			outcome := "ok"
+			if errors.As(err, &tooMany) {
+				outcome = "rate_limited"
+			} else if err != nil {
+				outcome = "error"
+			}
+			b.observe(outcome, time.Since(start))
+		}
 		switch {
 		case err == nil:
 			return nil

@@ -87,7 +87,12 @@ type Bot struct {
 	queue   *chatQueue
 	sent    sentSet // replies this process sent, by id
 	retries retryPolicy
+	observe func(outcome string, took time.Duration) // metrics of Bot API calls; nil when none
 }
+
+// SetObserver has f told of every Bot API send: its outcome (ok,
+// rate_limited, error) and latency.
+func (b *Bot) SetObserver(f func(outcome string, took time.Duration)) { b.observe = f }
 
 // New returns the channel. It does not call Telegram; Start does.
 func New(cfg Config, desk Desk, out *storage.Outbound, log *slog.Logger) (*Bot, error) {

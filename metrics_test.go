@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMetricsCountWhatHappened: after a customer reports a fault on the web
+// chat and staff quote it, /metrics shows the turns by channel and outcome
+// with their latency, the requests by route and code, the ticket by state
+// and its running service levels, all named frontdesk_ and with no chat id
+// or customer data in any label.
+func TestMetricsCountWhatHappened(t *testing.T) {
+	getenv := testEnv(t)
+	srv, _ := startApp(t, getenv)
+	client := newWebClient(t, srv.URL)
+	for _, msg := range []string{"我家的激光打印机一直卡纸，麻烦安排维修", "王先生", "13800138000"} {
+		client.send(msg)
+	}
+	client.post(`{"payload":"mode:carry_in"}`)
+	client.post(`{"payload":"proof:none"}`)
+	client.post(`{"payload":"confirm:yes"}`)
+	var out, errs bytes.Buffer
+	if err := run(context.Background(), []string{"ticket", "list"}, getenv, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	number := regexp.MustCompile(`FD-\d+`).FindString(out.String())
+	if number == "" {
+		t.Fatalf("no ticket:\n%s", out.String())
+	}
+	// The service-level timers start when the job engine relays the
+	// ticket's event: give it a moment.
+	var text string
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		res, err := http.Get(srv.URL + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		text = string(body)
+		if strings.Contains(text, `frontdesk_service_levels{kind="first_reply",outcome="running"} 1`) || time.Now().After(deadline) {
+			break
+		}
+	}
+	if testing.Verbose() {
+		t.Log(grep(text, "frontdesk_"))
+	}
+	value := func(series string) float64 {
+		t.Helper()
+		m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(series) + ` (\S+)$`).FindStringSubmatch(text)
+		if m == nil {
+			t.Errorf("/metrics lacks %s", series)
+			return 0
+		}
+		v, _ := strconv.ParseFloat(m[1], 64)
+		return v
+	}
+	if v := value(`frontdesk_turns_total{channel="webchat",outcome="ok"}`); v != 6 {
+		t.Errorf("webchat turns ok = %v, want 6", v)
+	}
+	if v := value(`frontdesk_turn_seconds_count{channel="webchat"}`); v != 6 {
+		t.Errorf("turn latency observations = %v, want 6", v)
+	}
+	if v := value(`frontdesk_http_requests_total{code="200",route="POST /chat/send"}`); v != 6 {
+		t.Errorf("web chat requests = %v", v)
+	}
+	if v := value(`frontdesk_tickets{state="new"}`); v != 1 {
+		t.Errorf("new tickets = %v, want 1", v)
+	}
+	if v := value(`frontdesk_sql_measures_up`); v != 1 {
+		t.Errorf("sql measures up = %v", v)
+	}
+	if !strings.Contains(text, `frontdesk_service_levels{kind="first_reply",outcome="running"} 1`) {
+		t.Errorf("no running first-reply timer in:\n%s", grep(text, "frontdesk_service_levels"))
+	}
+	if strings.Contains(text, client.session) || strings.Contains(text, "13800138000") || strings.Contains(text, number) {
+		t.Error("/metrics carries a chat id, a phone or a ticket number")
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "# HELP ") {
+			name := strings.Fields(line)[2]
+			if !strings.HasPrefix(name, "frontdesk_") && !strings.HasPrefix(name, "go_") && !strings.HasPrefix(name, "process_") && !strings.HasPrefix(name, "promhttp_") {
+				t.Errorf("metric %s is not named frontdesk_", name)
+			}
+		}
+	}
+}
+
+func grep(text, prefix string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			b.WriteString(l + "\n")
+		}
+	}
+	return b.String()
+}
+
+// webClient is a browser's cookie and requests, without a browser.
+type webClient struct {
+	t       *testing.T
+	url     string
+	session string
+}
+
+func newWebClient(t *testing.T, url string) *webClient {
+	t.Helper()
+	res, err := http.Get(url + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	for _, c := range res.Cookies() {
+		if c.Name == "fd_session" {
+			return &webClient{t: t, url: url, session: c.Value}
+		}
+	}
+	t.Fatal("no session cookie")
+	return nil
+}
+
+func (c *webClient) send(text string) {
+	b, _ := json.Marshal(map[string]string{"text": text})
+	c.post(string(b))
+}
+
+func (c *webClient) post(body string) {
+	c.t.Helper()
+	req, _ := http.NewRequest("POST", c.url+"/chat/send", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.AddCookie(&http.Cookie{Name: "fd_session", Value: c.session})
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	out, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		c.t.Fatalf("send %s: %d %s", body, res.StatusCode, out)
+	}
+}
