@@ -154,24 +154,24 @@ func (s SLA) FirstReplyDue(t time.Time) time.Time {
 	case since < s.WorkStart:
 		return midnight(t).Add(s.NextMorning)
 	}
-	return t.Add(s.FirstReply)
+	// Four hours from receipt, but never after closing: what would fall
+	// after it is counted on into the next working day.
+	if due := t.Add(s.FirstReply); s.inHours(due) || due.Equal(midnight(t).Add(s.WorkEnd)) {
+		return due
+	}
+	return s.addWork(t, s.FirstReply)
 }
 
 // RepairDue is when a job approved at t should be repaired: the quote's
-// repair days when it gave some, else RepairDays, counted in working days.
+// repair days when it gave some, else RepairDays, each a working day's
+// hours of working time, so the time told always falls within working
+// hours (approved at 02:45: counted from the morning's opening).
 func (s SLA) RepairDue(t time.Time, quoteDays int) time.Time {
 	days := s.RepairDays
 	if quoteDays > 0 {
 		days = quoteDays
 	}
-	d := t
-	for n := 0; n < days; {
-		d = d.AddDate(0, 0, 1)
-		if s.workday(d) {
-			n++
-		}
-	}
-	return d
+	return s.addWork(t, time.Duration(days)*(s.WorkEnd-s.WorkStart))
 }
 
 // NextStep names what happens next on tk (its state, for the "next."

@@ -104,7 +104,8 @@ func (m *Manager) whenStaffKey(t *turn, key string) string {
 func (m *Manager) staffData(t *turn) map[string]any {
 	now := t.now.In(m.cfg.Location)
 	if m.cfg.SLA.inHours(now) {
-		return map[string]any{"When": now.Add(m.cfg.SLA.StaffReply)}
+		// within the hour's work, carried into the next morning near closing
+		return map[string]any{"When": m.cfg.SLA.addWork(now, m.cfg.SLA.StaffReply)}
 	}
 	return map[string]any{"When": m.cfg.SLA.nextOpening(now)}
 }
