@@ -98,6 +98,8 @@ type TimerStart struct {
 // Plan is what one ticket event does to the desk's promises.
 type Plan struct {
 	Stop     []string     // timer kinds stopped (met, unless already breached)
+	NotKept  []string     // timer kinds ended by the ticket closing without their event (not kept)
+	Void     []string     // timer kinds that no longer apply: the job ended otherwise (not applicable)
 	Start    []TimerStart // timers started
 	Quote    bool         // a quote was posted: its follow-ups are scheduled
 	Callback bool         // the ticket closed after service: a callback may be due
@@ -147,7 +149,8 @@ func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
 	case "quote_declined":
 		// the job ends here (the machine goes back unrepaired): no engineer
 		// is still owed to it, so dispatch stops with the rest
-		p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact, TimerDispatch)
+		p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell)
+		p.Void = append(p.Void, TimerRepair, TimerContact, TimerDispatch)
 	case "assigned":
 		p.Stop = append(p.Stop, TimerDispatch)
 		if tk.ServiceMode == "on_site" {
@@ -159,8 +162,8 @@ func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
 		wall(TimerPlan, c.Promises.Plan)
 	case "status":
 		from, to, _ := strings.Cut(e.Detail, " -> ")
-		if from == storage.StateNew || from == storage.StateDiagnosed {
-			p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell)
+		if (from == storage.StateNew || from == storage.StateDiagnosed) && to != storage.StateClosed && to != storage.StateCancelled {
+			p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell) // moving the job on answers the customer
 		}
 		switch {
 		case to == storage.StateApproved,
@@ -171,10 +174,15 @@ func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
 			if tk.ServiceMode == "on_site" {
 				working(TimerClose, sla.addWork(at, c.Promises.ConfirmClose))
 			}
-		case to == storage.StateClosed || to == storage.StateCancelled:
-			p.Stop = append(p.Stop, allTimers...)
-			p.Callback = to == storage.StateClosed && slices.Contains([]string{storage.StateApproved,
+		case to == storage.StateClosed:
+			// closing keeps the repair and the close-out; any other promise
+			// still running was not kept (closed, never assigned: dispatch)
+			p.Stop = append(p.Stop, TimerRepair, TimerClose)
+			p.NotKept = append(p.NotKept, allTimers...)
+			p.Callback = slices.Contains([]string{storage.StateApproved,
 				storage.StateRepairing, storage.StateWaitingParts, storage.StateReady}, from)
+		case to == storage.StateCancelled:
+			p.Void = append(p.Void, allTimers...)
 		}
 	}
 	return p

@@ -97,16 +97,19 @@ func TestClosingAfterServiceAsksForACallbackAndAQuoteForFollowUps(t *testing.T) 
 	ev := func(kind, detail string) dialog.Plan {
 		return cfg.Plan(storage.Event{Kind: kind, Detail: detail, Actor: "staff:li", At: at(t, "2026-03-02 10:00")}, tk)
 	}
-	if p := ev("status", "ready -> closed"); !p.Callback || len(p.Stop) < 6 {
+	if p := ev("status", "ready -> closed"); !p.Callback || !slices.Contains(p.Stop, dialog.TimerRepair) || !slices.Contains(p.Stop, dialog.TimerClose) {
 		t.Errorf("closing a repaired job: %+v", p)
 	}
-	if p := ev("status", "new -> closed"); p.Callback {
-		t.Error("closing a job never serviced asks for a callback")
+	// Closing never counts as keeping a promise whose own event never came:
+	// a job closed without an engineer assigned did not meet dispatch.
+	if p := ev("status", "new -> closed"); p.Callback || slices.Contains(p.Stop, dialog.TimerDispatch) ||
+		slices.Contains(p.Stop, dialog.TimerFirstReply) || !slices.Contains(p.NotKept, dialog.TimerDispatch) {
+		t.Errorf("closing a job never serviced: %+v", p)
 	}
-	if p := ev("status", "new -> cancelled"); p.Callback {
-		t.Error("a cancelled report asks for a callback")
+	if p := ev("status", "new -> cancelled"); p.Callback || slices.Contains(p.Stop, dialog.TimerDispatch) || !slices.Contains(p.Void, dialog.TimerDispatch) {
+		t.Errorf("a cancelled report: %+v", p)
 	}
-	if p := ev("quote_declined", ""); p.Callback || !slices.Contains(p.Stop, dialog.TimerDispatch) {
+	if p := ev("quote_declined", ""); p.Callback || slices.Contains(p.Stop, dialog.TimerDispatch) || !slices.Contains(p.Void, dialog.TimerDispatch) {
 		t.Errorf("a declined quote (machine returned unrepaired) asks for a callback or keeps waiting for an engineer: %+v", p)
 	}
 	if p := ev("quoted", "350.00"); !p.Quote || !slices.Contains(p.Stop, dialog.TimerFirstReply) {

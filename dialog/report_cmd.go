@@ -30,13 +30,15 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 	var levels table
 	for _, k := range kinds {
 		o := byKind[k]
-		met, breached := o[storage.OutcomeMet], o[storage.OutcomeBreached]
+		met, breached, unkept := o[storage.OutcomeMet], o[storage.OutcomeBreached], o[storage.OutcomeNotKept]
+		// a promise not kept counts against the share like a breach; one
+		// that no longer applied counts neither way
 		share := "-"
-		if met+breached > 0 {
-			share = fmt.Sprintf("%d%%", met*100/(met+breached))
+		if n := met + breached + unkept; n > 0 {
+			share = fmt.Sprintf("%d%%", met*100/n)
 		}
 		cells := strings.Split(s.text("cli.report.level", map[string]any{"Kind": k, "Met": met, "Breached": breached,
-			"Running": o[""], "Share": share}), "\t")
+			"NotKept": unkept, "Void": o[storage.OutcomeVoid], "Running": o[""], "Share": share}), "\t")
 		cells[0] = "  " + cells[0]
 		levels.add(cells...)
 	}

@@ -25,7 +25,7 @@ func TestNoTemplateSaysANeverSayPhrase(t *testing.T) {
 		"Kind", "Started", "Due", "Outcome", "Since", "Share"} {
 		sample[k] = "x"
 	}
-	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Met": 1, "Breached": 0, "Running": 0, "Count": 1, "files": 0, "MB": 20, "Max": 2000,
+	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Met": 1, "Breached": 0, "Running": 0, "NotKept": 0, "Void": 0, "Count": 1, "files": 0, "MB": 20, "Max": 2000,
 		"When": time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), "State": "new", "Skip": true, "Same": false, "First": "accept", "Second": "decline"} {
 		sample[k] = v
 	}

@@ -61,6 +61,13 @@ func (s *Scheduler) apply(ctx context.Context, e storage.Event) error {
 	if err := s.db.StopTimers(ctx, tk.ID, p.Stop, e.ID, e.At); err != nil {
 		return err
 	}
+	// then what the job's end leaves without its event
+	if err := s.db.EndTimers(ctx, tk.ID, p.NotKept, storage.OutcomeNotKept, e.ID, e.At); err != nil {
+		return err
+	}
+	if err := s.db.EndTimers(ctx, tk.ID, p.Void, storage.OutcomeVoid, e.ID, e.At); err != nil {
+		return err
+	}
 	var jobs []river.InsertManyParams
 	for _, st := range p.Start {
 		t, err := s.db.StartTimer(ctx, storage.Timer{TicketID: tk.ID, Kind: st.Kind, StartEventID: e.ID,

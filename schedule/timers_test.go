@@ -271,6 +271,56 @@ func TestRelayingAnEventTwiceSchedulesNothingMore(t *testing.T) {
 	}
 }
 
+// TestClosingIsNotKeepingAPromise: a ticket closed at once, without an
+// engineer ever assigned and without a reply, leaves its dispatch and
+// first-reply promises "not kept", never "met", and the report's share of
+// dispatch met is 0%, not 100%; a cancelled report's promises no longer
+// apply and count neither way.
+func TestClosingIsNotKeepingAPromise(t *testing.T) {
+	for name, b := range benches(t) {
+		t.Run(name, func(t *testing.T) {
+			b.t = t
+			ctx := context.Background()
+			closed := b.ticket("closed", nil)
+			cancelled := b.ticket("cancelled", nil)
+			b.relay()
+			b.set(at(t, "2026-03-02 10:05"))
+			if _, err := b.staff.SetStatus(ctx, closed.Number, "staff:li", "closed"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.staff.SetStatus(ctx, cancelled.Number, "staff:li", "cancelled"); err != nil {
+				t.Fatal(err)
+			}
+			b.relay()
+			outcomes := func(tk *storage.Ticket) map[string]string {
+				ts, err := b.db.Timers(ctx, tk.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m := map[string]string{}
+				for _, tm := range ts {
+					m[tm.Kind] = tm.Outcome
+				}
+				return m
+			}
+			if o := outcomes(closed); o[dialog.TimerDispatch] != storage.OutcomeNotKept || o[dialog.TimerFirstReply] != storage.OutcomeNotKept {
+				t.Errorf("closed without an engineer: %v", o)
+			}
+			if o := outcomes(cancelled); o[dialog.TimerDispatch] != storage.OutcomeVoid || o[dialog.TimerFirstReply] != storage.OutcomeVoid {
+				t.Errorf("cancelled: %v", o)
+			}
+			var out strings.Builder
+			cmd, _ := dialog.ParseCommandLine("report 7")
+			if err := b.staff.Exec(ctx, "staff:li", cmd, &out); err != nil {
+				t.Fatal(err)
+			}
+			if !regexp.MustCompile(`dispatch\s+达成 0\s+超时 0\s+未履行 1\s+不适用 1\s+计时中 0\s+达成率 0%`).MatchString(out.String()) {
+				t.Errorf("report:\n%s", out.String())
+			}
+		})
+	}
+}
+
 // The staff's report counts each service level met and breached, and the
 // callbacks' answers.
 func TestReportCountsPromisesKeptAndBroken(t *testing.T) {

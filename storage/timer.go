@@ -12,6 +12,12 @@ import (
 const (
 	OutcomeMet      = "met"
 	OutcomeBreached = "breached"
+	// OutcomeNotKept: the ticket closed without the event that keeps the
+	// promise (closed, never assigned an engineer): a failure, never "met".
+	OutcomeNotKept = "not_kept"
+	// OutcomeVoid: the job ended so that the promise no longer applies (a
+	// report cancelled, a quote declined before an engineer was needed).
+	OutcomeVoid = "not_applicable"
 )
 
 // Timer is one service-level promise on a ticket: started by an event,
@@ -41,7 +47,7 @@ func (db *DB) StartTimer(ctx context.Context, t Timer) (Timer, error) {
 	t = utcTimer(t)
 	var out Timer
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := stopTimers(ctx, tx, db.forUpdate(), t.TicketID, []string{t.Kind}, t.StartEventID, t.StartedAt); err != nil {
+		if err := stopTimers(ctx, tx, db.forUpdate(), t.TicketID, []string{t.Kind}, OutcomeMet, t.StartEventID, t.StartedAt); err != nil {
 			return err
 		}
 		q, args, err := tx.BindNamed(`INSERT INTO sla_timers (ticket_id, kind, start_event_id, started_at, warn_at, due_at, outcome)
@@ -72,7 +78,17 @@ func utcTimer(t Timer) Timer {
 // breached. Only earlier events' timers stop, so applying an event again,
 // late, never stops a timer a later event started.
 func (db *DB) StopTimers(ctx context.Context, ticketID int64, kinds []string, event int64, at time.Time) error {
-	err := db.inTx(ctx, func(tx *sqlx.Tx) error { return stopTimers(ctx, tx, db.forUpdate(), ticketID, kinds, event, at) })
+	return db.EndTimers(ctx, ticketID, kinds, OutcomeMet, event, at)
+}
+
+// EndTimers stops the running timers of kinds started before event with
+// outcome (OutcomeMet when their own event came; OutcomeNotKept or
+// OutcomeVoid when the job ended without it); a timer already breached, or
+// stopped after its due time, is breached whatever the outcome asked.
+func (db *DB) EndTimers(ctx context.Context, ticketID int64, kinds []string, outcome string, event int64, at time.Time) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		return stopTimers(ctx, tx, db.forUpdate(), ticketID, kinds, outcome, event, at)
+	})
 	if err != nil {
 		return fmt.Errorf("storage: stop timers: %w", err)
 	}
@@ -81,7 +97,7 @@ func (db *DB) StopTimers(ctx context.Context, ticketID int64, kinds []string, ev
 
 // stopTimers stops them in tx; lock is " FOR UPDATE" on PostgreSQL, so a
 // breach being fired and a stop wait for each other.
-func stopTimers(ctx context.Context, tx *sqlx.Tx, lock string, ticketID int64, kinds []string, event int64, at time.Time) error {
+func stopTimers(ctx context.Context, tx *sqlx.Tx, lock string, ticketID int64, kinds []string, ended string, event int64, at time.Time) error {
 	if len(kinds) == 0 {
 		return nil
 	}
@@ -95,7 +111,7 @@ func stopTimers(ctx context.Context, tx *sqlx.Tx, lock string, ticketID int64, k
 		return err
 	}
 	for _, t := range open {
-		outcome := OutcomeMet
+		outcome := ended
 		if t.BreachedAt != nil || at.After(t.DueAt) {
 			outcome = OutcomeBreached
 		}
