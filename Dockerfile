@@ -7,8 +7,13 @@ COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /frontdesk .
 
 FROM gcr.io/distroless/static-debian12:nonroot
+# /data holds the SQLite default (DATABASE_URL=sqlite:frontdesk.db, relative to
+# the working directory); mount a volume there to keep it across containers.
 WORKDIR /data
+VOLUME /data
 COPY --from=build /frontdesk /frontdesk
 ENV FRONTDESK_ADDR=:8080
 EXPOSE 8080
+# The image has no shell or curl: the binary asks its own /readyz.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 CMD ["/frontdesk", "healthcheck"]
 ENTRYPOINT ["/frontdesk"]

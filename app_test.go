@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -126,5 +127,21 @@ func withEnv(getenv func(string) string, key, value string) func(string) string 
 			return value
 		}
 		return getenv(k)
+	}
+}
+
+// TestHealthcheckCommandAsksTheServer: `frontdesk healthcheck` (the
+// container's HEALTHCHECK) succeeds against a ready server on
+// FRONTDESK_ADDR's port and fails when nothing answers there.
+func TestHealthcheckCommandAsksTheServer(t *testing.T) {
+	srv, _ := startApp(t, testEnv(t))
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	var out, errs bytes.Buffer
+	if err := run(context.Background(), []string{"healthcheck"}, withEnv(testEnv(t), "FRONTDESK_ADDR", addr), &out, &errs); err != nil {
+		t.Fatalf("healthcheck against a ready server: %v", err)
+	}
+	srv.Close()
+	if err := run(context.Background(), []string{"healthcheck"}, withEnv(testEnv(t), "FRONTDESK_ADDR", addr), &out, &errs); err == nil {
+		t.Fatal("healthcheck passed with no server")
 	}
 }

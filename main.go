@@ -47,6 +47,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch args[0] {
 	case "ticket":
 		return ticketCommand(ctx, cfg, args[1:], stdout)
+	case "healthcheck":
+		return healthcheck(ctx, cfg, stdout)
 	case "config":
 		if len(args) > 1 {
 			return usageError{fmt.Errorf("config takes no arguments")}
