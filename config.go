@@ -19,20 +19,21 @@ import (
 // Config is Frontdesk's whole configuration, read from the environment once
 // at start. The README's configuration table lists every variable.
 type Config struct {
-	Addr        string        // FRONTDESK_ADDR
-	DatabaseURL string        // DATABASE_URL
-	RedisURL    string        // REDIS_URL
-	RedisPrefix string        // REDIS_PREFIX
-	IdleTimeout time.Duration // FRONTDESK_IDLE_TIMEOUT
-	Staff       string        // FRONTDESK_STAFF: who the CLI acts as
-	Desk        dialog.Config
-	Telegram    telegram.Config  // TELEGRAM_*: the channel is on when the token is set
-	Slack       slackdesk.Config // SLACK_*: the staff desk is on when the bot token is set
-	Model       llm.Config       // OPENAI_*, FRONTDESK_MODEL_*: a language model behind the rules when the key is set
-	LogFormat   string           // FRONTDESK_LOG_FORMAT: text or json
-	LogLevel    slog.Level       // FRONTDESK_LOG_LEVEL: debug, info, warn, error
-	PprofAddr   string           // FRONTDESK_PPROF_ADDR: net/http/pprof on its own address when set
-	Settings    []Setting        // every setting read, in order, with where its value came from (frontdesk config)
+	Addr          string        // FRONTDESK_ADDR
+	DatabaseURL   string        // DATABASE_URL
+	RedisURL      string        // REDIS_URL
+	RedisPrefix   string        // REDIS_PREFIX
+	RedisSnapshot string        // FRONTDESK_REDIS_SNAPSHOT: where the in-process Redis is saved ("" for nowhere)
+	IdleTimeout   time.Duration // FRONTDESK_IDLE_TIMEOUT
+	Staff         string        // FRONTDESK_STAFF: who the CLI acts as
+	Desk          dialog.Config
+	Telegram      telegram.Config  // TELEGRAM_*: the channel is on when the token is set
+	Slack         slackdesk.Config // SLACK_*: the staff desk is on when the bot token is set
+	Model         llm.Config       // OPENAI_*, FRONTDESK_MODEL_*: a language model behind the rules when the key is set
+	LogFormat     string           // FRONTDESK_LOG_FORMAT: text or json
+	LogLevel      slog.Level       // FRONTDESK_LOG_LEVEL: debug, info, warn, error
+	PprofAddr     string           // FRONTDESK_PPROF_ADDR: net/http/pprof on its own address when set
+	Settings      []Setting        // every setting read, in order, with where its value came from (frontdesk config)
 }
 
 // Setting is one setting as read: its variable, its value (secrets masked)
@@ -120,6 +121,15 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}
 	if host, port, err := net.SplitHostPort(c.Addr); err != nil || !validPort(port) || strings.ContainsAny(host, " /") {
 		return c, fmt.Errorf("FRONTDESK_ADDR: %q is not a listen address like 127.0.0.1:8080 or :8080", c.Addr)
+	}
+	// The in-process Redis is saved beside the SQLite file, so a restart
+	// keeps conversations and web-chat transcripts; "off" keeps nothing.
+	snapDefault := ""
+	if path, ok := strings.CutPrefix(c.DatabaseURL, "sqlite:"); ok && c.RedisURL == "" {
+		snapDefault = path + ".redis.json"
+	}
+	if c.RedisSnapshot = get("FRONTDESK_REDIS_SNAPSHOT", snapDefault); c.RedisSnapshot == "off" {
+		c.RedisSnapshot = ""
 	}
 	if c.LogFormat = get("FRONTDESK_LOG_FORMAT", "text"); c.LogFormat != "text" && c.LogFormat != "json" {
 		return c, fmt.Errorf("FRONTDESK_LOG_FORMAT: %q is neither text nor json", c.LogFormat)

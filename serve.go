@@ -60,7 +60,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return nil, fmt.Errorf("DATABASE_URL: %w", err)
 	}
-	rdb, closeRedis, err := storage.OpenRedis(ctx, cfg.RedisURL)
+	rdb, closeRedis, err := storage.OpenRedis(ctx, cfg.RedisURL, cfg.RedisSnapshot, log)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("REDIS_URL: %w", err)
@@ -143,7 +143,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		}
 	})
 	if cfg.RedisURL == "" && (cfg.Telegram.Token != "" || cfg.Slack.BotToken != "") {
-		log.Warn("REDIS_URL is empty: Telegram's and Slack's queued work lives in the in-process Redis and is lost if the process stops; set REDIS_URL for production")
+		log.Warn("REDIS_URL is empty: Telegram's and Slack's queued work lives in the in-process Redis, saved every 2 s (FRONTDESK_REDIS_SNAPSHOT); a crash may lose the last seconds of it; set REDIS_URL for production")
 	}
 	a.handler = handlers.Routes(own, routes, handlers.BodyTimeout, mx.Requests)
 	return a, nil

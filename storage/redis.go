@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
@@ -11,12 +12,20 @@ import (
 
 // OpenRedis connects to the Redis at url. When url is empty it starts an
 // in-process Redis-compatible server (miniredis) on loopback, so the
-// zero-setup default runs the same client code as production. The returned
-// close function closes the client and stops that server.
-func OpenRedis(ctx context.Context, url string) (redis.UniversalClient, func(), error) {
+// zero-setup default runs the same client code as production; with a
+// snapshot path, that server's keys are loaded from it at start and saved
+// to it every SnapshotEvery and when closing, so conversations and web-chat
+// transcripts survive a restart. The returned close function closes the
+// client and stops that server.
+func OpenRedis(ctx context.Context, url, snapshot string, log *slog.Logger) (redis.UniversalClient, func(), error) {
 	var mr *miniredis.Miniredis
 	if url == "" {
 		mr = miniredis.NewMiniRedis()
+		if snapshot != "" {
+			if _, err := loadSnapshot(mr, snapshot); err != nil {
+				return nil, nil, fmt.Errorf("storage: in-process redis: %w", err)
+			}
+		}
 		if err := mr.StartAddr("127.0.0.1:0"); err != nil {
 			return nil, nil, fmt.Errorf("storage: start in-process redis: %w", err)
 		}
@@ -33,13 +42,17 @@ func OpenRedis(ctx context.Context, url string) (redis.UniversalClient, func(), 
 		opt.PoolSize = 100
 	}
 	rdb := redis.NewClient(opt)
-	stopClock := func() {}
+	stopClock, stopSaving := func() {}, func() {}
 	if mr != nil {
 		stopClock = RealTime(mr)
+		if snapshot != "" {
+			stopSaving = keepSaving(mr, snapshot, log)
+		}
 	}
 	closeAll := func() {
 		rdb.Close()
 		if mr != nil {
+			stopSaving() // the last snapshot, after every client is done
 			stopClock()
 			mr.Close()
 		}
@@ -49,6 +62,36 @@ func OpenRedis(ctx context.Context, url string) (redis.UniversalClient, func(), 
 		return nil, nil, fmt.Errorf("storage: connect redis: %w", err)
 	}
 	return rdb, closeAll, nil
+}
+
+// SnapshotEvery is how often the in-process Redis is saved: a process
+// killed outright loses at most this much of its conversations' changes.
+const SnapshotEvery = 2 * time.Second
+
+// keepSaving saves mr to path every SnapshotEvery, and once more when the
+// returned function is called.
+func keepSaving(mr *miniredis.Miniredis, path string, log *slog.Logger) func() {
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(SnapshotEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				if err := saveSnapshot(mr, path); err != nil {
+					log.Error("in-process redis: last snapshot failed; the one before stands", "path", path, "err", err)
+				}
+				return
+			case <-tick.C:
+				if err := saveSnapshot(mr, path); err != nil {
+					log.Warn("in-process redis: snapshot failed; retried in a moment", "path", path, "err", err)
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
 }
 
 // RealTime makes mr's keys expire as time passes, as Redis's do (miniredis
