@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -54,7 +53,7 @@ func startApp(t testing.TB, getenv func(string) string) (*httptest.Server, *app)
 	if os.Getenv("FRONTDESK_TEST_LOG") != "" {
 		logw = os.Stderr
 	}
-	log := slog.New(slog.NewTextHandler(logw, nil))
+	log := newLogger(cfg, logw)
 	a, err := build(context.Background(), cfg, log)
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -19,7 +20,7 @@ func newLogger(cfg Config, out io.Writer) *slog.Logger {
 	if cfg.LogFormat == "json" {
 		h = slog.NewJSONHandler(out, opts)
 	}
-	log := slog.New(h)
+	log := slog.New(turnAttrs{h})
 	redis.SetLogger(redisLog{log.With("component", "redis")})
 	return log
 }
@@ -39,3 +40,22 @@ func parseLogLevel(s string) (slog.Level, error) {
 	err := l.UnmarshalText([]byte(s))
 	return l, err
 }
+
+// turnAttrs adds the attributes a turn put on the context (channel, chat,
+// ticket: dialog.WithLog) to every line logged with that context.
+type turnAttrs struct{ slog.Handler }
+
+// Handle adds the context's attributes, then hands the record on.
+func (h turnAttrs) Handle(ctx context.Context, r slog.Record) error {
+	if attrs := dialog.LogAttrs(ctx); len(attrs) > 0 {
+		r = r.Clone()
+		r.AddAttrs(attrs...)
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+// WithAttrs keeps the wrapper around the derived handler.
+func (h turnAttrs) WithAttrs(as []slog.Attr) slog.Handler { return turnAttrs{h.Handler.WithAttrs(as)} }
+
+// WithGroup keeps the wrapper around the derived handler.
+func (h turnAttrs) WithGroup(name string) slog.Handler { return turnAttrs{h.Handler.WithGroup(name)} }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -49,5 +50,27 @@ func TestJSONLogsCarryRedisToo(t *testing.T) {
 	}
 	if !sawRedis {
 		t.Errorf("go-redis's dial failure did not come through the logger:\n%s", out.String())
+	}
+}
+
+// TestTurnLinesCarryTheirChat: a line logged with a turn's context carries
+// the channel, chat and ticket the turn put on it, whatever logger wrote it.
+func TestTurnLinesCarryTheirChat(t *testing.T) {
+	cfg, err := loadConfig(envOf(map[string]string{"FRONTDESK_LOG_FORMAT": "json"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	log := newLogger(cfg, &out).With("component", "test")
+	t.Cleanup(func() { newLogger(Config{}, &bytes.Buffer{}) })
+	ctx := dialog.WithLog(context.Background(), "channel", "webchat", "chat", "abc123")
+	ctx = dialog.WithLog(ctx, "ticket", "FD-1001")
+	log.ErrorContext(ctx, "turn failed", "err", "boom")
+	var rec map[string]any
+	if err := json.Unmarshal(out.Bytes(), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec["channel"] != "webchat" || rec["chat"] != "abc123" || rec["ticket"] != "FD-1001" || rec["component"] != "test" {
+		t.Errorf("line = %v", rec)
 	}
 }

@@ -138,6 +138,7 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 	if msg.At.IsZero() {
 		msg.At = m.now()
 	}
+	ctx = WithLog(ctx, "channel", msg.Channel, "chat", msg.ChatID)
 	var before, after string
 	if m.observe != nil {
 		start := time.Now()

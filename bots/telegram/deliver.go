@@ -206,7 +206,7 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 				b.log.Warn("telegram: customer blocked the bot; replies not sent", "chat", chat)
 				return
 			}
-			b.log.Error("telegram: reply not delivered, given up", "chat", chat, "text", short(r.Text), "err", err)
+			b.log.Error("telegram: reply not delivered, given up", "chat", chat, "reply", r.Key, "err", err)
 		} else {
 			b.markSent(ctx, r.ID)
 		}
@@ -276,11 +276,4 @@ func (b *Bot) keepLock(ctx context.Context, chat, token string) func() {
 		}
 	}()
 	return func() { cancel(); <-done }
-}
-
-func short(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

@@ -49,7 +49,7 @@ func (b *Bot) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := b.handle(r.Context(), &u); err != nil {
-		b.log.Error("telegram: update not taken; Telegram will retry", "update", u.ID, "err", err)
+		b.log.ErrorContext(r.Context(), "telegram: update not taken; Telegram will retry", "update", u.ID, "err", err)
 		http.Error(w, "try again", http.StatusInternalServerError)
 		return
 	}
