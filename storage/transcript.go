@@ -107,6 +107,62 @@ func (t *Transcripts) Append(ctx context.Context, session string, entries ...Ent
 	return nil
 }
 
+// appendOnceScript pushes an entry unless one with the same id is already
+// in the list (a customer's message sent again after a failure), then trims,
+// renews the expiry and publishes it, as Append does. The id is the
+// entry's first JSON field, so a prefix match finds it.
+var appendOnceScript = redis.NewScript(`
+local prefix = ARGV[1]
+for _, v in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+  if string.sub(v, 1, #prefix) == prefix then return 0 end
+end
+redis.call('RPUSH', KEYS[1], ARGV[2])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[3]), -1)
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('PUBLISH', KEYS[1], ARGV[2])
+return 1`)
+
+// AppendOnce appends e, which must have an ID, unless the transcript
+// already holds an entry with that ID; it reports whether it appended.
+func (t *Transcripts) AppendOnce(ctx context.Context, session string, e Entry) (bool, error) {
+	if session == "" || e.ID == "" {
+		return false, errors.New("storage: append transcript once: empty session or id")
+	}
+	if e.At.IsZero() {
+		e.At = time.Now().UTC()
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		return false, fmt.Errorf("storage: encode transcript entry: %w", err)
+	}
+	idJSON, _ := json.Marshal(e.ID)
+	n, err := appendOnceScript.Run(ctx, t.rdb, []string{t.key(session)}, `{"id":`+string(idJSON)+`,`, data,
+		transcriptMax, t.ttl.Milliseconds()).Int()
+	if err != nil {
+		return false, fmt.Errorf("storage: append transcript: %w", err)
+	}
+	return n == 1, nil
+}
+
+// MarkTaken records that the customer's message id of session was handled
+// whole, for ttl; it returns false when it already was (the page sent it
+// again after losing the answer).
+func (t *Transcripts) MarkTaken(ctx context.Context, session, id string, ttl time.Duration) error {
+	if err := t.rdb.Set(ctx, t.prefix+"taken:"+session+":"+id, "1", ttl).Err(); err != nil {
+		return fmt.Errorf("storage: mark message taken: %w", err)
+	}
+	return nil
+}
+
+// Taken reports whether MarkTaken recorded id for session.
+func (t *Transcripts) Taken(ctx context.Context, session, id string) (bool, error) {
+	n, err := t.rdb.Exists(ctx, t.prefix+"taken:"+session+":"+id).Result()
+	if err != nil {
+		return false, fmt.Errorf("storage: message taken: %w", err)
+	}
+	return n == 1, nil
+}
+
 // History returns the session's kept entries, oldest first; an unknown or
 // expired session has none.
 func (t *Transcripts) History(ctx context.Context, session string) ([]Entry, error) {

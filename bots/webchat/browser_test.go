@@ -197,3 +197,62 @@ func TestPageWhileTheDeskAnswers(t *testing.T) {
 		t.Errorf("times shown = %q: the last entry (%s) should carry its date", times, yesterday.Format("Jan 2"))
 	}
 }
+
+// TestMessageWaitsForTheServer: with Redis down, a message the server
+// cannot take stays on the page marked not sent instead of vanishing; once
+// Redis is back the page sends it by itself, the desk answers it, and the
+// transcript holds it once.
+func TestMessageWaitsForTheServer(t *testing.T) {
+	ctx := webchattest.Browser(t)
+	mr := miniredis.RunT(t)
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr(), MaxRetries: -1, DialTimeout: 200 * time.Millisecond})
+	t.Cleanup(func() { rdb.Close() })
+	desk := &pageDesk{}
+	chat := webchat.New(desk, storage.NewTranscripts(rdb, "test:", time.Hour), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv := httptest.NewServer(chat)
+	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(webchattest.Open(ctx, srv.URL+"/"))
+	must(webchattest.Send(ctx, "hi"))
+	must(webchattest.WaitText(ctx, "Please choose:", 10*time.Second))
+
+	mr.Close() // Redis goes away
+	must(webchattest.Send(ctx, "are you there?"))
+	unsent := func() int {
+		t.Helper()
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](
+			`[...document.querySelectorAll("#fd-log .fd-msg--unsent")].filter((e) => !e.hidden).length`))
+		must(err)
+		return n
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for unsent() == 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if unsent() != 1 {
+		t.Fatal("the message the server could not take is not shown as not sent")
+	}
+	must(webchattest.WaitText(ctx, "are you there?", time.Second))
+
+	must(mr.Restart()) // back, with what it held
+	must(webchattest.WaitText(ctx, "echo: are you there?", 30*time.Second))
+	for deadline := time.Now().Add(5 * time.Second); unsent() != 0 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if unsent() != 0 {
+		t.Error("the message is still marked not sent after the desk answered it")
+	}
+	must(webchattest.Reload(ctx))
+	want := []webchattest.Line{
+		{From: "customer", Text: "hi"},
+		{From: "desk", Text: "您好！请选择:\nPlease choose:"},
+		{From: "customer", Text: "are you there?"},
+		{From: "desk", Text: "echo: are you there?"},
+	}
+	checkTranscript(t, ctx, want)
+}

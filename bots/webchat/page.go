@@ -36,7 +36,7 @@ type Brand struct {
 // chromeKeys are the page's own words, from prompts' webchat.page.* keys;
 // the script switches to another language's set when the desk does.
 var chromeKeys = []string{"title", "greeting", "placeholder", "send", "typing", "log", "chips", "input",
-	"send_failed", "retry", "offline", "loading"}
+	"send_failed", "retry", "not_sent", "offline", "loading"}
 
 // SetPage sets the languages the page is shown in (the first is the default
 // for a visitor whose browser asks for none of them) and the shop's name

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/frontdesk/frontdesk/dialog"
@@ -42,7 +43,28 @@ const (
 type sendRequest struct {
 	Text    string `json:"text"`
 	Payload string `json:"payload"`
+	// ID is the page's own id for this message (letters, digits, - and _),
+	// so a message sent again after a failure is taken once: its entry is
+	// not drawn twice and a turn already run is not run again.
+	ID string `json:"id,omitempty"`
 }
+
+// validClientID reports whether id is a usable client message id.
+func validClientID(id string) bool {
+	if len(id) < 8 || len(id) > 64 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// takenFor is how long a handled message id is remembered: far longer than
+// a page retries.
+const takenFor = time.Hour
 
 // handleSend runs one turn: it records the customer's entry, asks the desk,
 // records the replies and returns them (the page draws them from the event
@@ -88,6 +110,9 @@ func (c *Chat) handleSend(w http.ResponseWriter, r *http.Request) {
 	case utf8.RuneCountInString(req.Text) > maxRunes:
 		c.writeError(w, r, http.StatusBadRequest, msgTooLong)
 		return
+	case req.ID != "" && !validClientID(req.ID):
+		c.writeError(w, r, http.StatusBadRequest, msgMalformed)
+		return
 	}
 
 	// The turn outlives a customer who closes the tab: its replies are
@@ -108,6 +133,9 @@ func (c *Chat) handleSend(w http.ResponseWriter, r *http.Request) {
 }
 
 // turn records the customer's entry, runs the desk and records its replies.
+// A message with the page's id is taken once: sent again after a failure,
+// its entry is not drawn twice, and after a whole turn (the answer lost on
+// the way) it is not run again.
 func (c *Chat) turn(ctx context.Context, session string, req sendRequest) ([]dialog.Reply, error) {
 	m := dialog.Message{Channel: Channel, ChatID: session, Text: req.Text, At: c.now()}
 	shown := req.Text
@@ -117,8 +145,19 @@ func (c *Chat) turn(ctx context.Context, session string, req sendRequest) ([]dia
 			shown = req.Payload
 		}
 	}
-	if err := c.tr.Append(ctx, session, storage.Entry{From: storage.FromCustomer, Text: shown, At: m.At}); err != nil {
-		return nil, err
+	entry := storage.Entry{From: storage.FromCustomer, Text: shown, At: m.At}
+	if req.ID == "" {
+		if err := c.tr.Append(ctx, session, entry); err != nil {
+			return nil, err
+		}
+	} else {
+		if taken, err := c.tr.Taken(ctx, session, req.ID); err != nil || taken {
+			return []dialog.Reply{}, err
+		}
+		entry.ID = "c-" + req.ID
+		if _, err := c.tr.AppendOnce(ctx, session, entry); err != nil {
+			return nil, err
+		}
 	}
 	replies, err := c.desk.Handle(ctx, m)
 	if err != nil {
@@ -126,6 +165,13 @@ func (c *Chat) turn(ctx context.Context, session string, req sendRequest) ([]dia
 	}
 	if err := c.tr.Append(ctx, session, c.deskEntries(replies)...); err != nil {
 		return nil, err
+	}
+	if req.ID != "" {
+		if err := c.tr.MarkTaken(ctx, session, req.ID, takenFor); err != nil {
+			// the turn stands; a page that lost this answer and sends
+			// again would see its turn run twice
+			c.logger.WarnContext(ctx, "webchat: message not marked taken", "err", err)
+		}
 	}
 	return replies, nil
 }

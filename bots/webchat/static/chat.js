@@ -48,6 +48,7 @@
   }
 
   const seen = new Set(); // ids of the entries drawn
+  const unsent = new Map(); // messages the server could not take yet: id -> {body, bubble, timer, wait}
   let lastID = ""; // the newest entry drawn, where the stream resumes
   let offered = []; // buttons of the latest desk entry since the customer last spoke
   let queue = Promise.resolve(); // sends, one at a time and in order
@@ -104,6 +105,8 @@
     if (!entry || typeof entry.id !== "string" || seen.has(entry.id)) return;
     seen.add(entry.id);
     lastID = entry.id;
+    const waiting = entry.id.startsWith("c-") && unsent.get(entry.id.slice(2));
+    if (waiting) waiting.bubble.hidden = true; // recorded: its own entry shows it now
     const from = entry.from === "customer" ? "customer" : "desk";
     greeting.hidden = true;
     if (from === "desk" && typeof entry.lang === "string") applyChrome(entry.lang);
@@ -142,7 +145,7 @@
         chip.addEventListener("click", () => {
           // One press only: the chips go once the customer's entry arrives.
           for (const c of chips.children) c.disabled = true;
-          send({ text: b.label, payload: b.payload });
+          deliver({ text: b.label, payload: b.payload, id: newID() });
         });
         return chip;
       }),
@@ -174,17 +177,21 @@
         return { ok: true };
       }
       let text = "";
-      try {
-        const problem = await res.json();
-        if (problem && typeof problem.error === "string") text = problem.error;
-      } catch (_) {
-        // keep the page's own words
+      if (res.status < 500) {
+        try {
+          const problem = await res.json();
+          if (problem && typeof problem.error === "string") text = problem.error;
+        } catch (_) {
+          // keep the page's own words
+        }
       }
       showNotice("send_failed", "send", text);
-      return { ok: false };
+      // A 4xx was refused for what it is (too long, expired session): sending
+      // it again cannot help. A 5xx may pass once the server is back.
+      return { ok: false, refused: res.status < 500 };
     } catch (_) {
       showNotice("send_failed", "send");
-      return { ok: false };
+      return { ok: false, refused: false };
     } finally {
       pending--;
       showTyping();
@@ -205,6 +212,7 @@
     events = new EventSource("chat/events?after=" + encodeURIComponent(lastID));
     events.onopen = () => {
       hideNotice("offline");
+      for (const id of unsent.keys()) resend(id); // the server is back
       document.body.dataset.fdReady = "1";
     };
     events.onmessage = (ev) => {
@@ -238,22 +246,85 @@
     input.style.height = Math.min(input.scrollHeight + 2, 160) + "px";
   }
 
-  form.addEventListener("submit", async (ev) => {
+  // newID names one message, so that sending it again after a failure is
+  // taken once by the server.
+  function newID() {
+    const raw = window.crypto && crypto.randomUUID ? crypto.randomUUID()
+      : Date.now().toString(36) + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+    return raw.replace(/[^A-Za-z0-9_-]/g, "");
+  }
+
+  // deliver sends one message; when the server cannot take it (down, Redis
+  // away) the message stays on the page marked as not sent, with a button
+  // to send it now, and is sent again by itself until the server takes it.
+  // A message refused for what it is goes back into the input box.
+  async function deliver(body) {
+    const result = await send(body);
+    if (result.ok) return;
+    if (result.refused) {
+      if (body.payload === undefined && input.value === "") {
+        input.value = body.text;
+        grow();
+      }
+      return;
+    }
+    holdUnsent(body);
+  }
+
+  function holdUnsent(body) {
+    let u = unsent.get(body.id);
+    if (!u) {
+      const bubble = document.createElement("div");
+      bubble.className = "fd-msg fd-msg--customer fd-msg--unsent";
+      bubble.dataset.from = "customer";
+      bubble.dataset.unsent = body.id;
+      const text = document.createElement("div");
+      text.className = "fd-text";
+      text.textContent = body.text;
+      const retry = document.createElement("button");
+      retry.type = "button";
+      retry.className = "fd-retry";
+      retry.textContent = word("not_sent") + " · " + word("retry");
+      retry.addEventListener("click", () => resend(body.id));
+      bubble.append(text, retry);
+      log.append(bubble);
+      toEnd();
+      u = { body, bubble, timer: 0, wait: 2000 };
+      unsent.set(body.id, u);
+    }
+    if (seen.has("c-" + body.id)) u.bubble.hidden = true; // recorded; the turn is what is retried
+    clearTimeout(u.timer);
+    u.timer = setTimeout(() => resend(body.id), u.wait);
+    u.wait = Math.min(u.wait * 2, 15000);
+  }
+
+  async function resend(id) {
+    const u = unsent.get(id);
+    if (!u || u.sending) return;
+    clearTimeout(u.timer);
+    u.sending = true;
+    const result = await send(u.body);
+    u.sending = false;
+    if (result.ok || result.refused) {
+      unsent.delete(id);
+      u.bubble.remove();
+      return;
+    }
+    holdUnsent(u.body);
+  }
+
+  form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const text = input.value.trim();
     if (!text) return;
     input.value = "";
     grow();
-    const before = log.querySelectorAll(".fd-msg--customer").length;
-    const result = await send({ text });
-    if (!result.ok) await loadHistory().catch(() => {}); // did the desk record it before failing?
-    // A message the desk did not take and the page does not show is given
-    // back, never lost: the customer sends it again when they like.
-    const shown = log.querySelectorAll(".fd-msg--customer").length > before;
-    if (!result.ok && !shown && input.value === "") {
-      input.value = text;
-      grow();
-    }
+    deliver({ text, id: newID() });
+  });
+
+  // Back online: whatever waits goes now.
+  window.addEventListener("online", () => {
+    for (const id of unsent.keys()) resend(id);
   });
 
   input.addEventListener("keydown", (ev) => {
