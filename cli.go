@@ -19,6 +19,8 @@ import (
 var usageText = `usage:
   frontdesk                 serve the web chat (and configured channels)
   frontdesk version         the version and the commit it was built from
+  frontdesk chat COMMAND    answer customers without Slack: list, show, reply, release
+                            (frontdesk chat help)
   frontdesk config          every setting in effect, where it came from (environment,
                             the FRONTDESK_CONFIG file, default); secrets masked.
                             The README's Configuration section explains each one.
@@ -48,13 +50,8 @@ func ticketCommand(ctx context.Context, cfg Config, args []string, stdout io.Wri
 	if err != nil {
 		return usageError{fmt.Errorf("%s (frontdesk ticket help lists the commands)", strings.TrimSuffix(err.Error(), ": "+dialog.ErrUsage.Error()))}
 	}
-	if path, ok := strings.CutPrefix(cfg.DatabaseURL, "sqlite:"); ok {
-		// The server creates its database on first start; the command line
-		// must not make an empty one elsewhere and print nothing.
-		if _, err := os.Stat(path); err != nil {
-			abs, _ := filepath.Abs(path)
-			return fmt.Errorf("no database at %s: run this where the server runs, or set DATABASE_URL to the server's", abs)
-		}
+	if err := requireDatabase(cfg); err != nil {
+		return err
 	}
 	db, err := storage.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
@@ -111,4 +108,17 @@ func writeSettings(w io.Writer, settings []Setting) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Key, s.From, v)
 	}
 	return tw.Flush()
+}
+
+// requireDatabase refuses to go on where the server has made no SQLite
+// database yet: the command line must not make an empty one elsewhere and
+// print nothing.
+func requireDatabase(cfg Config) error {
+	if path, ok := strings.CutPrefix(cfg.DatabaseURL, "sqlite:"); ok {
+		if _, err := os.Stat(path); err != nil {
+			abs, _ := filepath.Abs(path)
+			return fmt.Errorf("no database at %s: run this where the server runs, or set DATABASE_URL to the server's", abs)
+		}
+	}
+	return nil
 }

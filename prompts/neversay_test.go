@@ -22,7 +22,7 @@ func TestNoTemplateSaysANeverSayPhrase(t *testing.T) {
 		"Decision", "Engineer", "Warranty", "name", "salutation", "phone", "mode", "address", "product", "model", "serial",
 		"purchase", "proof", "fault", "time", "Mode", "Hotline", "Field", "claim", "Salutation", "Proof", "StateLabel", "ModeLabel",
 		"WarrantyLabel", "ProofLabel", "Customer", "Phone", "Chat", "Address", "Model", "Serial", "Purchase", "Time", "Diagnosis",
-		"Kind", "Started", "Due", "Outcome", "Since", "Share"} {
+		"Kind", "Started", "Due", "Outcome", "Since", "Share", "Reason", "Agent"} {
 		sample[k] = "x"
 	}
 	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Met": 1, "Breached": 0, "Running": 0, "NotKept": 0, "Void": 0, "Count": 1, "files": 0, "MB": 20, "Max": 2000,

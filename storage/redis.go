@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
@@ -46,7 +47,13 @@ func OpenRedis(ctx context.Context, url, snapshot string, log *slog.Logger) (red
 	if mr != nil {
 		stopClock = RealTime(mr)
 		if snapshot != "" {
-			stopSaving = keepSaving(mr, snapshot, log)
+			save := keepSaving(mr, snapshot, log)
+			// The staff command line (frontdesk chat) reaches this Redis
+			// through the address left beside the snapshot, on loopback.
+			if err := os.WriteFile(snapshot+".addr", []byte(mr.Addr()), 0o600); err != nil {
+				log.Warn("in-process redis: address not written; frontdesk chat cannot reach it", "err", err)
+			}
+			stopSaving = func() { os.Remove(snapshot + ".addr"); save() }
 		}
 	}
 	closeAll := func() {
@@ -116,4 +123,15 @@ func RealTime(mr *miniredis.Miniredis) func() {
 		}
 	}()
 	return func() { close(done); <-stopped }
+}
+
+// InProcessRedis returns the URL of the in-process Redis a running server
+// keeps its snapshot at, from the address it left beside it; ok is false
+// when no server is running there.
+func InProcessRedis(snapshot string) (string, bool) {
+	addr, err := os.ReadFile(snapshot + ".addr")
+	if err != nil || len(addr) == 0 {
+		return "", false
+	}
+	return "redis://" + string(addr), true
 }

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/frontdesk/frontdesk/bots/telegram"
+	"github.com/frontdesk/frontdesk/bots/webchat"
+	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/storage"
+)
+
+const chatUsage = `usage: frontdesk chat COMMAND   answer customers without Slack
+    list                      chats waiting for a person, or held by one; longest waiting first
+    show CHANNEL:CHAT         one chat: its state, its tickets, what the customer said lately
+    reply CHANNEL:CHAT "TEXT" take the chat (the bot stops answering it) and send TEXT to the customer
+    release CHANNEL:CHAT      hand the chat back to the assistant; the customer is told
+`
+
+// chatCommand lets staff answer a handed-over chat from the command line,
+// through the same takeover, relay and hand-back as Slack. It reaches the
+// conversations through Redis: REDIS_URL, or the running server's
+// in-process Redis on the zero-setup default.
+func chatCommand(ctx context.Context, cfg Config, args []string, stdout io.Writer) error {
+	if len(args) == 0 || slices.Contains([]string{"help", "-h", "--help"}, args[0]) {
+		fmt.Fprint(stdout, chatUsage)
+		return nil
+	}
+	verb := args[0]
+	want := map[string]int{"list": 1, "show": 2, "reply": 3, "release": 2}
+	n, known := want[verb]
+	switch {
+	case !known:
+		return usageError{fmt.Errorf("unknown chat command %q (frontdesk chat help lists them)", verb)}
+	case verb == "reply" && len(args) < 3, verb != "reply" && len(args) != n:
+		return usageError{fmt.Errorf("chat %s: wrong arguments (frontdesk chat help)", verb)}
+	}
+	var channel, chatID string
+	if verb != "list" {
+		var ok bool
+		if channel, chatID, ok = storage.SplitChat(args[1]); !ok {
+			return usageError{fmt.Errorf("%q is not a chat like webchat:3f9a… or telegram:123456 (frontdesk chat list shows them)", args[1])}
+		}
+	}
+	d, err := openChatDesk(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	label := func(key string, data map[string]any) string {
+		s, err := d.texts.Render(cfg.Desk.DefaultLocale, key, data)
+		if err != nil {
+			return key
+		}
+		return s
+	}
+	agent := "cli:" + cfg.Staff
+	switch verb {
+	case "list":
+		return d.list(ctx, stdout, label)
+	case "show":
+		return d.show(ctx, stdout, channel, chatID, label)
+	case "reply":
+		text := strings.TrimSpace(strings.Join(args[2:], " "))
+		if text == "" {
+			return usageError{errors.New("chat reply: nothing to send")}
+		}
+		holder, err := d.desk.TakeOver(ctx, channel, chatID, agent, cfg.Staff)
+		if errors.Is(err, dialog.ErrHeld) {
+			return fmt.Errorf("%s:%s is held by %s", channel, chatID, holder)
+		}
+		if err != nil {
+			return err
+		}
+		if err := d.desk.Relay(ctx, channel, chatID, agent, text); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, label("cli.chat.sent", map[string]any{"Chat": channel + ":" + chatID}))
+		if err := d.record(ctx, channel, chatID, "staff:"+cfg.Staff, text); err != nil {
+			// sent all the same: say so rather than fail a command that worked
+			fmt.Fprintf(stdout, "(not recorded on the ticket: %v)\n", err)
+		}
+		return nil
+	default: // release
+		if err := d.desk.Release(ctx, channel, chatID); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, label("cli.chat.released", map[string]any{"Chat": channel + ":" + chatID}))
+		return nil
+	}
+}
+
+// chatDesk is the desk as the chat commands need it.
+type chatDesk struct {
+	db     *storage.DB
+	states *storage.States
+	tr     *storage.Transcripts
+	texts  *prompts.Catalog
+	desk   *dialog.Manager
+	now    time.Time
+	close  func()
+}
+
+func openChatDesk(ctx context.Context, cfg Config) (*chatDesk, error) {
+	url := cfg.RedisURL
+	if url == "" {
+		var ok bool
+		if url, ok = storage.InProcessRedis(cfg.RedisSnapshot); !ok {
+			return nil, errors.New("no running server here: the chat commands reach its conversations through it (start it with `frontdesk`), or set REDIS_URL to the server's Redis")
+		}
+	}
+	if err := requireDatabase(cfg); err != nil {
+		return nil, err
+	}
+	texts, err := prompts.Load()
+	if err != nil {
+		return nil, err
+	}
+	db, err := storage.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	rdb, closeRedis, err := storage.OpenRedis(ctx, url, "", log)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("the server's Redis at %s: %w", redact(url), err)
+	}
+	d := &chatDesk{db: db, states: storage.NewStates(rdb, cfg.RedisPrefix, cfg.IdleTimeout), texts: texts, now: time.Now(),
+		tr: storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout), close: func() { closeRedis(); db.Close() }}
+	d.desk = dialog.New(db, d.states, texts, nil, cfg.Desk, log, nil)
+	// The customer's words leave by the channel's own queue, which the
+	// server's senders deliver (Telegram's within seconds).
+	senders := dialog.Senders{webchat.Channel: webchat.New(d.desk, d.tr, log)}
+	if cfg.Telegram.Token != "" {
+		tg, err := telegram.New(cfg.Telegram, d.desk, storage.NewOutbound(rdb, cfg.RedisPrefix), log)
+		if err != nil {
+			d.close()
+			return nil, err
+		}
+		senders[telegram.Channel] = tg
+	}
+	d.desk.SetSenders(senders)
+	return d, nil
+}
+
+func (d *chatDesk) list(ctx context.Context, w io.Writer, label func(string, map[string]any) string) error {
+	cs, err := d.states.Waiting(ctx)
+	if err != nil {
+		return err
+	}
+	if len(cs) == 0 {
+		fmt.Fprintln(w, label("cli.chat.none", nil))
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, label("cli.chat.columns", nil))
+	for _, c := range cs {
+		state := label("cli.chat.wanted", map[string]any{"Reason": c.StaffReason})
+		if c.TakenOver {
+			state = label("cli.chat.held", map[string]any{"Agent": c.Agent})
+		}
+		fmt.Fprintf(tw, "%s:%s\t%s\t%s\t%s\n", c.Channel, c.ChatID, state, d.now.Sub(c.LastActivity).Round(time.Minute), c.Locale)
+	}
+	return tw.Flush()
+}
+
+func (d *chatDesk) show(ctx context.Context, w io.Writer, channel, chatID string, label func(string, map[string]any) string) error {
+	c, err := d.states.Get(ctx, channel, chatID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return fmt.Errorf("no conversation %s:%s (it may have been idle too long)", channel, chatID)
+	}
+	if err != nil {
+		return err
+	}
+	state := label("cli.chat.wanted", map[string]any{"Reason": c.StaffReason})
+	if c.TakenOver {
+		state = label("cli.chat.held", map[string]any{"Agent": c.Agent})
+	}
+	fmt.Fprintf(w, "%s:%s  %s  %s  %s\n", channel, chatID, state, c.Locale, c.LastActivity.Local().Format("2006-01-02 15:04"))
+	tks, err := d.db.Tickets(ctx, storage.TicketFilter{Channel: channel, ChatID: chatID, Limit: 5})
+	if err != nil {
+		return err
+	}
+	for _, tk := range tks {
+		fmt.Fprintf(w, "  %s  %s  %s  %s\n", tk.Number, tk.State, tk.Product, tk.Fault)
+	}
+	fmt.Fprintln(w, label("cli.chat.said", nil))
+	if channel == webchat.Channel {
+		entries, err := d.tr.History(ctx, chatID)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries[max(0, len(entries)-12):] {
+			fmt.Fprintf(w, "  %s  %-8s %s\n", e.At.Local().Format("15:04"), e.From, e.Text)
+		}
+		return nil
+	}
+	said, err := d.states.Mirrored(ctx, channel, chatID)
+	if err != nil {
+		return err
+	}
+	for _, raw := range said {
+		var m dialog.Mirrored
+		if json.Unmarshal(raw, &m) == nil {
+			fmt.Fprintf(w, "  %s  %s\n", m.At.Local().Format("15:04"), m.Text)
+		}
+	}
+	return nil
+}
+
+// record notes a person's words on the chat's latest ticket, so the
+// ticket's history shows who said what to the customer.
+func (d *chatDesk) record(ctx context.Context, channel, chatID, actor, text string) error {
+	tks, err := d.db.Tickets(ctx, storage.TicketFilter{Channel: channel, ChatID: chatID, Limit: 1})
+	if err != nil || len(tks) == 0 {
+		return err // no ticket yet: the words are in the chat only
+	}
+	return d.db.AddEvent(ctx, storage.Event{TicketID: tks[0].ID, At: time.Now().UTC(), Actor: actor, Kind: "staff_reply", Detail: text})
+}
