@@ -55,6 +55,29 @@ func (m *Manager) knowledge(t *turn, topic string) {
 		t.err = err
 	}
 	t.out = append(t.out, Reply{Key: "knowledge." + topic, Text: text, Lang: t.c.Locale})
+	if topic == topicDataRequest {
+		m.dataRequest(t)
+	}
+}
+
+// topicDataRequest is the knowledge topic of a customer asking to see or
+// erase their data: the answer says how it works, and staff must act.
+const topicDataRequest = "data_request"
+
+// dataRequest puts a customer's request for their data in staff's hands:
+// the chat is flagged for a person, and the request is recorded on the
+// chat's latest ticket (as an event) or, with none, in the feedback list.
+func (m *Manager) dataRequest(t *turn) {
+	var number string
+	if mine, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, Limit: 1}); err == nil && len(mine) > 0 {
+		number = mine[0].Number
+	}
+	t.c.NeedsStaff, t.c.StaffReason = true, topicDataRequest
+	err := m.db.AddFeedback(t.ctx, storage.Feedback{Channel: t.c.Channel, ChatID: t.c.ChatID, Kind: topicDataRequest,
+		TicketNumber: number, Text: t.text, CreatedAt: t.now.UTC()})
+	if err != nil && t.err == nil {
+		t.err = err
+	}
 }
 
 // noteQuestion records a question asked in the middle of a report for an

@@ -1,6 +1,7 @@
 package dialog_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -60,4 +61,41 @@ func TestStatusPicksAmongSeveralTickets(t *testing.T) {
 	}
 	// a ticket button for someone else's ticket asks for the phone
 	expect(t, d.press("other", "ticket:"+a), "status.verify")
+}
+
+// TestDataRequestReachesStaff: a customer who asks to see or erase their
+// data is told how it works, and the request reaches staff: recorded on
+// their latest ticket as an event, and the chat flagged for a person.
+func TestDataRequestReachesStaff(t *testing.T) {
+	d := sqliteDesk(t)
+	ctx := context.Background()
+	n := d.report("p", "打印机", "卡纸")
+	expect(t, d.say("p", "请把我的信息删了，删除我的个人信息"), "knowledge.data_request")
+	tk, err := d.db.TicketByNumber(ctx, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := d.db.Events(ctx, tk.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := es[len(es)-1]; last.Kind != "data_request" {
+		t.Errorf("the ticket's last event is %s, want data_request", last.Kind)
+	}
+	if c, err := d.states.Get(ctx, "webchat", "p"); err != nil || !c.NeedsStaff || c.StaffReason != "data_request" {
+		t.Errorf("the chat is not flagged for a person: %+v %v", c, err)
+	}
+	// In English, with no ticket: answered and listed for staff.
+	expect(t, d.say("q", "Hi, what do you hold about me? Please delete my data."), "knowledge.data_request")
+	fs, err := d.db.FeedbackList(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed bool
+	for _, f := range fs {
+		listed = listed || (f.ChatID == "q" && f.Kind == "data_request")
+	}
+	if !listed {
+		t.Errorf("the request is not in the staff's list: %+v", fs)
+	}
 }

@@ -242,3 +242,20 @@ func newEntryID() string {
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
 }
+
+// Forget deletes a session's transcript and the marks of its messages
+// taken. A customer's data erased.
+func (t *Transcripts) Forget(ctx context.Context, session string) error {
+	keys := []string{t.key(session)}
+	iter := t.rdb.Scan(ctx, 0, t.prefix+"taken:"+session+":*", 200).Iterator()
+	for iter.Next(ctx) {
+		keys = append(keys, iter.Val())
+	}
+	if err := iter.Err(); err != nil {
+		return fmt.Errorf("storage: forget transcript: %w", err)
+	}
+	if err := t.rdb.Del(ctx, keys...).Err(); err != nil {
+		return fmt.Errorf("storage: forget transcript: %w", err)
+	}
+	return nil
+}

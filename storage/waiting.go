@@ -70,3 +70,15 @@ func SplitChat(s string) (channel, chatID string, ok bool) {
 	channel, chatID, ok = strings.Cut(s, ":")
 	return channel, chatID, ok && channel != "" && chatID != ""
 }
+
+// Forget deletes everything Redis holds for a chat: its conversation (and
+// with it any half-finished report), its lock, its queued replies and
+// mirrored messages. A customer's data erased.
+func (s *States) Forget(ctx context.Context, channel, chatID string) error {
+	k := s.keys(channel, chatID)
+	// every key of the chat but the channel-wide pending sets
+	if err := s.rdb.Del(ctx, k[0], k[1], k[2], k[4], k[5]).Err(); err != nil {
+		return fmt.Errorf("storage: forget conversation: %w", err)
+	}
+	return nil
+}
