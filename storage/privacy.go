@@ -86,7 +86,9 @@ func (db *DB) held(ctx context.Context, tx *sqlx.Tx, s Subject, h *Held) error {
 	for c := range chats {
 		h.Chats = append(h.Chats, c)
 	}
-	sort.Slice(h.Chats, func(i, j int) bool { return h.Chats[i].Channel+h.Chats[i].ChatID < h.Chats[j].Channel+h.Chats[j].ChatID })
+	sort.Slice(h.Chats, func(i, j int) bool {
+		return h.Chats[i].Channel+h.Chats[i].ChatID < h.Chats[j].Channel+h.Chats[j].ChatID
+	})
 	for _, c := range h.Chats {
 		var cus []Customer
 		if err := tx.SelectContext(ctx, &cus, tx.Rebind(`SELECT id, channel, chat_id, name, salutation, phone, company, locale, created_at
