@@ -2,8 +2,11 @@ package dialog
 
 import "time"
 
-// workBetween is the working time between a and b: the part of [a, b)
+// WorkBetween is the working time between a and b: the part of [a, b)
 // that falls within working hours on working days.
+func (s SLA) WorkBetween(a, b time.Time) time.Duration { return s.workBetween(a, b) }
+
+// workBetween is WorkBetween, for the package's own rules.
 func (s SLA) workBetween(a, b time.Time) time.Duration {
 	var total time.Duration
 	for day := midnight(a); day.Before(b); day = day.AddDate(0, 0, 1) {
