@@ -21,6 +21,8 @@ var usageText = `usage:
   frontdesk version         the version and the commit it was built from
   frontdesk chat COMMAND    answer customers without Slack: list, show, reply, release
                             (frontdesk chat help)
+  frontdesk report [--from D] [--to D] [--csv F] [--png F]
+                            the trade's measures of a period, as text, CSV rows and a chart
   frontdesk customer COMMAND  a customer's data on request: export or erase
                             (frontdesk customer help)
   frontdesk config          every setting in effect, where it came from (environment,

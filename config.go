@@ -33,6 +33,7 @@ type Config struct {
 	LogFormat     string           // FRONTDESK_LOG_FORMAT: text or json
 	LogLevel      slog.Level       // FRONTDESK_LOG_LEVEL: debug, info, warn, error
 	PprofAddr     string           // FRONTDESK_PPROF_ADDR: net/http/pprof on its own address when set
+	ChartFont     string           // FRONTDESK_CHART_FONT: a font file with Chinese glyphs for charts; empty to search the system
 	Settings      []Setting        // every setting read, in order, with where its value came from (frontdesk config)
 }
 
@@ -140,6 +141,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("FRONTDESK_LOG_LEVEL: %q is not debug, info, warn or error", lv)
 		}
 	}
+	c.ChartFont = get("FRONTDESK_CHART_FONT", "")
 	if c.PprofAddr = get("FRONTDESK_PPROF_ADDR", ""); c.PprofAddr != "" {
 		if _, port, err := net.SplitHostPort(c.PprofAddr); err != nil || !validPort(port) {
 			return c, fmt.Errorf("FRONTDESK_PPROF_ADDR: %q is not a listen address like 127.0.0.1:6060", c.PprofAddr)

@@ -47,6 +47,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch args[0] {
 	case "ticket":
 		return ticketCommand(ctx, cfg, args[1:], stdout)
+	case "report":
+		return reportCommand(ctx, cfg, args[1:], stdout)
 	case "customer":
 		return customerCommand(ctx, cfg, args[1:], stdout)
 	case "chat":

@@ -33,12 +33,12 @@ func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) 
 		if err != nil {
 			return err
 		}
-		var t table
-		t.add(s.columns("cli.feedback_columns")...)
+		var t Table
+		t.Add(s.columns("cli.feedback_columns")...)
 		for _, f := range fs {
-			t.add(f.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"), f.Kind, f.TicketNumber, f.Channel+":"+f.ChatID, f.Text)
+			t.Add(f.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"), f.Kind, f.TicketNumber, f.Channel+":"+f.ChatID, f.Text)
 		}
-		return t.write(w)
+		return t.Write(w)
 	case "report":
 		days, err := reportDays(c.Args)
 		if err != nil {
@@ -92,13 +92,13 @@ func (s *Staff) writeList(w io.Writer, ts []storage.Ticket) error {
 		_, err := fmt.Fprintln(w, s.text("cli.none", nil))
 		return err
 	}
-	var t table
-	t.add(s.columns("cli.columns")...)
+	var t Table
+	t.Add(s.columns("cli.columns")...)
 	for _, tk := range ts {
-		t.add(tk.Number, s.stateLabel(tk.State), s.customer(&tk), tk.Phone, short(strings.TrimSpace(tk.Product+" "+tk.Model), 24),
+		t.Add(tk.Number, s.stateLabel(tk.State), s.customer(&tk), tk.Phone, short(strings.TrimSpace(tk.Product+" "+tk.Model), 24),
 			short(tk.Fault, 30), tk.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"))
 	}
-	return t.write(w)
+	return t.Write(w)
 }
 
 // customer is the customer's name with the title they chose, as the desk
@@ -125,11 +125,11 @@ func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *storage.Ticket)
 		return err
 	}
 	fmt.Fprintln(w, s.text("cli.events", nil))
-	var et table
+	var et Table
 	for _, e := range es {
-		et.add("  "+e.At.In(loc).Format("2006-01-02 15:04:05"), e.Kind, e.Actor, e.Detail)
+		et.Add("  "+e.At.In(loc).Format("2006-01-02 15:04:05"), e.Kind, e.Actor, e.Detail)
 	}
-	if err := et.write(w); err != nil {
+	if err := et.Write(w); err != nil {
 		return err
 	}
 	ts, err := s.db.Timers(ctx, t.ID)
@@ -137,13 +137,13 @@ func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *storage.Ticket)
 		return err
 	}
 	fmt.Fprintln(w, s.text("cli.levels", nil))
-	var tt table
+	var tt Table
 	for _, tm := range ts {
 		line := s.text("cli.timer", map[string]any{"Kind": tm.Kind, "Started": tm.StartedAt.In(loc).Format("01-02 15:04"),
 			"Due": tm.DueAt.In(loc).Format("01-02 15:04"), "Outcome": tm.Outcome})
 		cells := strings.Split(line, "\t")
 		cells[0] = "  " + cells[0]
-		tt.add(cells...)
+		tt.Add(cells...)
 	}
-	return tt.write(w)
+	return tt.Write(w)
 }

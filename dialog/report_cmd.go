@@ -27,7 +27,7 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 		}
 		byKind[t.Kind][t.Value] = t.N
 	}
-	var levels table
+	var levels Table
 	for _, k := range kinds {
 		o := byKind[k]
 		met, breached, unkept := o[storage.OutcomeMet], o[storage.OutcomeBreached], o[storage.OutcomeNotKept]
@@ -40,9 +40,9 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 		cells := strings.Split(s.text("cli.report.level", map[string]any{"Kind": k, "Met": met, "Breached": breached,
 			"NotKept": unkept, "Void": o[storage.OutcomeVoid], "Running": o[""], "Share": share}), "\t")
 		cells[0] = "  " + cells[0]
-		levels.add(cells...)
+		levels.Add(cells...)
 	}
-	if err := levels.write(w); err != nil {
+	if err := levels.Write(w); err != nil {
 		return err
 	}
 	cbs, err := s.db.CallbackTallies(ctx, since)

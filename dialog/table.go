@@ -7,15 +7,16 @@ import (
 	"github.com/mattn/go-runewidth"
 )
 
-// table lays rows out in columns by display width: a Chinese character
+// Table lays rows out in columns by display width: a Chinese character
 // takes two cells of a terminal, so counting characters (as text/tabwriter
 // does) breaks the columns as soon as a name or a fault is in Chinese.
-type table struct{ rows [][]string }
+type Table struct{ rows [][]string }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+// Add adds a row.
+func (t *Table) Add(cells ...string) { t.rows = append(t.rows, cells) }
 
-// write writes the rows, columns two spaces apart, the last column unpadded.
-func (t *table) write(w io.Writer) error {
+// Write writes the rows, columns two spaces apart, the last column unpadded.
+func (t *Table) Write(w io.Writer) error {
 	var widths []int
 	for _, r := range t.rows {
 		for i, c := range r {

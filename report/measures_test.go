@@ -12,7 +12,9 @@ import (
 // time, one reopened by an unhappy callback, one whose repeat repair came
 // back within the window, the repeat itself, one registered after its chat
 // asked for a person, a breached and a not-kept level, a complaint.
-func TestMeasuresOfASeededWeek(t *testing.T) {
+// seededWeek is a week with known answers (see TestMeasuresOfASeededWeek).
+func seededWeek(t *testing.T) (storage.PeriodRows, time.Time, time.Time) {
+	t.Helper()
 	cst := time.FixedZone("CST", 8*3600)
 	at := func(s string) time.Time {
 		tm, err := time.ParseInLocation("2006-01-02 15:04", s, cst)
@@ -60,6 +62,11 @@ func TestMeasuresOfASeededWeek(t *testing.T) {
 		},
 		Handovers: []storage.Feedback{{Channel: "webchat", ChatID: "e", Kind: "handover:human", CreatedAt: at("2026-11-28 14:00")}},
 	}
+	return rows, from, to
+}
+
+func TestMeasuresOfASeededWeek(t *testing.T) {
+	rows, from, to := seededWeek(t)
 	sla := dialog.SLA{WorkStart: 9 * time.Hour, WorkEnd: 18*time.Hour + 30*time.Minute}
 	m := Compute(rows, from, to, sla)
 
