@@ -34,6 +34,7 @@ type Config struct {
 	LogLevel      slog.Level       // FRONTDESK_LOG_LEVEL: debug, info, warn, error
 	PprofAddr     string           // FRONTDESK_PPROF_ADDR: net/http/pprof on its own address when set
 	ChartFont     string           // FRONTDESK_CHART_FONT: a font file with Chinese glyphs for charts; empty to search the system
+	WeeklyReport  bool             // FRONTDESK_WEEKLY_REPORT: post last week's chart to the Slack staff channel on Mondays (on unless "off")
 	Settings      []Setting        // every setting read, in order, with where its value came from (frontdesk config)
 }
 
@@ -142,6 +143,12 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	c.ChartFont = get("FRONTDESK_CHART_FONT", "")
+	switch v := get("FRONTDESK_WEEKLY_REPORT", "on"); v {
+	case "on", "off":
+		c.WeeklyReport = v == "on"
+	default:
+		return c, fmt.Errorf("FRONTDESK_WEEKLY_REPORT: %q is neither on nor off", v)
+	}
 	if c.PprofAddr = get("FRONTDESK_PPROF_ADDR", ""); c.PprofAddr != "" {
 		if _, port, err := net.SplitHostPort(c.PprofAddr); err != nil || !validPort(port) {
 			return c, fmt.Errorf("FRONTDESK_PPROF_ADDR: %q is not a listen address like 127.0.0.1:6060", c.PprofAddr)

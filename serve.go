@@ -27,6 +27,7 @@ import (
 // app is the server's parts, wired.
 type app struct {
 	handler    http.Handler
+	sched      *schedule.Scheduler
 	notifier   *dialog.Notifier
 	background []func(context.Context) // run until the context ends: senders, pollers
 	close      func()
@@ -113,6 +114,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		}
 		a.background = append(a.background, tg.Start)
 	}
+	var weekly func(context.Context, time.Time, time.Time) (func() error, error)
 	if cfg.Slack.BotToken != "" {
 		sd, err := slackdesk.New(cfg.Slack, desk, dialog.NewStaff(db, cfg.Desk, nil), db, storage.NewOutbound(rdb, cfg.RedisPrefix), log)
 		if err != nil {
@@ -126,8 +128,11 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 			routes[pattern] = h
 		}
 		a.background = append(a.background, sd.Start)
+		if cfg.WeeklyReport {
+			weekly = weeklyReport(db, texts, desk.Config(), cfg.ChartFont, sd)
+		}
 	}
-	sched, err := schedule.New(ctx, db, desk, log, schedule.Options{})
+	sched, err := schedule.New(ctx, db, desk, log, schedule.Options{Weekly: weekly})
 	if err == nil {
 		err = sched.Start(ctx)
 	}
@@ -135,6 +140,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		a.close()
 		return nil, fmt.Errorf("job engine: %w", err)
 	}
+	a.sched = sched
 	closeStores := a.close
 	a.close = func() { sched.Stop(context.Background()); closeStores() }
 	a.background = append(a.background, func(ctx context.Context) {

@@ -32,6 +32,10 @@ type Options struct {
 	Workers    int           // jobs run at once per process: 100
 	Poll       time.Duration // how often River looks for due jobs without a notification: 1s
 	Now        func() time.Time
+	// Weekly prepares the report of [from, to) for staff (the Slack
+	// channel) and returns the post of it; nil for none. It runs Mondays at
+	// opening, posting once per week.
+	Weekly func(ctx context.Context, from, to time.Time) (post func() error, err error)
 }
 
 func (o Options) withDefaults() Options {
@@ -74,6 +78,7 @@ func New(ctx context.Context, db *storage.DB, desk *dialog.Manager, log *slog.Lo
 	river.AddWorker(workers, &quoteWorker{s: s})
 	river.AddWorker(workers, &callbackWorker{s: s})
 	river.AddWorker(workers, &nudgeWorker{s: s})
+	river.AddWorker(workers, &weeklyWorker{s: s})
 	rc := &river.Config{
 		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: s.opts.Workers}},
 		Workers:           workers,
@@ -86,6 +91,10 @@ func New(ctx context.Context, db *storage.DB, desk *dialog.Manager, log *slog.Lo
 		Logger:               log.With("component", "river"),
 		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(s.opts.NudgeEvery),
 			func() (river.JobArgs, *river.InsertOpts) { return nudgeArgs{}, nil }, &river.PeriodicJobOpts{ID: "nudge"})},
+	}
+	if s.opts.Weekly != nil {
+		rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(mondayOpening{loc: s.cfg.Location, open: s.cfg.SLA.WorkStart},
+			func() (river.JobArgs, *river.InsertOpts) { return weeklyArgs{}, nil }, &river.PeriodicJobOpts{ID: "weekly_report"}))
 	}
 	jobs, closeFn, err := db.OpenJobs(ctx, rc)
 	if err != nil {

@@ -81,3 +81,17 @@ func (db *DB) QuoteFollowUp(ctx context.Context, key string, ticketID, quoteEven
 		return EffectMade, nil
 	})
 }
+
+// OutsideEffect makes an effect outside the database (a post to Slack)
+// once per key: fn runs inside the transaction that records the key, so a
+// second run of the job finds the key and does nothing, and a run racing
+// it waits on the key. A crash after fn and before the commit makes it
+// again: at least once, never silently lost.
+func (db *DB) OutsideEffect(ctx context.Context, key string, now time.Time, fn func() error) (Effect, error) {
+	return db.once(ctx, key, now, func(*sqlx.Tx) (Effect, error) {
+		if err := fn(); err != nil {
+			return EffectVoid, err
+		}
+		return EffectMade, nil
+	})
+}

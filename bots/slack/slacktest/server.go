@@ -138,6 +138,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveSocket(w, r)
 		return
 	}
+	if id, ok := strings.CutPrefix(r.URL.Path, "/upload/"); ok {
+		s.serveUpload(w, r, id)
+		return
+	}
 	method := strings.TrimPrefix(r.URL.Path, "/")
 	if method == "" || strings.Contains(method, "/") {
 		http.NotFound(w, r)

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestWeeklyReportReachesSlack: on a Monday the desk posts last week's
+// chart to the staff channel, as an image with its main numbers; the same
+// week asked for again is not posted twice.
+func TestWeeklyReportReachesSlack(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	srv, a := startApp(t, getenv)
+	client := newWebClient(t, srv.URL)
+	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
+	client.send("王先生")
+	client.post(`{"payload":"confirm:yes"}`)
+	var out, errs bytes.Buffer
+	if err := run(context.Background(), []string{"ticket", "list"}, getenv, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	if regexp.MustCompile(`FD-\d+`).FindString(out.String()) == "" {
+		t.Fatal("no ticket")
+	}
+	// The Monday after this week: the week reported is this one.
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	now := time.Now().In(loc)
+	monday := now.AddDate(0, 0, 7-(int(now.Weekday())+6)%7)
+	if err := a.sched.PostWeekly(context.Background(), monday); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.sched.PostWeekly(context.Background(), monday); err != nil {
+		t.Fatal(err)
+	}
+	uploads := fake.CallsTo("upload")
+	if len(uploads) != 1 {
+		t.Fatalf("%d uploads, want 1", len(uploads))
+	}
+	img, err := png.Decode(strings.NewReader(uploads[0].Fields["content"]))
+	if err != nil || img.Bounds().Dx() != 1200 {
+		t.Fatalf("the upload is not the chart: %v", err)
+	}
+	done := fake.CallsTo("files.completeUploadExternal")
+	if len(done) != 1 || done[0].Fields["channel_id"] != staffChannel || !strings.Contains(done[0].Fields["initial_comment"], "登记 1 张") {
+		t.Fatalf("completed uploads: %+v", done)
+	}
+}
