@@ -10,7 +10,9 @@ import (
 	"slices"
 	"time"
 
+	slackdesk "github.com/frontdesk/frontdesk/bots/slack"
 	"github.com/frontdesk/frontdesk/bots/webchat"
+	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/redis/go-redis/v9"
@@ -103,6 +105,29 @@ func customerCommand(ctx context.Context, cfg Config, args []string, stdout io.W
 		return enc.Encode(out)
 	}
 
+	// Slack first: once the rows are anonymised its threads cannot be found
+	// by the customer any more, so a failure here leaves all to run again.
+	if cfg.Slack.BotToken != "" {
+		threads, err := db.ThreadsOf(ctx, s)
+		if err != nil {
+			return err
+		}
+		if len(threads) > 0 {
+			texts, err := prompts.Load()
+			if err != nil {
+				return err
+			}
+			text, err := texts.Render(cfg.Desk.DefaultLocale, "cli.erased", nil)
+			if err != nil {
+				return err
+			}
+			n, err := slackdesk.Redact(ctx, cfg.Slack, threads, text)
+			if err != nil {
+				return fmt.Errorf("nothing erased yet: Slack's messages redacted only in part (%d): %w", n, err)
+			}
+			fmt.Fprintf(stdout, "%d Slack message(s) redacted\n", n)
+		}
+	}
 	er, err := db.Erase(ctx, s, "staff:"+cfg.Staff, time.Now())
 	if err != nil {
 		return err

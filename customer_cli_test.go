@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -75,5 +76,41 @@ func TestCustomerExportThenErase(t *testing.T) {
 	recs, err := db.Erasures(context.Background())
 	if err != nil || len(recs) != 1 || !strings.HasPrefix(recs[0].Actor, "staff:") || recs[0].Subject != "phone ****8000" {
 		t.Errorf("erasures recorded: %+v, %v", recs, err)
+	}
+}
+
+// TestEraseRedactsSlack: with the Slack staff desk on, erasing a customer
+// also replaces the desk's messages about them in the staff channel.
+func TestEraseRedactsSlack(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	srv, _ := startApp(t, getenv)
+	client := newWebClient(t, srv.URL)
+	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
+	client.send("王先生")
+	client.post(`{"payload":"confirm:yes"}`)
+	// The ticket's card reaches the staff channel.
+	var card string
+	for deadline := time.Now().Add(15 * time.Second); card == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		for _, c := range fake.CallsTo("chat.postMessage") {
+			if c.Fields["thread_ts"] == "" && c.TS != "" && strings.Contains(c.Fields["text"]+c.Fields["blocks"], "FD-") {
+				card = c.TS
+			}
+		}
+	}
+	if card == "" {
+		t.Fatal("no ticket card in the staff channel")
+	}
+	var out, errs bytes.Buffer
+	if err := run(context.Background(), []string{"customer", "erase", "13800138000"}, getenv, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	var redacted bool
+	for _, c := range fake.CallsTo("chat.update") {
+		if c.Fields["ts"] == card && strings.Contains(c.Fields["text"], "已按客户要求删除") {
+			redacted = true
+		}
+	}
+	if !redacted || !strings.Contains(out.String(), "Slack message(s) redacted") {
+		t.Errorf("the card %s was not redacted; erase said %q", card, out.String())
 	}
 }

@@ -227,3 +227,22 @@ func (db *DB) Erasures(ctx context.Context) ([]ErasureRecord, error) {
 	}
 	return out, nil
 }
+
+// ThreadsOf returns the staff-desk threads about a subject's chats, for
+// their messages to be redacted before the rows are anonymised (after, the
+// threads can no longer be found by the chat).
+func (db *DB) ThreadsOf(ctx context.Context, s Subject) ([]Thread, error) {
+	h, err := db.Held(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	var out []Thread
+	for _, c := range h.Chats {
+		var ts []Thread
+		if err := db.x.SelectContext(ctx, &ts, db.q(`SELECT `+threadCols+` FROM staff_threads WHERE conv_channel = ? AND conv_chat_id = ?`), c.Channel, c.ChatID); err != nil {
+			return nil, fmt.Errorf("storage: threads: %w", err)
+		}
+		out = append(out, ts...)
+	}
+	return out, nil
+}
