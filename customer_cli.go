@@ -12,8 +12,8 @@ import (
 
 	slackdesk "github.com/frontdesk/frontdesk/bots/slack"
 	"github.com/frontdesk/frontdesk/bots/webchat"
-	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/redis/go-redis/v9"
 )
