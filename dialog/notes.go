@@ -91,7 +91,7 @@ func (m *Manager) recordNote(t *turn, flow string) error {
 	data := map[string]any{"Number": number, "When": m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location))}
 	switch flow {
 	case flowComplaint:
-		data["When"] = t.now.In(m.cfg.Location).Add(m.cfg.SLA.Complaint)
+		data["When"] = m.cfg.SLA.ClockDue(t.now.In(m.cfg.Location), m.cfg.SLA.Complaint)
 		t.c.Flow, t.c.Step = flowComplaint, "more"
 	case flowConsult:
 		m.flag(t, "consult")

@@ -121,8 +121,10 @@ func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
 		}
 		p.Start = append(p.Start, TimerStart{Kind: kind, Start: at, Warn: warn, Due: due})
 	}
+	// A promise on the clock (24 hours) falls due when it can be kept: its
+	// time, or the next opening after it (what the customer is told).
 	wall := func(kind string, d time.Duration) {
-		p.Start = append(p.Start, TimerStart{Kind: kind, Start: at, Warn: at.Add(time.Duration(float64(d) * c.Promises.WarnAt)), Due: at.Add(d)})
+		p.Start = append(p.Start, TimerStart{Kind: kind, Start: at, Warn: at.Add(time.Duration(float64(d) * c.Promises.WarnAt)), Due: sla.ClockDue(at, d)})
 	}
 	staff := e.Actor != "bot" && !strings.HasPrefix(e.Actor, "customer:")
 	if staff && e.Kind != "assigned" {

@@ -52,3 +52,10 @@ func (s SLA) InHours(t time.Time) bool { return s.inHours(t) }
 
 // NextOpening returns t within working hours, else the next opening.
 func (s SLA) NextOpening(t time.Time) time.Time { return s.nextOpening(t) }
+
+// ClockDue is a promise of d on the clock (24 hours to propose a
+// resolution) as it can be kept: t+d when that falls within working hours,
+// else the next opening after it, since nobody works to keep it before.
+func (s SLA) ClockDue(t time.Time, d time.Duration) time.Time {
+	return s.nextOpening(t.Add(d))
+}

@@ -28,6 +28,7 @@ func TestPromisedTimesFallInWorkingHours(t *testing.T) {
 		"quote":       s.QuoteDue,
 		"repair":      func(t time.Time) time.Time { return s.RepairDue(t, 3) },
 		"repair 1d":   func(t time.Time) time.Time { return s.RepairDue(t, 1) },
+		"complaint":   func(t time.Time) time.Time { return s.ClockDue(t, s.Complaint) },
 		"staff reply": func(t time.Time) time.Time {
 			if s.inHours(t) {
 				return s.addWork(t, s.StaffReply)
@@ -56,6 +57,11 @@ func TestPromisedTimesFallInWorkingHours(t *testing.T) {
 				t.Errorf("%s promised at %s (%s): due %s, outside working hours", name, m, from.Weekday(), got.Format("2006-01-02 15:04 Mon"))
 			}
 		}
+	}
+	// A complaint on a Friday evening: 24 hours would be Saturday evening,
+	// when nobody works; it is promised for Monday's opening.
+	if got := s.ClockDue(at("2026-12-04 20:00"), 24*time.Hour); got.Format("2006-01-02 15:04") != "2026-12-07 09:00" {
+		t.Errorf("complaint from Friday 20:00 due %s, want Monday 09:00", got.Format("2006-01-02 15:04 Mon"))
 	}
 	// The cases the issue names, exactly.
 	if got := s.RepairDue(at("2026-12-01 02:45"), 3); got.Format("2006-01-02 15:04") != "2026-12-03 18:30" {
