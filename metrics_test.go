@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/frontdesk/frontdesk/bots/slack/slacktest"
 	"io"
 	"net/http"
 	"regexp"
@@ -147,4 +148,29 @@ func (c *webClient) post(body string) {
 	if res.StatusCode != http.StatusOK {
 		c.t.Fatalf("send %s: %d %s", body, res.StatusCode, out)
 	}
+}
+
+// TestMetricsCountSlackCalls: the staff desk's Web API calls are counted by
+// outcome, a 429 as rate_limited, so a dashboard shows Slack pushing back.
+func TestMetricsCountSlackCalls(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	fake.Fail("chat.postMessage", 1, slacktest.RateLimited(1))
+	srv, _ := startApp(t, getenv)
+	client := newWebClient(t, srv.URL)
+	client.send("转人工") // posts to the staff channel
+	var text string
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		res, err := http.Get(srv.URL + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		text = string(body)
+		if strings.Contains(text, `frontdesk_platform_calls_total{outcome="rate_limited",platform="slack"} 1`) &&
+			strings.Contains(text, `frontdesk_platform_calls_total{outcome="ok",platform="slack"}`) {
+			return
+		}
+	}
+	t.Fatalf("Slack's calls are not counted:\n%s", grep(text, "frontdesk_platform"))
 }

@@ -124,6 +124,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		if model != nil {
 			sd.SetRewriter(model)
 		}
+		sd.SetObserver(func(outcome string, took time.Duration) { mx.PlatformCall("slack", outcome, took) })
 		for pattern, h := range sd.Routes() {
 			routes[pattern] = h
 		}

@@ -93,7 +93,12 @@ type Bot struct {
 	names    sync.Map      // user id -> display name
 	now      func() time.Time
 	reword   Rewriter // nil: no rewording offered
+	observe  func(outcome string, took time.Duration) // metrics of Web API calls; nil when none
 }
+
+// SetObserver has f told of every Web API call: its outcome (ok,
+// rate_limited, error) and latency.
+func (b *Bot) SetObserver(f func(outcome string, took time.Duration)) { b.observe = f }
 
 // Rewriter offers one politer wording of a staff reply the courtesy check
 // stopped (a language model, package llm); "" locale: the reply's own.
@@ -220,9 +225,19 @@ func (b *Bot) call(ctx context.Context, fn func() error) error {
 		if err := b.limit.Wait(ctx); err != nil {
 			return err
 		}
+		start := time.Now()
 		err := fn()
 		var limited *slack.RateLimitedError
 		var status slack.StatusCodeError
+		if b.observe != nil {
+			outcome := "ok"
+			if errors.As(err, &limited) {
+				outcome = "rate_limited"
+			} else if err != nil {
+				outcome = "error"
+			}
+			b.observe(outcome, time.Since(start))
+		}
 		switch {
 		case err == nil:
 			return nil
