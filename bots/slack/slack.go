@@ -92,7 +92,7 @@ type Bot struct {
 	limit    *rate.Limiter // Slack allows about one message a second per channel
 	names    sync.Map      // user id -> display name
 	now      func() time.Time
-	reword   Rewriter // nil: no rewording offered
+	reword   Rewriter                                 // nil: no rewording offered
 	observe  func(outcome string, took time.Duration) // metrics of Web API calls; nil when none
 }
 
