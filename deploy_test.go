@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -63,5 +65,98 @@ func TestComposeFileHangsTogether(t *testing.T) {
 	}
 	if !strings.Contains(string(docker), `HEALTHCHECK`) || !strings.Contains(string(docker), `"/frontdesk", "healthcheck"`) {
 		t.Error("the Dockerfile has no health check through the binary")
+	}
+}
+
+// TestKubernetesManifestsHangTogether: the manifests (not applied here)
+// parse; the Deployment runs two replicas with liveness on /healthz and
+// readiness on /readyz, resource requests, the schema migrated by an init
+// container, every secret from the Secret; a PodDisruptionBudget keeps one
+// up; and every variable set is one Frontdesk reads.
+func TestKubernetesManifestsHangTogether(t *testing.T) {
+	cfg, err := loadConfig(envOf(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, s := range cfg.Settings {
+		known[s.Key] = true
+	}
+	kinds := map[string]map[string]any{}
+	for _, file := range []string{"deploy/kubernetes/frontdesk.yaml", "deploy/kubernetes/secret.example.yaml"} {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := yaml.NewDecoder(strings.NewReader(string(raw)))
+		for {
+			var doc map[string]any
+			if err := dec.Decode(&doc); err != nil {
+				break
+			}
+			kinds[doc["kind"].(string)] = doc
+		}
+	}
+	for _, k := range []string{"ConfigMap", "Deployment", "Service", "PodDisruptionBudget", "Secret"} {
+		if kinds[k] == nil {
+			t.Fatalf("no %s", k)
+		}
+	}
+	for _, k := range []string{"ConfigMap", "Secret"} {
+		data := kinds[k]["data"]
+		if data == nil {
+			data = kinds[k]["stringData"]
+		}
+		for key := range data.(map[string]any) {
+			if !known[key] {
+				t.Errorf("%s sets %s, which Frontdesk does not read", k, key)
+			}
+		}
+	}
+	dep := kinds["Deployment"]["spec"].(map[string]any)
+	if dep["replicas"] != 2 {
+		t.Errorf("replicas = %v", dep["replicas"])
+	}
+	pod := dep["template"].(map[string]any)["spec"].(map[string]any)
+	c := pod["containers"].([]any)[0].(map[string]any)
+	path := func(probe string) any {
+		return c[probe].(map[string]any)["httpGet"].(map[string]any)["path"]
+	}
+	if path("livenessProbe") != "/healthz" || path("readinessProbe") != "/readyz" {
+		t.Errorf("probes: liveness %v, readiness %v", path("livenessProbe"), path("readinessProbe"))
+	}
+	if c["resources"].(map[string]any)["requests"] == nil {
+		t.Error("no resource requests")
+	}
+	init := pod["initContainers"].([]any)[0].(map[string]any)
+	if args := init["args"].([]any); len(args) != 1 || args[0] != "migrate" {
+		t.Errorf("init container args %v", args)
+	}
+	var fromSecret bool
+	for _, e := range c["envFrom"].([]any) {
+		fromSecret = fromSecret || e.(map[string]any)["secretRef"] != nil
+	}
+	if !fromSecret {
+		t.Error("the container does not read the Secret")
+	}
+	if kinds["PodDisruptionBudget"]["spec"].(map[string]any)["minAvailable"] != 1 {
+		t.Error("the PodDisruptionBudget does not keep a replica")
+	}
+}
+
+// TestMigrateCommandPreparesTheDatabase: `frontdesk migrate` (the init
+// container) makes the schema, after which the staff command line finds a
+// database; running it again changes nothing.
+func TestMigrateCommandPreparesTheDatabase(t *testing.T) {
+	env := testEnv(t)
+	for range 2 {
+		var out, errs bytes.Buffer
+		if err := run(context.Background(), []string{"migrate"}, env, &out, &errs); err != nil || !strings.Contains(out.String(), "schema up to date") {
+			t.Fatalf("migrate: %v %q", err, out.String())
+		}
+	}
+	var out, errs bytes.Buffer
+	if err := run(context.Background(), []string{"ticket", "list"}, env, &out, &errs); err != nil {
+		t.Fatalf("ticket list after migrate: %v", err)
 	}
 }

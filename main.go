@@ -53,6 +53,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return customerCommand(ctx, cfg, args[1:], stdout)
 	case "chat":
 		return chatCommand(ctx, cfg, args[1:], stdout)
+	case "migrate":
+		return migrate(ctx, cfg, stdout)
 	case "healthcheck":
 		return healthcheck(ctx, cfg, stdout)
 	case "config":
