@@ -50,3 +50,40 @@ func TestWeeklyReportReachesSlack(t *testing.T) {
 		t.Fatalf("completed uploads: %+v", done)
 	}
 }
+
+// TestThreadTimesOnTheDesksClock: the lines staff read in a ticket's
+// thread carry times on the desk's clock (FRONTDESK_TIMEZONE), like
+// everything told to customers, not the server's zone.
+func TestThreadTimesOnTheDesksClock(t *testing.T) {
+	getenv, fake := slackEnv(t)
+	srv, _ := startApp(t, getenv)
+	client := newWebClient(t, srv.URL)
+	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
+	client.send("王先生")
+	client.post(`{"payload":"confirm:yes"}`)
+	var out, errs bytes.Buffer
+	if err := run(context.Background(), []string{"ticket", "list"}, getenv, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	number := regexp.MustCompile(`FD-\d+`).FindString(out.String())
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	before := time.Now().In(loc).Format("01-02 15:04")
+	if err := run(context.Background(), []string{"ticket", "diagnose", number, "排水泵堵塞"}, getenv, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	after := time.Now().In(loc).Format("01-02 15:04")
+	var card string
+	for deadline := time.Now().Add(15 * time.Second); card == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		for _, c := range fake.CallsTo("chat.postMessage") {
+			if c.Fields["thread_ts"] == "" && c.TS != "" && strings.Contains(c.Fields["text"]+c.Fields["blocks"], number) {
+				card = c.TS
+			}
+		}
+	}
+	waitThread(t, fake, card, "diagnosed")
+	for _, p := range threadPosts(fake, card) {
+		if strings.Contains(p, "diagnosed") && !strings.Contains(p, "`"+before+"`") && !strings.Contains(p, "`"+after+"`") {
+			t.Errorf("thread line %q is not on the desk's clock (%s)", p, before)
+		}
+	}
+}

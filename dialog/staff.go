@@ -170,3 +170,7 @@ func (s *Staff) Assign(ctx context.Context, number, actor, engineer string) (*st
 func (s *Staff) Close(ctx context.Context, number, actor string) (*storage.Ticket, error) {
 	return s.SetStatus(ctx, number, actor, storage.StateClosed)
 }
+
+// Location is where the desk's times are told: staff see the same clock as
+// the customers, whatever the server's zone.
+func (s *Staff) Location() *time.Location { return s.cfg.Location }

@@ -141,7 +141,7 @@ func (b *Bot) onTicketEvent(ctx context.Context, e storage.Event) error {
 	if err != nil || e.Kind == "created" {
 		return err
 	}
-	line := fmt.Sprintf("`%s` *%s* %s — %s", e.At.Local().Format("01-02 15:04"), e.Kind, e.Detail, e.Actor)
+	line := fmt.Sprintf("`%s` *%s* %s — %s", e.At.In(b.staff.Location()).Format("01-02 15:04"), e.Kind, e.Detail, e.Actor)
 	if who := b.alarmed(e.Kind); who != "" {
 		line = who + " :rotating_light: " + line
 	} else if e.Kind == "sla_warning" || e.Kind == "quote_reminder" {
