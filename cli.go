@@ -56,10 +56,7 @@ func ticketCommand(ctx context.Context, cfg Config, args []string, stdout io.Wri
 	if err != nil {
 		return usageError{fmt.Errorf("%s (frontdesk ticket help lists the commands)", strings.TrimSuffix(err.Error(), ": "+dialog.ErrUsage.Error()))}
 	}
-	if err := requireDatabase(cfg); err != nil {
-		return err
-	}
-	db, err := storage.Open(ctx, cfg.DatabaseURL)
+	db, err := openDatabase(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -114,6 +111,15 @@ func writeSettings(w io.Writer, settings []Setting) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Key, s.From, v)
 	}
 	return tw.Flush()
+}
+
+// openDatabase opens the server's database for a command, refusing where
+// the server has made none yet (see requireDatabase).
+func openDatabase(ctx context.Context, cfg Config) (*storage.DB, error) {
+	if err := requireDatabase(cfg); err != nil {
+		return nil, err
+	}
+	return storage.Open(ctx, cfg.DatabaseURL)
 }
 
 // requireDatabase refuses to go on where the server has made no SQLite

@@ -57,10 +57,7 @@ func customerCommand(ctx context.Context, cfg Config, args []string, stdout io.W
 	} else {
 		return usageError{fmt.Errorf("%q is neither a phone nor a chat like telegram:123456", args[1])}
 	}
-	if err := requireDatabase(cfg); err != nil {
-		return err
-	}
-	db, err := storage.Open(ctx, cfg.DatabaseURL)
+	db, err := openDatabase(ctx, cfg)
 	if err != nil {
 		return err
 	}

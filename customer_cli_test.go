@@ -19,10 +19,7 @@ import (
 func TestCustomerExportThenErase(t *testing.T) {
 	getenv := testEnv(t)
 	srv, _ := startApp(t, getenv)
-	client := newWebClient(t, srv.URL)
-	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
-	client.send("王先生")
-	client.post(`{"payload":"confirm:yes"}`)
+	client, _ := reportOnWeb(t, srv.URL, getenv)
 	client.send("投诉：上次师傅迟到了两个小时，电话也不接")
 	run1 := func(args ...string) string {
 		t.Helper()
@@ -84,10 +81,7 @@ func TestCustomerExportThenErase(t *testing.T) {
 func TestEraseRedactsSlack(t *testing.T) {
 	getenv, fake := slackEnv(t)
 	srv, _ := startApp(t, getenv)
-	client := newWebClient(t, srv.URL)
-	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
-	client.send("王先生")
-	client.post(`{"payload":"confirm:yes"}`)
+	reportOnWeb(t, srv.URL, getenv)
 	// The ticket's card reaches the staff channel.
 	var card string
 	for deadline := time.Now().Add(15 * time.Second); card == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {

@@ -41,13 +41,7 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 	// ticket's event: give it a moment.
 	var text string
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		res, err := http.Get(srv.URL + "/metrics")
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		text = string(body)
+		text = scrape(t, srv.URL)
 		if strings.Contains(text, `frontdesk_service_levels{kind="first_reply",outcome="running"} 1`) || time.Now().After(deadline) {
 			break
 		}
@@ -160,17 +154,46 @@ func TestMetricsCountSlackCalls(t *testing.T) {
 	client.send("转人工") // posts to the staff channel
 	var text string
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		res, err := http.Get(srv.URL + "/metrics")
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		text = string(body)
+		text = scrape(t, srv.URL)
 		if strings.Contains(text, `frontdesk_platform_calls_total{outcome="rate_limited",platform="slack"} 1`) &&
 			strings.Contains(text, `frontdesk_platform_calls_total{outcome="ok",platform="slack"}`) {
 			return
 		}
 	}
 	t.Fatalf("Slack's calls are not counted:\n%s", grep(text, "frontdesk_platform"))
+}
+
+// reportOnWeb reports a washing machine's fault on the web chat in one long
+// message, gives the name and confirms, as a customer would, and returns
+// the customer and the ticket number the desk registered.
+func reportOnWeb(t *testing.T, url string, getenv func(string) string) (*webClient, string) {
+	t.Helper()
+	client := newWebClient(t, url)
+	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
+	client.send("王先生")
+	client.post(`{"payload":"confirm:yes"}`)
+	var out, errs bytes.Buffer
+	if err := run(context.Background(), []string{"ticket", "list"}, getenv, &out, &errs); err != nil {
+		t.Fatal(err)
+	}
+	number := regexp.MustCompile(`FD-\d+`).FindString(out.String())
+	if number == "" {
+		t.Fatalf("no ticket after the report:\n%s", out.String())
+	}
+	return client, number
+}
+
+// scrape reads the server's /metrics.
+func scrape(t *testing.T, url string) string {
+	t.Helper()
+	res, err := http.Get(url + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(body)
 }

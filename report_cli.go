@@ -11,7 +11,6 @@ import (
 
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/report"
-	"github.com/frontdesk/frontdesk/storage"
 )
 
 const reportUsage = `usage: frontdesk report [--from 2026-11-23] [--to 2026-11-30] [--csv FILE] [--png FILE]
@@ -61,10 +60,7 @@ func reportCommand(ctx context.Context, cfg Config, args []string, stdout io.Wri
 	if !start.Before(end) {
 		return usageError{fmt.Errorf("report: --from %s is not before --to %s", start.Format("2006-01-02"), end.Format("2006-01-02"))}
 	}
-	if err := requireDatabase(cfg); err != nil {
-		return err
-	}
-	db, err := storage.Open(ctx, cfg.DatabaseURL)
+	db, err := openDatabase(ctx, cfg)
 	if err != nil {
 		return err
 	}

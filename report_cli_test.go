@@ -7,7 +7,6 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -19,10 +18,7 @@ import (
 func TestReportCommand(t *testing.T) {
 	getenv := testEnv(t)
 	srv, _ := startApp(t, getenv)
-	client := newWebClient(t, srv.URL)
-	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
-	client.send("王先生")
-	client.post(`{"payload":"confirm:yes"}`)
+	_, number := reportOnWeb(t, srv.URL, getenv)
 	cmd := func(args ...string) string {
 		t.Helper()
 		var out, errs bytes.Buffer
@@ -31,7 +27,6 @@ func TestReportCommand(t *testing.T) {
 		}
 		return out.String()
 	}
-	number := regexp.MustCompile(`FD-\d+`).FindString(cmd("ticket", "list"))
 	cmd("ticket", "assign", number, "李工")
 	for _, st := range []string{"approved", "repairing", "ready", "closed"} {
 		cmd("ticket", "status", number, st)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"image/png"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -16,17 +15,7 @@ import (
 func TestWeeklyReportReachesSlack(t *testing.T) {
 	getenv, fake := slackEnv(t)
 	srv, a := startApp(t, getenv)
-	client := newWebClient(t, srv.URL)
-	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
-	client.send("王先生")
-	client.post(`{"payload":"confirm:yes"}`)
-	var out, errs bytes.Buffer
-	if err := run(context.Background(), []string{"ticket", "list"}, getenv, &out, &errs); err != nil {
-		t.Fatal(err)
-	}
-	if regexp.MustCompile(`FD-\d+`).FindString(out.String()) == "" {
-		t.Fatal("no ticket")
-	}
+	reportOnWeb(t, srv.URL, getenv)
 	// The Monday after this week: the week reported is this one.
 	loc, _ := time.LoadLocation("Asia/Shanghai")
 	now := time.Now().In(loc)
@@ -57,15 +46,8 @@ func TestWeeklyReportReachesSlack(t *testing.T) {
 func TestThreadTimesOnTheDesksClock(t *testing.T) {
 	getenv, fake := slackEnv(t)
 	srv, _ := startApp(t, getenv)
-	client := newWebClient(t, srv.URL)
-	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
-	client.send("王先生")
-	client.post(`{"payload":"confirm:yes"}`)
+	_, number := reportOnWeb(t, srv.URL, getenv)
 	var out, errs bytes.Buffer
-	if err := run(context.Background(), []string{"ticket", "list"}, getenv, &out, &errs); err != nil {
-		t.Fatal(err)
-	}
-	number := regexp.MustCompile(`FD-\d+`).FindString(out.String())
 	loc, _ := time.LoadLocation("Asia/Shanghai")
 	before := time.Now().In(loc).Format("01-02 15:04")
 	if err := run(context.Background(), []string{"ticket", "diagnose", number, "排水泵堵塞"}, getenv, &out, &errs); err != nil {
