@@ -25,6 +25,9 @@ var usageText = `usage:
                             the trade's measures of a period, as text, CSV rows and a chart
   frontdesk customer COMMAND  a customer's data on request: export or erase
                             (frontdesk customer help)
+  frontdesk loadtest        play customers over the Telegram webhook against a fake Bot API
+                            and report throughput, first-reply latency, CPU per update
+                            (frontdesk loadtest -h)
   frontdesk migrate         bring the database's schema up to date, then exit
   frontdesk healthcheck     ask the server here whether it is ready (the container's check)
   frontdesk config          every setting in effect, where it came from (environment,

@@ -33,6 +33,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprintln(stdout, version())
 		return nil
 	}
+	if len(args) > 0 && args[0] == "loadtest" {
+		return loadtest(ctx, args[1:], getenv, stdout) // the desk it measures reads the configuration
+	}
 	if len(args) > 0 && slices.Contains([]string{"help", "-h", "--help"}, args[0]) {
 		fmt.Fprint(stdout, usageText) // even when the configuration is broken
 		return nil

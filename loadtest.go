@@ -1,0 +1,274 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
+)
+
+const loadUsage = `usage: frontdesk loadtest [-conversations 600] [-read 3s] [-rate 1000]
+    plays customers reporting a fault over the Telegram webhook against a fake Bot API on
+    loopback, with a reading pause between answers, and reports updates/s, first-reply
+    latency (p50/p90/p99), tickets/s and the desk's own CPU per update. The desk runs as a
+    child process with this environment (DATABASE_URL, REDIS_URL: set them to PostgreSQL
+    and Redis to measure production), so its CPU time is its own.
+`
+
+// The load test's Telegram settings: a fixed token and secret for the
+// child desk and the fake Bot API it talks to.
+const (
+	loadToken  = "123456:LOAD-token_abcdefghijklmnopqrstuvwxyz"
+	loadSecret = "load-webhook-secret"
+)
+
+// loadtest runs the load command.
+func loadtest(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	convs := fs.Int("conversations", 600, "customers chatting at once")
+	read := fs.Duration("read", 3*time.Second, "reading pause before each answer")
+	rate := fs.Int("rate", 1000, "TELEGRAM_RATE of the desk (Telegram's own is 30)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, loadUsage)
+			return nil
+		}
+		return usageError{fmt.Errorf("loadtest: %v", err)}
+	}
+	api := newFakeBotAPI()
+	apiLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	apiSrv := &http.Server{Handler: api}
+	go apiSrv.Serve(apiLn)
+	defer apiSrv.Close()
+
+	deskLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	deskAddr := deskLn.Addr().String()
+	deskLn.Close()
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	if bin := getenv("FRONTDESK_LOADTEST_DESK"); bin != "" {
+		self = bin // the desk to measure, when this binary is not it (a test)
+	}
+	child := exec.CommandContext(ctx, self)
+	child.Env = append(os.Environ(), "FRONTDESK_ADDR="+deskAddr, "TELEGRAM_BOT_TOKEN="+loadToken,
+		"TELEGRAM_WEBHOOK_SECRET="+loadSecret, "TELEGRAM_API_URL=http://"+apiLn.Addr().String(),
+		"TELEGRAM_RATE="+strconv.Itoa(*rate), "FRONTDESK_LOG_LEVEL=error", "FRONTDESK_WEEKLY_REPORT=off",
+		// its own keys in a shared Redis: the chats it plays are not anyone's
+		"REDIS_PREFIX=frontdesk-load-"+strconv.Itoa(os.Getpid())+":")
+	if getenv("DATABASE_URL") == "" {
+		dir, err := os.MkdirTemp("", "frontdesk-load-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		child.Env = append(child.Env, "DATABASE_URL=sqlite:"+dir+"/load.db")
+	}
+	child.Stderr = os.Stderr
+	if err := child.Start(); err != nil {
+		return err
+	}
+	stopped := false
+	defer func() {
+		if !stopped {
+			child.Process.Kill()
+			child.Wait()
+		}
+	}()
+	base := "http://" + deskAddr
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if res, err := http.Get(base + "/readyz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			return errors.New("loadtest: the desk did not get ready in 30 s")
+		}
+	}
+
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 40, MaxIdleConns: 40}, Timeout: time.Minute}
+	conns := make(chan struct{}, 40) // Telegram opens up to 40 webhook connections
+	var updateID atomic.Int64
+	updateID.Store(time.Now().UnixNano() % 1_000_000_000)
+	var mu sync.Mutex
+	var lat []time.Duration
+	var failed, tickets atomic.Int64
+	post := func(chat int64, body []byte) error {
+		conns <- struct{}{}
+		defer func() { <-conns }()
+		req, _ := http.NewRequest(http.MethodPost, base+"/telegram/webhook", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", loadSecret)
+		res, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			return fmt.Errorf("webhook answered %d", res.StatusCode)
+		}
+		return nil
+	}
+	// say posts one update and waits for the desk's first reply to it.
+	say := func(chat int64, body []byte, want string) bool {
+		wait := api.expect(chat)
+		start := time.Now()
+		if err := post(chat, body); err != nil {
+			failed.Add(1)
+			return false
+		}
+		select {
+		case text := <-wait:
+			mu.Lock()
+			lat = append(lat, time.Since(start))
+			mu.Unlock()
+			return want == "" || strings.Contains(text, want)
+		case <-time.After(30 * time.Second):
+			failed.Add(1)
+			return false
+		}
+	}
+	cpuStart := childCPU(child.Process.Pid)
+	began := time.Now()
+	var wg sync.WaitGroup
+	for i := range *convs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			chat := int64(7_000_000 + i)
+			time.Sleep(time.Duration(i) * *read / time.Duration(*convs)) // arrivals spread over one reading pause
+			steps := []struct {
+				body func() []byte
+				want string
+			}{
+				{func() []byte {
+					return telegramtest.Text(updateID.Add(1), chat, "我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
+				}, ""},
+				{func() []byte { return telegramtest.Text(updateID.Add(1), chat, "王先生") }, ""},
+				{func() []byte { return telegramtest.Callback(updateID.Add(1), chat, "confirm:yes", 1) }, "FD-"},
+			}
+			for n, s := range steps {
+				if n > 0 {
+					time.Sleep(*read)
+				}
+				ok := say(chat, s.body(), s.want)
+				if !ok {
+					return
+				}
+				if s.want == "FD-" {
+					tickets.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	took := time.Since(began)
+	cpu := childCPU(child.Process.Pid) - cpuStart
+	child.Process.Signal(os.Interrupt)
+	child.Wait()
+	stopped = true
+
+	slices.Sort(lat)
+	pct := func(p float64) time.Duration {
+		if len(lat) == 0 {
+			return 0
+		}
+		return lat[min(len(lat)-1, int(float64(len(lat))*p))]
+	}
+	updates := len(lat)
+	fmt.Fprintf(stdout, "%d conversations, %s reading pause, %d updates answered, %d failed, in %s\n",
+		*convs, *read, updates, failed.Load(), took.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "updates/s %.0f  tickets/s %.1f  tickets %d\n", float64(updates)/took.Seconds(), float64(tickets.Load())/took.Seconds(), tickets.Load())
+	fmt.Fprintf(stdout, "first reply p50 %s  p90 %s  p99 %s\n", pct(0.5).Round(time.Microsecond*100), pct(0.9).Round(time.Microsecond*100), pct(0.99).Round(time.Microsecond*100))
+	if updates > 0 && cpu > 0 {
+		fmt.Fprintf(stdout, "desk CPU %s, %.3f ms per update\n", cpu.Round(time.Millisecond), float64(cpu.Microseconds())/1000/float64(updates))
+	}
+	if failed.Load() > 0 {
+		return fmt.Errorf("loadtest: %d updates failed or went unanswered", failed.Load())
+	}
+	return nil
+}
+
+// childCPU is a process's user and system CPU time so far, from /proc.
+func childCPU(pid int) time.Duration {
+	raw, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	s := string(raw)
+	fields := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
+	if len(fields) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(fields[11], 10, 64)
+	stime, _ := strconv.ParseInt(fields[12], 10, 64)
+	return time.Duration(utime+stime) * time.Second / 100 // USER_HZ is 100 on Linux
+}
+
+// fakeBotAPI answers the Bot API calls the desk makes and hands each
+// chat's sent texts to whoever waits for them.
+type fakeBotAPI struct {
+	mu    sync.Mutex
+	waits map[int64]chan string
+	msgID atomic.Int64
+}
+
+func newFakeBotAPI() *fakeBotAPI { return &fakeBotAPI{waits: map[int64]chan string{}} }
+
+// expect returns the channel the next text sent to chat arrives on.
+func (a *fakeBotAPI) expect(chat int64) <-chan string {
+	ch := make(chan string, 1)
+	a.mu.Lock()
+	a.waits[chat] = ch
+	a.mu.Unlock()
+	return ch
+}
+
+func (a *fakeBotAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	_, method, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/bot"), "/")
+	_ = r.ParseMultipartForm(1 << 20)
+	w.Header().Set("Content-Type", "application/json")
+	var result any = true
+	switch strings.ToLower(method) {
+	case "getme":
+		result = map[string]any{"id": 123456, "is_bot": true, "first_name": "Frontdesk", "username": "frontdesk_bot"}
+	case "sendmessage":
+		chat, _ := strconv.ParseInt(r.FormValue("chat_id"), 10, 64)
+		result = map[string]any{"message_id": a.msgID.Add(1), "date": time.Now().Unix(),
+			"chat": map[string]any{"id": chat, "type": "private"}, "text": r.FormValue("text")}
+		a.mu.Lock()
+		ch := a.waits[chat]
+		delete(a.waits, chat)
+		a.mu.Unlock()
+		if ch != nil {
+			ch <- r.FormValue("text")
+		}
+	}
+	json.NewEncoder(w).Encode(map[string]any{"ok": true, "result": result})
+}
