@@ -23,7 +23,8 @@ var usageText = `usage:
                             (frontdesk chat help)
   frontdesk report [--from D] [--to D] [--csv F] [--png F]
                             the trade's measures of a period, as text, CSV rows and a chart
-  frontdesk customer COMMAND  a customer's data on request: export or erase
+  frontdesk customer COMMAND
+                            a customer's data on request: export or erase
                             (frontdesk customer help)
   frontdesk loadtest        play customers over the Telegram webhook against a fake Bot API
                             and report throughput, first-reply latency, CPU per update
