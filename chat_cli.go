@@ -118,14 +118,11 @@ func openChatDesk(ctx context.Context, cfg Config) (*chatDesk, error) {
 			return nil, errors.New("no running server here: the chat commands reach its conversations through it (start it with `frontdesk`), or set REDIS_URL to the server's Redis")
 		}
 	}
-	if err := requireDatabase(cfg); err != nil {
-		return nil, err
-	}
 	texts, err := prompts.Load()
 	if err != nil {
 		return nil, err
 	}
-	db, err := storage.Open(ctx, cfg.DatabaseURL)
+	db, err := openDatabase(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}

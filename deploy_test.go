@@ -34,14 +34,7 @@ func TestComposeFileHangsTogether(t *testing.T) {
 	if !strings.Contains(strings.Join(f.Services["redis"].Command, " "), "--appendonly yes") {
 		t.Error("redis runs without append-only persistence")
 	}
-	cfg, err := loadConfig(envOf(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	known := map[string]bool{}
-	for _, s := range cfg.Settings {
-		known[s.Key] = true
-	}
+	known := knownSettings(t)
 	for _, name := range []string{"frontdesk-1", "frontdesk-2"} {
 		svc, ok := f.Services[name]
 		if !ok {
@@ -74,14 +67,7 @@ func TestComposeFileHangsTogether(t *testing.T) {
 // container, every secret from the Secret; a PodDisruptionBudget keeps one
 // up; and every variable set is one Frontdesk reads.
 func TestKubernetesManifestsHangTogether(t *testing.T) {
-	cfg, err := loadConfig(envOf(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	known := map[string]bool{}
-	for _, s := range cfg.Settings {
-		known[s.Key] = true
-	}
+	known := knownSettings(t)
 	kinds := map[string]map[string]any{}
 	for _, file := range []string{"deploy/kubernetes/frontdesk.yaml", "deploy/kubernetes/secret.example.yaml"} {
 		raw, err := os.ReadFile(file)
@@ -159,4 +145,18 @@ func TestMigrateCommandPreparesTheDatabase(t *testing.T) {
 	if err := run(context.Background(), []string{"ticket", "list"}, env, &out, &errs); err != nil {
 		t.Fatalf("ticket list after migrate: %v", err)
 	}
+}
+
+// knownSettings is every variable Frontdesk reads.
+func knownSettings(t *testing.T) map[string]bool {
+	t.Helper()
+	cfg, err := loadConfig(envOf(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, s := range cfg.Settings {
+		known[s.Key] = true
+	}
+	return known
 }

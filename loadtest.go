@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
+	"github.com/frontdesk/frontdesk/prompts"
 )
 
 const loadUsage = `usage: frontdesk loadtest [-conversations 600] [-read 3s] [-rate 1000]
@@ -50,6 +51,10 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 			return nil
 		}
 		return usageError{fmt.Errorf("loadtest: %v", err)}
+	}
+	script, err := prompts.LoadScript()
+	if err != nil {
+		return err
 	}
 	api := newFakeBotAPI()
 	apiLn, err := net.Listen("tcp", "127.0.0.1:0")
@@ -163,28 +168,19 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 			defer wg.Done()
 			chat := int64(7_000_000 + i)
 			time.Sleep(time.Duration(i) * *read / time.Duration(*convs)) // arrivals spread over one reading pause
-			steps := []struct {
-				body func() []byte
-				want string
-			}{
-				{func() []byte {
-					return telegramtest.Text(updateID.Add(1), chat, "我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
-				}, ""},
-				{func() []byte { return telegramtest.Text(updateID.Add(1), chat, "王先生") }, ""},
-				{func() []byte { return telegramtest.Callback(updateID.Add(1), chat, "confirm:yes", 1) }, "FD-"},
-			}
-			for n, s := range steps {
+			for n, s := range script {
 				if n > 0 {
 					time.Sleep(*read)
 				}
-				ok := say(chat, s.body(), s.want)
-				if !ok {
+				body := telegramtest.Text(updateID.Add(1), chat, s.Text)
+				if s.Payload != "" {
+					body = telegramtest.Callback(updateID.Add(1), chat, s.Payload, 1)
+				}
+				if !say(chat, body, s.Want) {
 					return
 				}
-				if s.want == "FD-" {
-					tickets.Add(1)
-				}
 			}
+			tickets.Add(1) // the last step's reply held what it must: the ticket's number
 		}()
 	}
 	wg.Wait()

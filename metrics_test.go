@@ -29,14 +29,7 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 	client.post(`{"payload":"mode:carry_in"}`)
 	client.post(`{"payload":"proof:none"}`)
 	client.post(`{"payload":"confirm:yes"}`)
-	var out, errs bytes.Buffer
-	if err := run(context.Background(), []string{"ticket", "list"}, getenv, &out, &errs); err != nil {
-		t.Fatal(err)
-	}
-	number := regexp.MustCompile(`FD-\d+`).FindString(out.String())
-	if number == "" {
-		t.Fatalf("no ticket:\n%s", out.String())
-	}
+	number := lastTicket(t, getenv)
 	// The service-level timers start when the job engine relays the
 	// ticket's event: give it a moment.
 	var text string
@@ -172,15 +165,21 @@ func reportOnWeb(t *testing.T, url string, getenv func(string) string) (*webClie
 	client.send("我家海尔洗衣机XQG80脱水时漏水，去年5月买的，地址北京市朝阳区建国路88号3单元502，电话138-0013-8000，明天下午上门可以吗")
 	client.send("王先生")
 	client.post(`{"payload":"confirm:yes"}`)
+	return client, lastTicket(t, getenv)
+}
+
+// lastTicket is the newest ticket's number, as the staff command line lists it.
+func lastTicket(t *testing.T, getenv func(string) string) string {
+	t.Helper()
 	var out, errs bytes.Buffer
 	if err := run(context.Background(), []string{"ticket", "list"}, getenv, &out, &errs); err != nil {
 		t.Fatal(err)
 	}
 	number := regexp.MustCompile(`FD-\d+`).FindString(out.String())
 	if number == "" {
-		t.Fatalf("no ticket after the report:\n%s", out.String())
+		t.Fatalf("no ticket:\n%s", out.String())
 	}
-	return client, number
+	return number
 }
 
 // scrape reads the server's /metrics.

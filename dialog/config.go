@@ -208,12 +208,12 @@ func (c Config) TaglineText(texts *prompts.Catalog, locale string) string {
 	return c.named(texts, locale, c.Tagline, c.TaglineEN, "webchat.tagline")
 }
 
-func (c Config) named(texts *prompts.Catalog, locale, any, en, key string) string {
+func (c Config) named(texts *prompts.Catalog, locale, every, en, key string) string {
 	if locale == "en" && en != "" {
 		return en
 	}
-	if any != "" {
-		return any
+	if every != "" {
+		return every
 	}
 	s, err := texts.Render(locale, key, nil)
 	if err != nil {

@@ -58,3 +58,15 @@ func TestUnknownLocaleFallsBackToChinese(t *testing.T) {
 		t.Fatalf("fallback %q vs %q", a, b)
 	}
 }
+
+// TestLoadScriptReadsWhole: the load command's customer loads, each step a
+// message or a press, and it ends on the ticket's number.
+func TestLoadScriptReadsWhole(t *testing.T) {
+	steps, err := LoadScript()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(steps) < 2 || steps[len(steps)-1].Want != "FD-" {
+		t.Fatalf("script %+v", steps)
+	}
+}

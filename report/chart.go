@@ -64,7 +64,7 @@ func LoadFont(path string) (font.Font, error) {
 }
 
 // pickFace takes the simplified-Chinese face of a collection (Noto's .ttc
-// holds JP, KR, SC, TC, HK), else its first face that has 修.
+// holds JP, KR, SC, TC, HK), else its first face that draws Chinese.
 func pickFace(raw []byte) (*opentype.Font, error) {
 	coll, err := opentype.ParseCollection(raw)
 	if err != nil {
@@ -76,7 +76,7 @@ func pickFace(raw []byte) (*opentype.Font, error) {
 		if err != nil {
 			continue
 		}
-		if idx, err := f.GlyphIndex(nil, '修'); err != nil || idx == 0 {
+		if idx, err := f.GlyphIndex(nil, hanProbe); err != nil || idx == 0 {
 			continue
 		}
 		name, _ := f.Name(nil, sfnt.NameIDFamily)
@@ -92,6 +92,10 @@ func pickFace(raw []byte) (*opentype.Font, error) {
 	}
 	return first, nil
 }
+
+// hanProbe is a common Han character (U+4FEE, "repair"): a face that has
+// no glyph for it cannot label the chart in Chinese.
+const hanProbe = '\u4fee'
 
 // Chart sizes, in points at 96 dpi: a slide's width.
 const (

@@ -63,11 +63,3 @@ func Comment(cur, prev Measures, l Labeller, loc *time.Location) string {
 		"Registered": cur.Registered, "Closed": cur.Overall.Closed, "FixedRate": pct(Rate(cur.Overall.FixedFirstTime, cur.Overall.Closed)),
 		"SatRate": pct(Rate(cur.Overall.Satisfied, cur.Overall.Answered)), "Moves": Moves(cur, prev, l, 3)})
 }
-
-// LastWeek is the week before the one now is in: Monday to Monday in loc.
-func LastWeek(now time.Time, loc *time.Location) (from, to time.Time) {
-	now = now.In(loc)
-	days := (int(now.Weekday()) + 6) % 7 // since Monday
-	to = time.Date(now.Year(), now.Month(), now.Day()-days, 0, 0, 0, 0, loc)
-	return to.AddDate(0, 0, -7), to
-}

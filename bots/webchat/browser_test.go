@@ -58,13 +58,8 @@ func (d *pageDesk) chat() string {
 func TestPageInBrowser(t *testing.T) {
 	ctx := webchattest.Browser(t)
 
-	mr := miniredis.RunT(t)
-	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
-	t.Cleanup(func() { rdb.Close() })
-	desk := &pageDesk{}
-	chat := webchat.New(desk, storage.NewTranscripts(rdb, "test:", time.Hour), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	srv := httptest.NewServer(chat)
-	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	rig := newPageRig(t, &redis.Options{})
+	desk, chat, srv := rig.desk, rig.chat, rig.srv
 
 	const wait = 10 * time.Second
 	must := func(err error) {
@@ -139,14 +134,8 @@ func (d *pageDesk) Text(_, key string, _ any) (string, error) { return key, nil 
 // another day dated, and the page's words following the desk into English.
 func TestPageWhileTheDeskAnswers(t *testing.T) {
 	ctx := webchattest.Browser(t)
-	mr := miniredis.RunT(t)
-	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
-	t.Cleanup(func() { rdb.Close() })
-	desk := &pageDesk{}
-	tr := storage.NewTranscripts(rdb, "test:", time.Hour)
-	chat := webchat.New(desk, tr, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	srv := httptest.NewServer(chat)
-	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	rig := newPageRig(t, &redis.Options{})
+	desk, tr, srv := rig.desk, rig.tr, rig.srv
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -204,13 +193,9 @@ func TestPageWhileTheDeskAnswers(t *testing.T) {
 // transcript holds it once.
 func TestMessageWaitsForTheServer(t *testing.T) {
 	ctx := webchattest.Browser(t)
-	mr := miniredis.RunT(t)
-	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr(), MaxRetries: -1, DialTimeout: 200 * time.Millisecond})
-	t.Cleanup(func() { rdb.Close() })
-	desk := &pageDesk{}
-	chat := webchat.New(desk, storage.NewTranscripts(rdb, "test:", time.Hour), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	srv := httptest.NewServer(chat)
-	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	// Redis away is noticed at once: no retries, a short dial.
+	rig := newPageRig(t, &redis.Options{MaxRetries: -1, DialTimeout: 200 * time.Millisecond})
+	mr, srv := rig.mr, rig.srv
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -255,4 +240,28 @@ func TestMessageWaitsForTheServer(t *testing.T) {
 		{From: "desk", Text: "echo: are you there?"},
 	}
 	checkTranscript(t, ctx, want)
+}
+
+// pageRig is the web chat served with pageDesk over an in-process Redis.
+type pageRig struct {
+	mr   *miniredis.Miniredis
+	desk *pageDesk
+	tr   *storage.Transcripts
+	chat *webchat.Chat
+	srv  *httptest.Server
+}
+
+// newPageRig serves the web chat; opts tunes the Redis client (its address
+// is filled in).
+func newPageRig(t *testing.T, opts *redis.Options) pageRig {
+	t.Helper()
+	r := pageRig{mr: miniredis.RunT(t), desk: &pageDesk{}}
+	opts.Addr = r.mr.Addr()
+	rdb := redis.NewClient(opts)
+	t.Cleanup(func() { rdb.Close() })
+	r.tr = storage.NewTranscripts(rdb, "test:", time.Hour)
+	r.chat = webchat.New(r.desk, r.tr, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r.srv = httptest.NewServer(r.chat)
+	t.Cleanup(func() { r.srv.CloseClientConnections(); r.srv.Close() })
+	return r
 }
