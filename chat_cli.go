@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/frontdesk/frontdesk/bots/telegram"
@@ -159,16 +158,16 @@ func (d *chatDesk) list(ctx context.Context, w io.Writer, label func(string, map
 		fmt.Fprintln(w, label("cli.chat.none", nil))
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, label("cli.chat.columns", nil))
+	var tab dialog.Table // aligned by terminal cells: the states are Chinese
+	tab.Add(strings.Split(label("cli.chat.columns", nil), "\t")...)
 	for _, c := range cs {
 		state := label("cli.chat.wanted", map[string]any{"Reason": c.StaffReason})
 		if c.TakenOver {
 			state = label("cli.chat.held", map[string]any{"Agent": c.Agent})
 		}
-		fmt.Fprintf(tw, "%s:%s\t%s\t%s\t%s\n", c.Channel, c.ChatID, state, d.now.Sub(c.LastActivity).Round(time.Minute), c.Locale)
+		tab.Add(c.Channel+":"+c.ChatID, state, d.now.Sub(c.LastActivity).Round(time.Minute).String(), c.Locale)
 	}
-	return tw.Flush()
+	return tab.Write(w)
 }
 
 func (d *chatDesk) show(ctx context.Context, w io.Writer, channel, chatID string, label func(string, map[string]any) string) error {

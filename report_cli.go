@@ -14,7 +14,8 @@ import (
 )
 
 const reportUsage = `usage: frontdesk report [--from 2026-11-23] [--to 2026-11-30] [--csv FILE] [--png FILE]
-    the trade's measures for [from, to) in the desk's time zone (the last 7 days by default):
+    the trade's measures for [from, to) in the desk's time zone (the last 7 days, today
+    included, by default):
     tickets and repeat repairs, first-time fix, satisfaction, service levels, complaints, times
     in working hours, by engineer and by product; --csv writes the rows behind them, --png a chart
 `
@@ -44,7 +45,7 @@ func reportCommand(ctx context.Context, cfg Config, args []string, stdout io.Wri
 	}
 	loc := cfg.Desk.Location
 	now := time.Now().In(loc)
-	end := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
+	end := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, loc) // today included
 	var err error
 	if *to != "" {
 		if end, err = report.ParseDay(*to, loc); err != nil {
