@@ -18,20 +18,13 @@ import (
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-const chatUsage = `usage: frontdesk chat COMMAND   answer customers without Slack
-    list                      chats waiting for a person, or held by one; longest waiting first
-    show CHANNEL:CHAT         one chat: its state, its tickets, what the customer said lately
-    reply CHANNEL:CHAT "TEXT" take the chat (the bot stops answering it) and send TEXT to the customer
-    release CHANNEL:CHAT      hand the chat back to the assistant; the customer is told
-`
-
 // chatCommand lets staff answer a handed-over chat from the command line,
 // through the same takeover, relay and hand-back as Slack. It reaches the
 // conversations through Redis: REDIS_URL, or the running server's
 // in-process Redis on the zero-setup default.
 func chatCommand(ctx context.Context, cfg Config, args []string, stdout io.Writer) error {
 	if len(args) == 0 || slices.Contains([]string{"help", "-h", "--help"}, args[0]) {
-		fmt.Fprint(stdout, chatUsage)
+		fmt.Fprint(stdout, helpText(cfg.Desk.DefaultLocale, "help.chat"))
 		return nil
 	}
 	verb := args[0]

@@ -16,44 +16,21 @@ import (
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-var usageText = `usage:
-  frontdesk                 serve the web chat (and configured channels)
-  frontdesk version         the version and the commit it was built from
-  frontdesk chat COMMAND    answer customers without Slack: list, show, reply, release
-                            (frontdesk chat help)
-  frontdesk report [--from D] [--to D] [--csv F] [--png F]
-                            the trade's measures of a period, as text, CSV rows and a chart
-  frontdesk customer COMMAND
-                            a customer's data on request: export or erase
-                            (frontdesk customer help)
-  frontdesk loadtest        play customers over the Telegram webhook against a fake Bot API
-                            and report throughput, first-reply latency, CPU per update
-                            (frontdesk loadtest -h)
-  frontdesk migrate         bring the database's schema up to date, then exit
-  frontdesk healthcheck     ask the server here whether it is ready (the container's check)
-  frontdesk config          every setting in effect, where it came from (environment,
-                            the FRONTDESK_CONFIG file, default); secrets masked.
-                            The README's Configuration section explains each one.
-  frontdesk ticket COMMAND  staff commands:
-` + indent(dialog.CommandUsage) + "\n"
-
 // ticketCommand runs one staff command against the database. It needs no
 // Redis and no running server: the customer notices it queues in the outbox
 // are delivered by the server, now or when it next runs.
 func ticketCommand(ctx context.Context, cfg Config, args []string, stdout io.Writer) error {
 	if len(args) == 0 || slices.Contains([]string{"help", "-h", "--help"}, args[0]) {
-		fmt.Fprint(stdout, usageText)
+		fmt.Fprint(stdout, mainHelp(cfg.Desk.DefaultLocale))
 		return nil
 	}
 	if slices.Contains(args[1:], "--help") || slices.Contains(args[1:], "-h") {
 		// help for one command: its line of the grammar
-		for _, line := range strings.Split(dialog.CommandUsage, "\n") {
-			if strings.HasPrefix(line, strings.ToLower(args[0])+" ") {
-				fmt.Fprintf(stdout, "usage: frontdesk ticket %s\n", line)
-				return nil
-			}
+		if line := grammarLine(cfg.Desk.DefaultLocale, args[0]); line != "" {
+			fmt.Fprintf(stdout, "usage: frontdesk ticket %s\n", line)
+			return nil
 		}
-		fmt.Fprint(stdout, usageText)
+		fmt.Fprint(stdout, mainHelp(cfg.Desk.DefaultLocale))
 		return nil
 	}
 	cmd, err := dialog.ParseCommand(args)
@@ -99,7 +76,8 @@ func version() string {
 }
 
 func indent(s string) string {
-	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+	s = strings.TrimSuffix(s, "\n")
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ") + "\n"
 }
 
 // writeSettings prints the settings in effect, one a line: the variable,

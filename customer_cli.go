@@ -18,12 +18,6 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-const customerUsage = `usage: frontdesk customer COMMAND   a customer's data, on their request
-    export PHONE | CHANNEL:CHAT   everything held about them, as JSON on standard output
-    erase  PHONE | CHANNEL:CHAT   remove it everywhere Frontdesk wrote it (anonymous facts for
-                                  the measures stay); recorded with who and when; safe to repeat
-`
-
 // customerExport is what export writes: the SQL rows and, per chat, the
 // conversation Redis holds and the web chat's transcript.
 type customerExport struct {
@@ -43,7 +37,7 @@ type conversationExported struct {
 // data.
 func customerCommand(ctx context.Context, cfg Config, args []string, stdout io.Writer) error {
 	if len(args) == 0 || slices.Contains([]string{"help", "-h", "--help"}, args[0]) {
-		fmt.Fprint(stdout, customerUsage)
+		fmt.Fprint(stdout, helpText(cfg.Desk.DefaultLocale, "help.customer"))
 		return nil
 	}
 	if len(args) != 2 || (args[0] != "export" && args[0] != "erase") {

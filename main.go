@@ -37,7 +37,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return loadtest(ctx, args[1:], getenv, stdout) // the desk it measures reads the configuration
 	}
 	if len(args) > 0 && slices.Contains([]string{"help", "-h", "--help"}, args[0]) {
-		fmt.Fprint(stdout, usageText) // even when the configuration is broken
+		fmt.Fprint(stdout, mainHelp(getenv("FRONTDESK_LOCALE"))) // even when the configuration is broken
 		return nil
 	}
 	cfg, err := loadConfig(getenv)

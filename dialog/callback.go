@@ -53,7 +53,7 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 		m.askRating(t, tk, "callback.attitude", "att")
 	case "not_working":
 		cb.Working = "no"
-		return m.callbackUnhappy(t, tk, cb, "not working 机器仍有问题")
+		return m.callbackUnhappy(t, tk, cb, "working=no")
 	case "att:" + answerGood, "att:" + answerFair, "att:" + answerPoor:
 		cb.Attitude = strings.TrimPrefix(answer, "att:")
 		c.Step = "quality"
@@ -64,7 +64,7 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 	case "qual:" + answerGood, "qual:" + answerFair, "qual:" + answerPoor:
 		cb.Quality = strings.TrimPrefix(answer, "qual:")
 		if cb.Attitude == answerPoor || cb.Quality == answerPoor {
-			return m.callbackUnhappy(t, tk, cb, "dissatisfied 不满意: attitude "+cb.Attitude+", quality "+cb.Quality)
+			return m.callbackUnhappy(t, tk, cb, "attitude="+cb.Attitude+" quality="+cb.Quality)
 		}
 		c.Step = "suggest"
 		if err := m.answerCallback(t, tk, cb, storage.CallbackAsked, "callback_quality", cb.Quality); err != nil {
@@ -237,7 +237,7 @@ func (m *Manager) callbackUnhappy(t *turn, tk *storage.Ticket, cb *storage.Callb
 	now := t.now.UTC()
 	cb.State, cb.AnsweredAt = storage.CallbackAnswered, &now
 	err := m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Reopen: true, Events: []storage.Event{
-		{Actor: actorCustomer(t.c), Kind: "reopened", Detail: "callback: " + why},
+		{Actor: actorCustomer(t.c), Kind: "reopened", Detail: "callback " + why},
 		{Actor: "bot", Kind: "callback_alarm", Detail: why}}}, t.now)
 	if err != nil {
 		return err

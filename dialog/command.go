@@ -21,18 +21,6 @@ type Command struct {
 	Days   int      // quote: repair days
 }
 
-// CommandUsage is the grammar, for help output.
-const CommandUsage = `list [STATE]                      tickets, newest first
-show FD-1042                      one ticket and its event log
-find PHONE                        tickets with that phone
-diagnose FD-1042 "TEXT"           record the diagnosis (cause)
-quote FD-1042 AMOUNT "WORK" DAYS  post a quote, e.g. quote FD-1042 350 "更换定影组件" 3d
-status FD-1042 STATE              move the ticket (approved, repairing, waiting_parts, ready, closed, cancelled)
-assign FD-1042 ENGINEER           assign an engineer
-close FD-1042                     close the ticket
-feedback                          recent complaints, suggestions, consultations
-report [DAYS]                     service levels met and breached, callbacks' answers (last 30 days)`
-
 // ErrUsage marks a command that does not follow the grammar.
 var ErrUsage = errors.New("usage")
 

@@ -22,7 +22,7 @@ type Config struct {
 	Promises       Promises
 }
 
-// SLA holds the service levels of DOMAIN.md that the desk promises.
+// SLA holds the service levels (docs/TRADE.md, Service levels) that the desk promises.
 type SLA struct {
 	WorkStart   time.Duration // start of the working day, from midnight: 9h
 	WorkEnd     time.Duration // end of the working day: 18h30m
@@ -80,7 +80,7 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// DefaultSLA returns the service levels DOMAIN.md gives as defaults.
+// DefaultSLA returns the service levels the trade gives as defaults (docs/TRADE.md, Service levels).
 func DefaultSLA() SLA {
 	return SLA{WorkStart: 9 * time.Hour, WorkEnd: 18*time.Hour + 30*time.Minute,
 		FirstReply: 4 * time.Hour, LateAfter: 16 * time.Hour, NextMorning: 10 * time.Hour,

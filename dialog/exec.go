@@ -66,14 +66,15 @@ func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) 
 	if err != nil {
 		return err
 	}
-	done := s.text("cli.done."+c.Verb, map[string]any{"Number": tk.Number, "StateLabel": s.stateLabel(tk.State), "Engineer": tk.Engineer})
+	done := s.Text("cli.done."+c.Verb, map[string]any{"Number": tk.Number, "StateLabel": s.stateLabel(tk.State), "Engineer": tk.Engineer})
 	_, err = fmt.Fprintln(w, done)
 	return err
 }
 
-// text renders a cli.* label; the catalog's keys and their data are checked
-// when it loads, so a failure here is a fault in the code, shown as the key.
-func (s *Staff) text(key string, data any) string {
+// Text renders a staff-facing label (cli.*, slack.*) in the desk's default
+// language; the catalog's keys and their data are checked when it loads, so
+// a failure here is a fault in the code, shown as the key.
+func (s *Staff) Text(key string, data any) string {
 	out, err := s.texts.Render(s.cfg.DefaultLocale, key, data)
 	if err != nil {
 		return key
@@ -81,15 +82,26 @@ func (s *Staff) text(key string, data any) string {
 	return out
 }
 
+// EventDetail is an event's detail as staff read it: the detail is stored
+// as data (a duration, codes like working=no), and the kinds that need
+// words have an event.<kind> label in prompts, rendered with it.
+func (s *Staff) EventDetail(e storage.Event) string {
+	out, err := s.texts.Render(s.cfg.DefaultLocale, "event."+e.Kind, map[string]any{"Detail": e.Detail})
+	if err != nil {
+		return e.Detail
+	}
+	return out
+}
+
 // columns is a table's header, tab-separated in the catalog.
-func (s *Staff) columns(key string) []string { return strings.Split(s.text(key, nil), "\t") }
+func (s *Staff) columns(key string) []string { return strings.Split(s.Text(key, nil), "\t") }
 
 // stateLabel names a state for staff in the desk's language.
-func (s *Staff) stateLabel(state string) string { return s.text("cli.state."+state, nil) }
+func (s *Staff) stateLabel(state string) string { return s.Text("cli.state."+state, nil) }
 
 func (s *Staff) writeList(w io.Writer, ts []storage.Ticket) error {
 	if len(ts) == 0 {
-		_, err := fmt.Fprintln(w, s.text("cli.none", nil))
+		_, err := fmt.Fprintln(w, s.Text("cli.none", nil))
 		return err
 	}
 	var t Table
@@ -104,13 +116,13 @@ func (s *Staff) writeList(w io.Writer, ts []storage.Ticket) error {
 // customer is the customer's name with the title they chose, as the desk
 // addresses them.
 func (s *Staff) customer(tk *storage.Ticket) string {
-	return s.text("cli.customer", map[string]any{"Name": tk.ContactName, "Salutation": tk.Salutation})
+	return s.Text("cli.customer", map[string]any{"Name": tk.ContactName, "Salutation": tk.Salutation})
 }
 
 func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *storage.Ticket) error {
 	loc := s.cfg.Location
-	label := func(key string, data map[string]any) string { return s.text(key, data) }
-	fmt.Fprintln(w, s.text("cli.ticket", map[string]any{
+	label := func(key string, data map[string]any) string { return s.Text(key, data) }
+	fmt.Fprintln(w, s.Text("cli.ticket", map[string]any{
 		"Number": t.Number, "StateLabel": s.stateLabel(t.State), "RepeatOf": t.RepeatOf,
 		"ModeLabel":     label("cli.mode", map[string]any{"Mode": t.ServiceMode}),
 		"WarrantyLabel": label("cli.warranty", map[string]any{"Warranty": t.Warranty}),
@@ -124,10 +136,10 @@ func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *storage.Ticket)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, s.text("cli.events", nil))
+	fmt.Fprintln(w, s.Text("cli.events", nil))
 	var et Table
 	for _, e := range es {
-		et.Add("  "+e.At.In(loc).Format("2006-01-02 15:04:05"), e.Kind, e.Actor, e.Detail)
+		et.Add("  "+e.At.In(loc).Format("2006-01-02 15:04:05"), e.Kind, e.Actor, s.EventDetail(e))
 	}
 	if err := et.Write(w); err != nil {
 		return err
@@ -136,10 +148,10 @@ func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *storage.Ticket)
 	if err != nil || len(ts) == 0 {
 		return err
 	}
-	fmt.Fprintln(w, s.text("cli.levels", nil))
+	fmt.Fprintln(w, s.Text("cli.levels", nil))
 	var tt Table
 	for _, tm := range ts {
-		line := s.text("cli.timer", map[string]any{"Kind": tm.Kind, "Started": tm.StartedAt.In(loc).Format("01-02 15:04"),
+		line := s.Text("cli.timer", map[string]any{"Kind": tm.Kind, "Started": tm.StartedAt.In(loc).Format("01-02 15:04"),
 			"Due": tm.DueAt.In(loc).Format("01-02 15:04"), "Outcome": tm.Outcome})
 		cells := strings.Split(line, "\t")
 		cells[0] = "  " + cells[0]

@@ -41,7 +41,7 @@ func (m *Manager) startNote(t *turn, flow string) error {
 }
 
 // noteAnswer records the details asked for. After a complaint is recorded
-// the customer may go on (DOMAIN: "let them finish"): each further message
+// the customer may go on (docs/TRADE.md, Conversations: let them finish): each further message
 // is added to it, until they say that is all or ask for something else.
 func (m *Manager) noteAnswer(t *turn) error {
 	flow, step := t.c.Flow, t.c.Step
@@ -102,7 +102,7 @@ func (m *Manager) recordNote(t *turn, flow string) error {
 }
 
 // manager explains that the desk can handle it and offers to; insisting
-// hands over (DOMAIN: "if they insist, hand over").
+// hands over (docs/TRADE.md, Conversations: if they insist, hand over).
 func (m *Manager) manager(t *turn) error {
 	m.reset(t.c)
 	t.c.Flow, t.c.Step = flowManager, "offer"

@@ -17,7 +17,7 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, s.text("cli.report.levels", map[string]any{"Since": since.In(s.cfg.Location).Format("2006-01-02")}))
+	fmt.Fprintln(w, s.Text("cli.report.levels", map[string]any{"Since": since.In(s.cfg.Location).Format("2006-01-02")}))
 	byKind := map[string]map[string]int{}
 	var kinds []string
 	for _, t := range timers {
@@ -37,7 +37,7 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 		if n := met + breached + unkept; n > 0 {
 			share = fmt.Sprintf("%d%%", met*100/n)
 		}
-		cells := strings.Split(s.text("cli.report.level", map[string]any{"Kind": k, "Met": met, "Breached": breached,
+		cells := strings.Split(s.Text("cli.report.level", map[string]any{"Kind": k, "Met": met, "Breached": breached,
 			"NotKept": unkept, "Void": o[storage.OutcomeVoid], "Running": o[""], "Share": share}), "\t")
 		cells[0] = "  " + cells[0]
 		levels.Add(cells...)
@@ -49,7 +49,7 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, s.text("cli.report.callbacks", nil))
+	fmt.Fprintln(w, s.Text("cli.report.callbacks", nil))
 	line := ""
 	for i, t := range cbs {
 		if i == 0 || cbs[i-1].Kind != t.Kind {

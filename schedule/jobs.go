@@ -108,14 +108,14 @@ func (w *quoteWorker) Work(ctx context.Context, job *river.Job[quoteArgs]) error
 	now := s.opts.Now()
 	if a.Alarm {
 		eff, err := s.db.QuoteFollowUp(ctx, fmt.Sprintf("quote:%d:alarm", a.QuoteEvent), a.TicketID, a.QuoteEvent,
-			"quote_overdue", fmt.Sprintf("quote undecided for %s 报价未决", s.cfg.Promises.QuoteAlarm), "", now)
+			"quote_overdue", s.cfg.Promises.QuoteAlarm.String(), "", now)
 		return outcome(eff, err, "quote decided")
 	}
 	if err := s.inHours(now); err != nil {
 		return err
 	}
 	eff, err := s.db.QuoteFollowUp(ctx, fmt.Sprintf("quote:%d:remind", a.QuoteEvent), a.TicketID, a.QuoteEvent,
-		"quote_reminder", fmt.Sprintf("reminded the customer after %s 已提醒客户", s.cfg.Promises.QuoteRemind), "quote_reminder", now)
+		"quote_reminder", s.cfg.Promises.QuoteRemind.String(), "quote_reminder", now)
 	return outcome(eff, err, "quote decided")
 }
 

@@ -87,10 +87,16 @@ type threadJob struct {
 	TS   string `json:"ts"`
 }
 
-// isNote says whether a thread message is meant for colleagues only.
-func isNote(text string) bool {
+// isNote says whether a thread message is meant for colleagues only: it
+// starts with one of the note prefixes (prompts' slack.note_prefixes).
+func (b *Bot) isNote(text string) bool {
 	t := strings.ToLower(strings.TrimSpace(text))
-	return strings.HasPrefix(t, "//") || strings.HasPrefix(t, "note:") || strings.HasPrefix(t, "备注")
+	for _, p := range strings.Split(b.text("slack.note_prefixes", nil), "\t") {
+		if p != "" && strings.HasPrefix(t, strings.ToLower(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // onThreadMessage handles a staff member's message in a ticket's thread: a
@@ -107,7 +113,7 @@ func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJo
 		return err
 	}
 	text := strings.TrimSpace(job.Text)
-	if text == "" || isNote(text) {
+	if text == "" || b.isNote(text) {
 		return nil
 	}
 	if handled, err := b.threadCommand(ctx, th, job.User, text); handled || err != nil {
@@ -125,9 +131,9 @@ func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJo
 		if err := b.takeOver(ctx, th, job.User); err != nil {
 			return err
 		}
-		return b.ephemeral(ctx, job.User, threadTS, "You now hold this conversation; that message was not sent to the customer. Write again to reply. 您已接手该会话；刚才那条未发给客户，请重新发送。")
+		return b.ephemeral(ctx, job.User, threadTS, b.text("slack.took_over_unsent", nil))
 	case holder != job.User:
-		return b.ephemeral(ctx, job.User, threadTS, "Not sent to the customer: <@"+holder+"> holds this conversation. 未发送给客户：该会话由 <@"+holder+"> 负责。")
+		return b.ephemeral(ctx, job.User, threadTS, b.text("slack.not_holder", map[string]any{"Holder": holder}))
 	}
 	if b.cfg.HoldImpolite && len(prompts.Flag(b.neverSay, text)) > 0 {
 		return b.hold(ctx, job.User, threadTS, text)

@@ -141,7 +141,7 @@ func (b *Bot) onTicketEvent(ctx context.Context, e storage.Event) error {
 	if err != nil || e.Kind == "created" {
 		return err
 	}
-	line := fmt.Sprintf("`%s` *%s* %s — %s", e.At.In(b.staff.Location()).Format("01-02 15:04"), e.Kind, e.Detail, e.Actor)
+	line := fmt.Sprintf("`%s` *%s* %s — %s", e.At.In(b.staff.Location()).Format("01-02 15:04"), e.Kind, b.staff.EventDetail(e), e.Actor)
 	if who := b.alarmed(e.Kind); who != "" {
 		line = who + " :rotating_light: " + line
 	} else if e.Kind == "sla_warning" || e.Kind == "quote_reminder" {
@@ -177,7 +177,7 @@ func (b *Bot) alarmed(kind string) string {
 func (b *Bot) blocks(ctx context.Context, tk *storage.Ticket) []slack.Block {
 	files, _ := b.db.Attachments(ctx, tk.ID)
 	next, due := b.staff.NextStep(tk)
-	return ticketBlocks(tk, files, b.cfg.MaskContact, next, due)
+	return ticketBlocks(b.text, tk, files, b.cfg.MaskContact, next, due)
 }
 
 // onFeedback posts an escalation, complaint, suggestion or question in the
@@ -197,7 +197,7 @@ func (b *Bot) onFeedback(ctx context.Context, f storage.Feedback) error {
 	reason, escalation := strings.CutPrefix(f.Kind, "handover:")
 	if errors.Is(err, storage.ErrNotFound) {
 		var ts string
-		ts, err = b.post(ctx, "", slack.MsgOptionText("Customer needs a person: "+reason, false), slack.MsgOptionBlocks(chatBlocks(f.Channel, f.ChatID, reason)...))
+		ts, err = b.post(ctx, "", slack.MsgOptionText(b.text("slack.chat_needs_person_text", map[string]any{"Reason": reason}), false), slack.MsgOptionBlocks(chatBlocks(b.text, f.Channel, f.ChatID, reason)...))
 		if err != nil {
 			return err
 		}
@@ -207,9 +207,9 @@ func (b *Bot) onFeedback(ctx context.Context, f storage.Feedback) error {
 	if err != nil {
 		return err
 	}
-	text := fmt.Sprintf("*%s* — “%s”", f.Kind, f.Text)
+	text := b.text("slack.feedback", map[string]any{"Kind": f.Kind, "Text": f.Text})
 	if escalation {
-		text = fmt.Sprintf("%s :rotating_light: the customer needs a person (%s) 客户需要人工 — “%s”", b.cfg.StaffGroup, reason, f.Text)
+		text = b.text("slack.escalation", map[string]any{"Group": b.cfg.StaffGroup, "Reason": reason, "Text": f.Text})
 	}
 	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(strings.TrimSpace(text), false))
 	return err

@@ -83,7 +83,7 @@ func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *sl
 		return b.release(ctx, th, user)
 	}
 	if th.TicketID == 0 {
-		return b.ephemeral(ctx, user, ts, "This conversation has no ticket yet. 此会话还没有工单。")
+		return b.ephemeral(ctx, user, ts, b.text("slack.no_ticket", nil))
 	}
 	tk, err := b.db.TicketByID(ctx, th.TicketID)
 	if err != nil {
@@ -96,7 +96,7 @@ func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *sl
 		return b.exec(ctx, user, ts, dialog.Command{Verb: "status", Number: tk.Number, Args: []string{a.SelectedOption.Value}})
 	case "quote":
 		// Not rate-limited: the trigger expires in three seconds.
-		_, err := b.api.OpenViewContext(ctx, cb.TriggerID, quoteModal(tk))
+		_, err := b.api.OpenViewContext(ctx, cb.TriggerID, quoteModal(b.text, tk))
 		return err
 	case "assign":
 		return b.exec(ctx, user, ts, dialog.Command{Verb: "assign", Number: tk.Number, Args: []string{b.name(ctx, a.SelectedUser)}})
@@ -184,7 +184,7 @@ func (b *Bot) command(ctx context.Context, s slack.SlashCommand) any {
 	}
 	cmd, err := dialog.ParseCommandLine(s.Text)
 	if err != nil {
-		return reply(err.Error() + "\n" + dialog.CommandUsage)
+		return reply(err.Error() + "\n" + b.text("help.grammar", nil))
 	}
 	var out bytes.Buffer
 	if err := b.staff.Exec(ctx, b.actor(ctx, s.UserID), cmd, &out); err != nil {

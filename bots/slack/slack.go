@@ -175,6 +175,10 @@ func sleep(ctx context.Context, d time.Duration) {
 	}
 }
 
+// text renders a staff label (prompts' slack.* and cli.* keys) in the
+// desk's default language.
+func (b *Bot) text(key string, data any) string { return b.staff.Text(key, data) }
+
 // name returns a Slack user's display name, for the customer's "X has
 // joined" and for the ticket log.
 func (b *Bot) name(ctx context.Context, user string) string {

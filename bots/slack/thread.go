@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -32,7 +31,7 @@ func (b *Bot) threadCommand(ctx context.Context, th *storage.Thread, user, text 
 		return false, nil // "Release date is Monday" is a reply, not a command
 	}
 	if th.TicketID == 0 {
-		return true, b.ephemeral(ctx, user, th.ThreadTS, "This conversation has no ticket yet. 此会话还没有工单。")
+		return true, b.ephemeral(ctx, user, th.ThreadTS, b.text("slack.no_ticket", nil))
 	}
 	tk, err := b.db.TicketByID(ctx, th.TicketID)
 	if err != nil {
@@ -63,7 +62,7 @@ func (b *Bot) exec(ctx context.Context, user, threadTS string, cmd dialog.Comman
 func (b *Bot) takeOver(ctx context.Context, th *storage.Thread, user string) error {
 	holder, err := b.desk.TakeOver(ctx, th.ConvChannel, th.ConvChatID, user, b.name(ctx, user))
 	if errors.Is(err, dialog.ErrHeld) {
-		return b.ephemeral(ctx, user, th.ThreadTS, "<@"+holder+"> already holds this conversation. 该会话已由 <@"+holder+"> 接手。")
+		return b.ephemeral(ctx, user, th.ThreadTS, b.text("slack.already_held", map[string]any{"Holder": holder}))
 	}
 	if err != nil {
 		return err
@@ -74,9 +73,7 @@ func (b *Bot) takeOver(ctx context.Context, th *storage.Thread, user string) err
 	if err := b.out.Stash(ctx, heldThreadKey(th.ConvChannel, th.ConvChatID), th.ThreadTS, 30*24*time.Hour); err != nil {
 		return err
 	}
-	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(fmt.Sprintf(
-		"<@%s> has taken over the conversation. Replies in this thread from <@%s> go to the customer; start a message with `//` or `note:` to keep it internal; type `release` to hand back to the bot.\n"+
-			"<@%s> 已接手会话：其在本话题中的回复会发给客户；以 `//` 或 `note:` 开头的内容仅内部可见；输入 `release` 交还机器人。", user, user, user), false))
+	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(b.text("slack.taken_over", map[string]any{"User": user}), false))
 	return err
 }
 
@@ -90,9 +87,9 @@ func (b *Bot) release(ctx context.Context, th *storage.Thread, user string) erro
 		return err
 	}
 	b.out.Untouch(ctx, heldSet, th.ThreadTS)
-	note := "<@" + user + "> handed the conversation back to the bot. 会话已交还机器人。"
+	note := b.text("slack.handed_back", map[string]any{"User": user})
 	if user == "" {
-		note = fmt.Sprintf("No one wrote for %s, so the conversation went back to the bot. 会话闲置 %s，已自动交还机器人。", b.cfg.TakeoverIdle, b.cfg.TakeoverIdle)
+		note = b.text("slack.idle_released", map[string]any{"Idle": b.cfg.TakeoverIdle.String()})
 	}
 	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(note, false))
 	return err
@@ -137,11 +134,17 @@ func (b *Bot) guard(ctx context.Context, user, threadTS, text string) error {
 		return nil
 	}
 	var msg strings.Builder
-	msg.WriteString(":warning: Courtesy check / 文明用语提醒:\n")
-	for _, h := range hits {
-		fmt.Fprintf(&msg, "• “%s” — %s. Try / 建议：%s\n", h.Phrase, h.Reason, h.Instead)
-	}
+	msg.WriteString(b.text("slack.courtesy.warned", nil) + "\n")
+	b.writeHits(&msg, hits)
 	return b.ephemeral(ctx, user, threadTS, msg.String())
+}
+
+// writeHits lists the never-say phrases found, each with its reason and a
+// politer way to say it.
+func (b *Bot) writeHits(w *strings.Builder, hits []prompts.NeverSay) {
+	for _, h := range hits {
+		w.WriteString(b.text("slack.courtesy.hit", map[string]any{"Phrase": h.Phrase, "Reason": h.Reason, "Instead": h.Instead}) + "\n")
+	}
 }
 
 // heldReply is a reply kept back by the courtesy check until confirmed.
@@ -159,20 +162,18 @@ func (b *Bot) hold(ctx context.Context, user, threadTS, text string) error {
 		return err
 	}
 	var msg strings.Builder
-	msg.WriteString(":hand: Not sent yet — courtesy check / 尚未发送，请注意文明用语:\n")
-	for _, h := range prompts.Flag(b.neverSay, text) {
-		fmt.Fprintf(&msg, "• “%s” — %s. Try / 建议：%s\n", h.Phrase, h.Reason, h.Instead)
-	}
-	buttons := []slack.BlockElement{slack.NewButtonBlockElement("send_held", key, slack.NewTextBlockObject(slack.PlainTextType, "Send anyway 原样发送", false, false))}
+	msg.WriteString(b.text("slack.courtesy.held", nil) + "\n")
+	b.writeHits(&msg, prompts.Flag(b.neverSay, text))
+	buttons := []slack.BlockElement{slack.NewButtonBlockElement("send_held", key, plain(b.text("slack.courtesy.send_anyway", nil)))}
 	if rw := b.rewording(ctx, text); rw != "" {
 		raw, _ := json.Marshal(heldReply{Thread: threadTS, Text: rw})
 		if err := b.out.Stash(ctx, key+":rw", string(raw), 24*time.Hour); err != nil {
 			return err
 		}
-		fmt.Fprintf(&msg, "Suggested / 建议改为：%s\n", rw)
-		buttons = append(buttons, slack.NewButtonBlockElement("send_held", key+":rw", slack.NewTextBlockObject(slack.PlainTextType, "Send the suggestion 发送建议改写", false, false)))
+		msg.WriteString(b.text("slack.courtesy.suggested", map[string]any{"Text": rw}) + "\n")
+		buttons = append(buttons, slack.NewButtonBlockElement("send_held", key+":rw", plain(b.text("slack.courtesy.send_suggestion", nil))))
 	}
-	msg.WriteString("Write it again in the thread, or send it as it is. 请在话题中重新发送，或原样发送。")
+	msg.WriteString(b.text("slack.courtesy.again", nil))
 	blocks := slack.MsgOptionBlocks(
 		slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, msg.String(), false, false), nil, nil),
 		slack.NewActionBlock("held", buttons...))
