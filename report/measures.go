@@ -1,4 +1,4 @@
-// Package report computes the measures the trade watches (../DOMAIN.md:
+// Package report computes the measures the trade watches (docs/TRADE.md, Measures:
 // satisfaction, first-time fix 一次服务到位率, repeat repairs 多次维修率,
 // service levels, complaints) for a period from the ticket log, and
 // renders them as text, CSV rows and a chart. Computing is pure: rows and
@@ -15,7 +15,7 @@ import (
 )
 
 // RepeatWindow is how long after a job is handed back a repeat repair of
-// it still counts against its first-time fix. DOMAIN.md names no period;
+// it still counts against its first-time fix. the trade names no period;
 // 30 days is the trade's usual guarantee on a repair.
 const RepeatWindow = 30 * 24 * time.Hour
 

@@ -8,7 +8,7 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// Ticket states, in lifecycle order (DOMAIN.md "Lifecycle").
+// Ticket states, in lifecycle order (docs/TRADE.md, Lifecycle).
 const (
 	StateNew          = "new"
 	StateDiagnosed    = "diagnosed"

@@ -1,5 +1,5 @@
 -- +goose Up
--- Service-level timers (DOMAIN.md "Service levels"): one row per promise a
+-- Service-level timers (docs/TRADE.md, Service levels): one row per promise a
 -- ticket event started, with when it warns and falls due, when it stopped,
 -- and whether it was met or breached, for reporting.
 CREATE TABLE sla_timers (
