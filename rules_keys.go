@@ -1,58 +1,6 @@
 package main
 
-import (
-	"fmt"
-	"reflect"
-	"sort"
-	"strings"
-
-	"go.yaml.in/yaml/v3"
-)
-
-// checkKeys walks the file's mapping keys against the keys typ knows (its
-// fields' yaml tags, nested) and names the first unknown one in the user's
-// terms: the file, the line, the whole dotted key and the nearest known key,
-// never a Go type.
-func checkKeys(path string, n *yaml.Node, typ reflect.Type, prefix string) error {
-	if n.Kind == yaml.DocumentNode {
-		for _, c := range n.Content {
-			if err := checkKeys(path, c, typ, prefix); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if n.Kind != yaml.MappingNode || typ.Kind() != reflect.Struct {
-		return nil
-	}
-	known := map[string]reflect.Type{}
-	for i := range typ.NumField() {
-		f := typ.Field(i)
-		if tag := strings.Split(f.Tag.Get("yaml"), ",")[0]; tag != "" && tag != "-" {
-			known[tag] = f.Type
-		}
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		ft, ok := known[k.Value]
-		if !ok {
-			names := make([]string, 0, len(known))
-			for name := range known {
-				names = append(names, name)
-			}
-			sort.Strings(names)
-			hint := "known keys here: " + strings.Join(names, ", ")
-			if near := nearest(k.Value, names); near != "" {
-				hint = fmt.Sprintf("did you mean %q?", prefix+near)
-			}
-			return fmt.Errorf("%s: line %d: unknown key %q (%s)", path, k.Line, prefix+k.Value, hint)
-		}
-		if err := checkKeys(path, v, ft, prefix+k.Value+"."); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+import "strings"
 
 // nearest is the name closest to s by edit distance, when it is close
 // enough to be a typo (at most a third of its length, at least 2).

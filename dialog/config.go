@@ -41,18 +41,27 @@ type SLA struct {
 	Extra    map[string]bool
 }
 
+// Defaults returns the desk's defaults: the one place they are written
+// (the configuration table shows and applies them; withDefaults fills a
+// partly set Config from them).
+func Defaults() Config {
+	return Config{DefaultLocale: "zh-CN", Location: time.Local, WarrantyMonths: 12, MaxFileBytes: 20 << 20,
+		SLA: DefaultSLA(), Promises: DefaultPromises()}
+}
+
 func (c Config) withDefaults() Config {
+	def := Defaults()
 	if c.DefaultLocale == "" {
-		c.DefaultLocale = "zh-CN"
+		c.DefaultLocale = def.DefaultLocale
 	}
 	if c.Location == nil {
-		c.Location = time.Local
+		c.Location = def.Location
 	}
 	if c.WarrantyMonths == 0 {
-		c.WarrantyMonths = 12
+		c.WarrantyMonths = def.WarrantyMonths
 	}
 	if c.MaxFileBytes == 0 {
-		c.MaxFileBytes = 20 << 20
+		c.MaxFileBytes = def.MaxFileBytes
 	}
 	c.Promises = c.Promises.withDefaults()
 	d := DefaultSLA()

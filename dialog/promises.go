@@ -51,28 +51,37 @@ const (
 // Categories lists the four categories, in the order they are checked.
 var Categories = []string{CategoryComplaint, CategoryPaid, CategoryNewEngineer, CategoryEngineerComplained}
 
+// DefaultPromises returns the follow-ups' defaults: the one place they are
+// written (the configuration table shows and applies them).
+func DefaultPromises() Promises {
+	return Promises{WarnAt: 0.8, OnSiteContact: 10 * time.Minute, Dispatch: 40 * time.Minute, DispatchCarry: 3 * time.Hour,
+		ConfirmClose: 20 * time.Minute, Plan: 24 * time.Hour, QuoteRemind: 48 * time.Hour, QuoteAlarm: 96 * time.Hour,
+		CallbackCategories: Categories, CallbackAt: 10 * time.Hour, CallbackSample: 0.3, CallbackWindow: 5,
+		NewEngineer: 90 * 24 * time.Hour, ComplaintWindow: 90 * 24 * time.Hour, Nudge: 10 * time.Minute}
+}
+
+// withDefaults fills what is unset (zero) from DefaultPromises; a sample of
+// 0 and no delay are settings, kept as they are.
 func (p Promises) withDefaults() Promises {
+	d := DefaultPromises()
 	if p.WarnAt <= 0 || p.WarnAt >= 1 {
-		p.WarnAt = 0.8
+		p.WarnAt = d.WarnAt
 	}
-	for _, d := range []struct {
-		v   *time.Duration
-		def time.Duration
-	}{
-		{&p.OnSiteContact, 10 * time.Minute}, {&p.Plan, 24 * time.Hour}, {&p.QuoteRemind, 48 * time.Hour},
-		{&p.Dispatch, 40 * time.Minute}, {&p.DispatchCarry, 3 * time.Hour}, {&p.ConfirmClose, 20 * time.Minute},
-		{&p.QuoteAlarm, 96 * time.Hour}, {&p.CallbackAt, 10 * time.Hour}, {&p.NewEngineer, 90 * 24 * time.Hour},
-		{&p.ComplaintWindow, 90 * 24 * time.Hour}, {&p.Nudge, 10 * time.Minute},
+	for _, f := range []struct{ v, def *time.Duration }{
+		{&p.OnSiteContact, &d.OnSiteContact}, {&p.Plan, &d.Plan}, {&p.QuoteRemind, &d.QuoteRemind},
+		{&p.Dispatch, &d.Dispatch}, {&p.DispatchCarry, &d.DispatchCarry}, {&p.ConfirmClose, &d.ConfirmClose},
+		{&p.QuoteAlarm, &d.QuoteAlarm}, {&p.CallbackAt, &d.CallbackAt}, {&p.NewEngineer, &d.NewEngineer},
+		{&p.ComplaintWindow, &d.ComplaintWindow}, {&p.Nudge, &d.Nudge},
 	} {
-		if *d.v <= 0 {
-			*d.v = d.def
+		if *f.v <= 0 {
+			*f.v = *f.def
 		}
 	}
 	if p.CallbackWindow <= 0 {
-		p.CallbackWindow = 5
+		p.CallbackWindow = d.CallbackWindow
 	}
 	if p.CallbackCategories == nil {
-		p.CallbackCategories = Categories
+		p.CallbackCategories = d.CallbackCategories
 	}
 	return p
 }
