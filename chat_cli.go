@@ -14,6 +14,7 @@ import (
 	"github.com/frontdesk/frontdesk/bots/telegram"
 	"github.com/frontdesk/frontdesk/bots/webchat"
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -214,5 +215,5 @@ func (d *chatDesk) record(ctx context.Context, channel, chatID, actor, text stri
 	if err != nil || len(tks) == 0 {
 		return err // no ticket yet: the words are in the chat only
 	}
-	return d.db.AddEvent(ctx, storage.Event{TicketID: tks[0].ID, At: time.Now().UTC(), Actor: actor, Kind: "staff_reply", Detail: text})
+	return d.db.AddEvent(ctx, domain.Event{TicketID: tks[0].ID, At: time.Now().UTC(), Actor: actor, Kind: "staff_reply", Detail: text})
 }

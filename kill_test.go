@@ -16,6 +16,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -83,7 +84,7 @@ func TestCallbackSurvivesKillNine(t *testing.T) {
 	first := childServer(t, getenv)
 	tg.WaitCalls(t, "setMyCommands", 2, 30*time.Second) // the server is up
 
-	tk := &storage.Ticket{ReportKey: "kill-9", Channel: "telegram", ChatID: "7401", Locale: "zh-CN",
+	tk := &domain.Ticket{ReportKey: "kill-9", Channel: "telegram", ChatID: "7401", Locale: "zh-CN",
 		ContactName: "赵", Phone: "13800138000", Product: "投影仪", Fault: "不亮", CreatedAt: time.Now()}
 	if _, err := db.CreateTicket(ctx, tk, "customer:telegram:7401"); err != nil {
 		t.Fatal(err)
@@ -139,7 +140,7 @@ func TestCallbackSurvivesKillNine(t *testing.T) {
 	// Now a kill while the callback message is being sent: Telegram is
 	// failing, the job has run and queued the message, the sender retries.
 	tg.Fail("sendMessage", 1000, telegramtest.ServerError())
-	tk2 := &storage.Ticket{ReportKey: "kill-9-b", Channel: "telegram", ChatID: "7402", Locale: "zh-CN",
+	tk2 := &domain.Ticket{ReportKey: "kill-9-b", Channel: "telegram", ChatID: "7402", Locale: "zh-CN",
 		ContactName: "钱", Phone: "13800138001", Product: "投影仪", Fault: "不亮", CreatedAt: time.Now()}
 	if _, err := db.CreateTicket(ctx, tk2, "customer:telegram:7402"); err != nil {
 		t.Fatal(err)

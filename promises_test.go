@@ -12,6 +12,7 @@ import (
 	"github.com/frontdesk/frontdesk/bots/slack/slacktest"
 	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -118,7 +119,7 @@ func TestCallbackEndToEnd(t *testing.T) {
 	ask := waitText(t, unhappy, "回访")
 	unhappy.press(buttonData(t, ask, "还有问题"), 1, "重新打开")
 	tk, err := db.TicketByNumber(ctx, number)
-	if err != nil || tk.State != storage.StateNew {
+	if err != nil || tk.State != domain.StateNew {
 		t.Fatalf("ticket after 'still a problem': %v %v", tk.State, err)
 	}
 	waitThread(t, sl, thread, "callback_alarm")
@@ -139,7 +140,7 @@ func TestCallbackEndToEnd(t *testing.T) {
 		t.Fatalf("do-not-call: %v %q %v", listed, reason, err)
 	}
 	// Their next job is closed too: no callback, ever.
-	again := &storage.Ticket{ReportKey: "again-7102", Channel: "telegram", ChatID: fmt.Sprint(refuser.chat), Locale: "zh-CN",
+	again := &domain.Ticket{ReportKey: "again-7102", Channel: "telegram", ChatID: fmt.Sprint(refuser.chat), Locale: "zh-CN",
 		ContactName: "王", Phone: "13800138000", Product: "复印机", Fault: "不通电", CreatedAt: time.Now()}
 	if _, err := db.CreateTicket(ctx, again, "customer:telegram:7102"); err != nil {
 		t.Fatal(err)
@@ -176,9 +177,9 @@ func TestPromisesExactlyOnceAcrossTwoInstances(t *testing.T) {
 	defer db.Close()
 	staff := dialog.NewStaff(db, dialog.Config{}, nil)
 	const n = 6
-	var timed, called []*storage.Ticket
+	var timed, called []*domain.Ticket
 	for i := range 2 * n {
-		tk := &storage.Ticket{ReportKey: fmt.Sprint("two-", i), Channel: "telegram", ChatID: fmt.Sprint(7300 + i), Locale: "zh-CN",
+		tk := &domain.Ticket{ReportKey: fmt.Sprint("two-", i), Channel: "telegram", ChatID: fmt.Sprint(7300 + i), Locale: "zh-CN",
 			ContactName: "李", Phone: "13800138000", Product: "复印机", Fault: "卡纸", ServiceMode: "on_site", CreatedAt: time.Now()}
 		if _, err := db.CreateTicket(ctx, tk, "customer:telegram:"+tk.ChatID); err != nil {
 			t.Fatal(err)
@@ -239,13 +240,13 @@ func TestPromisesExactlyOnceAcrossTwoInstances(t *testing.T) {
 		for _, tm := range ts {
 			outcomes[tm.Kind] = tm.Outcome
 		}
-		if outcomes["contact"] != storage.OutcomeBreached || outcomes["dispatch"] != storage.OutcomeMet {
+		if outcomes["contact"] != domain.OutcomeBreached || outcomes["dispatch"] != domain.OutcomeMet {
 			t.Fatalf("%s timers: %v", tk.Number, outcomes)
 		}
 	}
 }
 
-func indexOf(ts []*storage.Ticket, tk *storage.Ticket) int {
+func indexOf(ts []*domain.Ticket, tk *domain.Ticket) int {
 	for i, x := range ts {
 		if x == tk {
 			return i

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -35,7 +36,7 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 	number, answer, _ := strings.Cut(arg, ":")
 	also := ""
 	if answer == "noreason" {
-		also = storage.CallbackRefused
+		also = domain.CallbackRefused
 	}
 	tk, cb, err := m.openCallback(t, number, also)
 	if err != nil || cb == nil {
@@ -47,7 +48,7 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 	case "working":
 		cb.Working = "yes"
 		c.Step = "attitude"
-		if err := m.answerCallback(t, tk, cb, storage.CallbackAsked, "callback_working", "yes"); err != nil {
+		if err := m.answerCallback(t, tk, cb, domain.CallbackAsked, "callback_working", "yes"); err != nil {
 			return err
 		}
 		m.askRating(t, tk, "callback.attitude", "att")
@@ -57,7 +58,7 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 	case "att:" + answerGood, "att:" + answerFair, "att:" + answerPoor:
 		cb.Attitude = strings.TrimPrefix(answer, "att:")
 		c.Step = "quality"
-		if err := m.answerCallback(t, tk, cb, storage.CallbackAsked, "callback_attitude", cb.Attitude); err != nil {
+		if err := m.answerCallback(t, tk, cb, domain.CallbackAsked, "callback_attitude", cb.Attitude); err != nil {
 			return err
 		}
 		m.askRating(t, tk, "callback.quality", "qual")
@@ -67,7 +68,7 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 			return m.callbackUnhappy(t, tk, cb, "attitude="+cb.Attitude+" quality="+cb.Quality)
 		}
 		c.Step = "suggest"
-		if err := m.answerCallback(t, tk, cb, storage.CallbackAsked, "callback_quality", cb.Quality); err != nil {
+		if err := m.answerCallback(t, tk, cb, domain.CallbackAsked, "callback_quality", cb.Quality); err != nil {
 			return err
 		}
 		m.say(t, "callback.suggest", nil, m.button(t, "btn.cb_skip", "cb:"+tk.Number+":skip"))
@@ -105,7 +106,7 @@ func (m *Manager) callbackAnswer(t *turn) error {
 	c := t.c
 	also := ""
 	if c.Step == "reason" {
-		also = storage.CallbackRefused // the refusal is kept at once; the reason follows
+		also = domain.CallbackRefused // the refusal is kept at once; the reason follows
 	}
 	tk, cb, err := m.openCallback(t, c.Slots["ticket"], also)
 	if err != nil || cb == nil {
@@ -143,7 +144,7 @@ func (m *Manager) callbackAnswer(t *turn) error {
 // openCallback returns the chat's ticket and its callback still being
 // answered (or in state also); otherwise it answers that the callback is
 // over (or the button stale) and returns a nil callback.
-func (m *Manager) openCallback(t *turn, number, also string) (*storage.Ticket, *storage.Callback, error) {
+func (m *Manager) openCallback(t *turn, number, also string) (*domain.Ticket, *domain.Callback, error) {
 	tk, err := m.db.TicketByNumber(t.ctx, number)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && !owns(t.c, tk)) {
 		m.reset(t.c)
@@ -162,7 +163,7 @@ func (m *Manager) openCallback(t *turn, number, also string) (*storage.Ticket, *
 	if err != nil {
 		return nil, nil, err
 	}
-	if cb.State != storage.CallbackAsked && cb.State != storage.CallbackBusy && (also == "" || cb.State != also) {
+	if cb.State != domain.CallbackAsked && cb.State != domain.CallbackBusy && (also == "" || cb.State != also) {
 		m.reset(t.c)
 		m.say(t, "callback.over", nil)
 		return nil, nil, nil
@@ -191,7 +192,7 @@ func (m *Manager) unclear(t *turn, again func()) error {
 }
 
 // askWorking asks the callback's first question again, with its buttons.
-func (m *Manager) askWorking(t *turn, tk *storage.Ticket) {
+func (m *Manager) askWorking(t *turn, tk *domain.Ticket) {
 	var bs []Button
 	for _, b := range callbackButtons(tk.Number) {
 		bs = append(bs, m.button(t, b[0], b[1]))
@@ -214,29 +215,29 @@ func (m *Manager) AwaitCallback(ctx context.Context, channel, chatID, number str
 	})
 }
 
-func (m *Manager) askRating(t *turn, tk *storage.Ticket, key, prefix string) {
+func (m *Manager) askRating(t *turn, tk *domain.Ticket, key, prefix string) {
 	p := "cb:" + tk.Number + ":" + prefix + ":"
 	m.say(t, key, nil, m.button(t, "btn.cb_good", p+answerGood), m.button(t, "btn.cb_fair", p+answerFair), m.button(t, "btn.cb_poor", p+answerPoor))
 }
 
-func (m *Manager) askLater(t *turn, tk *storage.Ticket, key string, due time.Time) {
+func (m *Manager) askLater(t *turn, tk *domain.Ticket, key string, due time.Time) {
 	p := "cb:" + tk.Number + ":later:"
 	m.say(t, key, map[string]any{"When": due}, m.button(t, "btn.cb_later_2h", p+"2h"), m.button(t, "btn.cb_later_tomorrow", p+"tomorrow"), m.button(t, "btn.cb_later_week", p+"week"))
 }
 
 // answerCallback stores one answer and notes it on the ticket.
-func (m *Manager) answerCallback(t *turn, tk *storage.Ticket, cb *storage.Callback, state, kind, detail string) error {
+func (m *Manager) answerCallback(t *turn, tk *domain.Ticket, cb *domain.Callback, state, kind, detail string) error {
 	cb.State = state
 	return m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb,
-		Events: []storage.Event{{Actor: actorCustomer(t.c), Kind: kind, Detail: detail}}}, t.now)
+		Events: []domain.Event{{Actor: actorCustomer(t.c), Kind: kind, Detail: detail}}}, t.now)
 }
 
 // callbackUnhappy reopens the ticket, alarms its thread and tells the
 // customer who will come back to them and by when.
-func (m *Manager) callbackUnhappy(t *turn, tk *storage.Ticket, cb *storage.Callback, why string) error {
+func (m *Manager) callbackUnhappy(t *turn, tk *domain.Ticket, cb *domain.Callback, why string) error {
 	now := t.now.UTC()
-	cb.State, cb.AnsweredAt = storage.CallbackAnswered, &now
-	err := m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Reopen: true, Events: []storage.Event{
+	cb.State, cb.AnsweredAt = domain.CallbackAnswered, &now
+	err := m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Reopen: true, Events: []domain.Event{
 		{Actor: actorCustomer(t.c), Kind: "reopened", Detail: "callback " + why},
 		{Actor: "bot", Kind: "callback_alarm", Detail: why}}}, t.now)
 	if err != nil {
@@ -248,14 +249,14 @@ func (m *Manager) callbackUnhappy(t *turn, tk *storage.Ticket, cb *storage.Callb
 }
 
 // callbackFinish stores the suggestion (maybe none) and thanks them.
-func (m *Manager) callbackFinish(t *turn, tk *storage.Ticket, cb *storage.Callback, suggestion string) error {
+func (m *Manager) callbackFinish(t *turn, tk *domain.Ticket, cb *domain.Callback, suggestion string) error {
 	now := t.now.UTC()
-	cb.Suggestion, cb.State, cb.AnsweredAt = suggestion, storage.CallbackAnswered, &now
+	cb.Suggestion, cb.State, cb.AnsweredAt = suggestion, domain.CallbackAnswered, &now
 	detail := "attitude " + cb.Attitude + ", quality " + cb.Quality
 	if suggestion != "" {
 		detail += ": " + suggestion
 	}
-	if err := m.answerCallback(t, tk, cb, storage.CallbackAnswered, "callback_answered", detail); err != nil {
+	if err := m.answerCallback(t, tk, cb, domain.CallbackAnswered, "callback_answered", detail); err != nil {
 		return err
 	}
 	m.reset(t.c)
@@ -264,15 +265,15 @@ func (m *Manager) callbackFinish(t *turn, tk *storage.Ticket, cb *storage.Callba
 }
 
 // callbackRefuse puts the customer on the do-not-call list with reason.
-func (m *Manager) callbackRefuse(t *turn, tk *storage.Ticket, cb *storage.Callback, reason string) error {
-	cb.State = storage.CallbackRefused
+func (m *Manager) callbackRefuse(t *turn, tk *domain.Ticket, cb *domain.Callback, reason string) error {
+	cb.State = domain.CallbackRefused
 	return m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, DoNotCall: reason,
-		Events: []storage.Event{{Actor: actorCustomer(t.c), Kind: "callback_refused", Detail: reason}}}, t.now)
+		Events: []domain.Event{{Actor: actorCustomer(t.c), Kind: "callback_refused", Detail: reason}}}, t.now)
 }
 
 // callbackLater reschedules the callback to the time the customer chose
 // (read by laterTime) and confirms it.
-func (m *Manager) callbackLater(t *turn, cb *storage.Callback, at time.Time) error {
+func (m *Manager) callbackLater(t *turn, cb *domain.Callback, at time.Time) error {
 	if err := m.reschedule(t, cb, at); err != nil {
 		return err
 	}
@@ -284,9 +285,9 @@ func (m *Manager) callbackLater(t *turn, cb *storage.Callback, at time.Time) err
 // reschedule moves the callback to a new round due at at. The
 // "callback_later" event carries the round and time; the scheduler turns
 // it into the job, and the earlier round's job finds itself replaced.
-func (m *Manager) reschedule(t *turn, cb *storage.Callback, at time.Time) error {
+func (m *Manager) reschedule(t *turn, cb *domain.Callback, at time.Time) error {
 	cb.Round++
-	cb.State, cb.DueAt = storage.CallbackBusy, at
-	return m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Events: []storage.Event{{Actor: actorCustomer(t.c),
+	cb.State, cb.DueAt = domain.CallbackBusy, at
+	return m.db.AnswerCallback(t.ctx, storage.CallbackAnswer{Callback: *cb, Events: []domain.Event{{Actor: actorCustomer(t.c),
 		Kind: "callback_later", Detail: fmt.Sprintf("%d:%d:%s", cb.ID, cb.Round, at.UTC().Format(time.RFC3339))}}}, t.now)
 }

@@ -8,17 +8,18 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
 // closedWithCallback reports, repairs and closes a ticket for chat, then
 // makes its callback's first question and delivers it; it returns the
 // ticket and the callback notice.
-func closedWithCallback(t *testing.T, d *desk, chat string) (*storage.Ticket, dialog.Reply) {
+func closedWithCallback(t *testing.T, d *desk, chat string) (*domain.Ticket, dialog.Reply) {
 	t.Helper()
 	ctx := context.Background()
 	number := d.report(chat, "打印机", "卡纸")
-	for _, st := range []string{storage.StateRepairing, storage.StateReady, storage.StateClosed} {
+	for _, st := range []string{domain.StateRepairing, domain.StateReady, domain.StateClosed} {
 		if _, err := d.staff.SetStatus(ctx, number, "staff:li", st); err != nil {
 			t.Fatal(err)
 		}
@@ -27,7 +28,7 @@ func closedWithCallback(t *testing.T, d *desk, chat string) (*storage.Ticket, di
 	if err != nil {
 		t.Fatal(err)
 	}
-	cb, err := d.db.ScheduleCallback(ctx, storage.Callback{TicketID: tk.ID, CloseEventID: 1, Category: dialog.CategoryPaid, DueAt: d.clock(), CreatedAt: d.clock()})
+	cb, err := d.db.ScheduleCallback(ctx, domain.Callback{TicketID: tk.ID, CloseEventID: 1, Category: dialog.CategoryPaid, DueAt: d.clock(), CreatedAt: d.clock()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func closedWithCallback(t *testing.T, d *desk, chat string) (*storage.Ticket, di
 	return tk, notice
 }
 
-func callbackOf(t *testing.T, d *desk, tk *storage.Ticket) *storage.Callback {
+func callbackOf(t *testing.T, d *desk, tk *domain.Ticket) *domain.Callback {
 	t.Helper()
 	cb, err := d.db.LatestCallback(context.Background(), tk.ID)
 	if err != nil {
@@ -68,7 +69,7 @@ func callbackOf(t *testing.T, d *desk, tk *storage.Ticket) *storage.Callback {
 	return cb
 }
 
-func eventKinds(t *testing.T, d *desk, tk *storage.Ticket) string {
+func eventKinds(t *testing.T, d *desk, tk *domain.Ticket) string {
 	t.Helper()
 	es, err := d.db.Events(context.Background(), tk.ID)
 	if err != nil {
@@ -99,12 +100,12 @@ func TestCallbackSatisfiedCustomer(t *testing.T) {
 			expect(t, d.press("happy", p+"qual:fair"), "callback.suggest")
 			expect(t, d.say("happy", "希望报价能再快一点"), "callback.thanks")
 			cb := callbackOf(t, d, tk)
-			if cb.State != storage.CallbackAnswered || cb.Working != "yes" || cb.Attitude != "good" || cb.Quality != "fair" ||
+			if cb.State != domain.CallbackAnswered || cb.Working != "yes" || cb.Attitude != "good" || cb.Quality != "fair" ||
 				cb.Suggestion != "希望报价能再快一点" || cb.AnsweredAt == nil {
 				t.Fatalf("stored callback: %+v", cb)
 			}
 			after, _ := d.db.TicketByNumber(context.Background(), tk.Number)
-			if after.State != storage.StateClosed || after.Satisfaction != "good/fair" {
+			if after.State != domain.StateClosed || after.Satisfaction != "good/fair" {
 				t.Fatalf("ticket after a satisfied callback: %s %q", after.State, after.Satisfaction)
 			}
 			expect(t, d.press("happy", p+"working"), "callback.over")
@@ -123,13 +124,13 @@ func TestCallbackUnhappyCustomerReopensTheTicket(t *testing.T) {
 			tk, _ := closedWithCallback(t, d, "broken")
 			expect(t, d.press("broken", "cb:"+tk.Number+":not_working"), "callback.reopened")
 			after, _ := d.db.TicketByNumber(ctx, tk.Number)
-			if after.State != storage.StateNew {
+			if after.State != domain.StateNew {
 				t.Fatalf("ticket is %s after 'not working', want reopened (new)", after.State)
 			}
 			if k := eventKinds(t, d, tk); !strings.HasSuffix(k, "reopened,callback_alarm") {
 				t.Fatalf("events %s, want the reopening and the alarm last", k)
 			}
-			if cb := callbackOf(t, d, tk); cb.Working != "no" || cb.State != storage.CallbackAnswered {
+			if cb := callbackOf(t, d, tk); cb.Working != "no" || cb.State != domain.CallbackAnswered {
 				t.Fatalf("stored callback: %+v", cb)
 			}
 
@@ -139,7 +140,7 @@ func TestCallbackUnhappyCustomerReopensTheTicket(t *testing.T) {
 			d.press("rude", p+"att:poor")
 			expect(t, d.press("rude", p+"qual:good"), "callback.reopened")
 			after, _ = d.db.TicketByNumber(ctx, tk2.Number)
-			if after.State != storage.StateNew || after.Satisfaction != "poor/good" {
+			if after.State != domain.StateNew || after.Satisfaction != "poor/good" {
 				t.Fatalf("dissatisfied: ticket %s %q", after.State, after.Satisfaction)
 			}
 		})
@@ -155,13 +156,13 @@ func TestCallbackBusyCustomerIsAskedLater(t *testing.T) {
 	expect(t, rs, "callback.when")
 	// Pressing "busy" alone already moves the callback to the next working
 	// day (round 1), in case they never name a time.
-	if cb := callbackOf(t, d, tk); cb.State != storage.CallbackBusy || cb.Round != 1 || !cb.DueAt.Equal(at(t, "2026-03-03 10:00")) {
+	if cb := callbackOf(t, d, tk); cb.State != domain.CallbackBusy || cb.Round != 1 || !cb.DueAt.Equal(at(t, "2026-03-03 10:00")) {
 		t.Fatalf("after 'busy': %+v", cb)
 	}
 	expect(t, d.say("busy", "改天吧"), "callback.later_invalid")
 	expect(t, d.say("busy", "3月4日"), "callback.later_ok")
 	cb := callbackOf(t, d, tk)
-	if cb.State != storage.CallbackBusy || cb.Round != 2 || !cb.DueAt.Equal(at(t, "2026-03-04 10:00")) {
+	if cb.State != domain.CallbackBusy || cb.Round != 2 || !cb.DueAt.Equal(at(t, "2026-03-04 10:00")) {
 		t.Fatalf("after a date: %+v", cb)
 	}
 	// The busy customer is asked again at the new time (round 2); an
@@ -204,14 +205,14 @@ func TestCallbackRefusalPutsTheCustomerOnTheDoNotCallList(t *testing.T) {
 				t.Fatalf("do-not-call: %v %q %v", listed, reason, err)
 			}
 			// Their next ticket's callback is never asked.
-			cb, err := d.db.ScheduleCallback(ctx, storage.Callback{TicketID: tk.ID, CloseEventID: 2, Category: dialog.CategoryPaid, DueAt: d.clock(), CreatedAt: d.clock()})
+			cb, err := d.db.ScheduleCallback(ctx, domain.Callback{TicketID: tk.ID, CloseEventID: 2, Category: dialog.CategoryPaid, DueAt: d.clock(), CreatedAt: d.clock()})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if eff, err := d.db.AskCallback(ctx, "after-refusal", cb.ID, 0, d.clock()); err != nil || eff != storage.EffectVoid {
 				t.Fatalf("asked a customer on the do-not-call list: %v %v", eff, err)
 			}
-			if got, _ := d.db.CallbackByID(ctx, cb.ID); got.State != storage.CallbackSkipped {
+			if got, _ := d.db.CallbackByID(ctx, cb.ID); got.State != domain.CallbackSkipped {
 				t.Fatalf("callback state %s, want skipped", got.State)
 			}
 		})

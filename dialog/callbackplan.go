@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -15,7 +16,7 @@ import (
 // the configured rate, and a sampled one is called on one of the next
 // working days of the window. The sample is decided by the ticket number's
 // hash, so every replica and every rerun decides the same.
-func (c Config) CallbackFor(ctx context.Context, db *storage.DB, tk *storage.Ticket, closed time.Time) (string, time.Time, bool, error) {
+func (c Config) CallbackFor(ctx context.Context, db *storage.DB, tk *domain.Ticket, closed time.Time) (string, time.Time, bool, error) {
 	c = c.withDefaults()
 	p, sla := c.Promises, c.SLA
 	closed = closed.In(c.Location)
@@ -46,7 +47,7 @@ func (c Config) CallbackFor(ctx context.Context, db *storage.DB, tk *storage.Tic
 // category returns why tk is always called back: reopened by an earlier
 // callback ("until the customer is satisfied"), or the first of the
 // configured four categories it falls in; "" if none.
-func (c Config) category(ctx context.Context, db *storage.DB, tk *storage.Ticket, closed time.Time) (string, error) {
+func (c Config) category(ctx context.Context, db *storage.DB, tk *domain.Ticket, closed time.Time) (string, error) {
 	if n, err := db.EventCount(ctx, tk.ID, "reopened"); err != nil || n > 0 {
 		return CategoryReopened, err
 	}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 // Command is one staff command, parsed. The same grammar serves the command
@@ -60,8 +62,8 @@ func ParseCommand(words []string) (Command, error) {
 		if len(rest) > 1 || (c.Verb == "feedback" && len(rest) > 0) {
 			return c, usage("%s takes at most one state", c.Verb)
 		}
-		if len(rest) == 1 && !slices.Contains(States, strings.ToLower(rest[0])) {
-			return c, usage("%q is not a state (%s)", rest[0], strings.Join(States, ", "))
+		if len(rest) == 1 && !slices.Contains(domain.States, strings.ToLower(rest[0])) {
+			return c, usage("%q is not a state (%s)", rest[0], strings.Join(domain.States, ", "))
 		}
 		c.Args = rest
 		return c, nil

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"github.com/mattn/go-runewidth"
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/frontdesk/frontdesk/dialog"
-	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 func TestParseCommandLine(t *testing.T) {
@@ -87,7 +88,7 @@ func TestStaffExec(t *testing.T) {
 		}
 	}
 	tk, _ := d.db.TicketByNumber(ctx, n)
-	if tk.State != storage.StateQuoted || tk.Engineer != "wang" || tk.QuoteCents != 35000 {
+	if tk.State != domain.StateQuoted || tk.Engineer != "wang" || tk.QuoteCents != 35000 {
 		t.Fatalf("ticket %+v", tk)
 	}
 	got := d.deliver("x")

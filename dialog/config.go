@@ -3,8 +3,8 @@ package dialog
 import (
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
-	"github.com/frontdesk/frontdesk/storage"
 )
 
 // Config holds the desk's business settings.
@@ -186,15 +186,15 @@ func (s SLA) RepairDue(t time.Time, quoteDays int) time.Time {
 // NextStep names what happens next on tk (its state, for the "next."
 // templates) and by when, by the service levels; the time is zero when the
 // next step waits on the customer or on parts.
-func (c Config) NextStep(tk *storage.Ticket) (string, time.Time) {
+func (c Config) NextStep(tk *domain.Ticket) (string, time.Time) {
 	c = c.withDefaults()
 	sla, loc := c.SLA, c.Location
 	switch tk.State {
-	case storage.StateNew:
+	case domain.StateNew:
 		return "new", sla.FirstReplyDue(tk.CreatedAt.In(loc))
-	case storage.StateDiagnosed:
+	case domain.StateDiagnosed:
 		return "diagnosed", sla.QuoteDue(tk.UpdatedAt.In(loc))
-	case storage.StateApproved, storage.StateRepairing:
+	case domain.StateApproved, domain.StateRepairing:
 		from := tk.UpdatedAt
 		if tk.DecidedAt != nil {
 			from = *tk.DecidedAt

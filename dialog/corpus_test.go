@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/understand"
 )
@@ -105,7 +106,7 @@ func pick(en bool, a, b string) string {
 }
 
 // factKept says the ticket (or the read-back) holds the stated fact.
-func factKept(slot, want string, tk *storage.Ticket, summary string) bool {
+func factKept(slot, want string, tk *domain.Ticket, summary string) bool {
 	n := func(s string) string {
 		s = strings.ToLower(understand.Normalize(s))
 		return strings.NewReplacer(" ", "", "-", "", ",", "", "，", "", ".", "").Replace(s)
@@ -346,7 +347,7 @@ func runCorpus(t *testing.T, file string, aim aims) {
 	}
 }
 
-func ticketFacts(tk *storage.Ticket) string {
+func ticketFacts(tk *domain.Ticket) string {
 	return fmt.Sprintf("[%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s]", tk.ContactName, tk.Salutation, tk.Phone, tk.ServiceMode, tk.Address,
 		tk.Product, tk.Model, tk.PurchaseDate, tk.WarrantyProof, tk.Warranty, tk.Fault, tk.PreferredTime)
 }
@@ -358,7 +359,7 @@ func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys
 func (d *desk) quotedTicket(chat string) {
 	d.t.Helper()
 	ctx := context.Background()
-	tk := &storage.Ticket{ReportKey: chat, Channel: "webchat", ChatID: chat, Locale: "zh-CN", ContactName: "周", Phone: "13700000000",
+	tk := &domain.Ticket{ReportKey: chat, Channel: "webchat", ChatID: chat, Locale: "zh-CN", ContactName: "周", Phone: "13700000000",
 		Product: "打印机", Fault: "卡纸", ServiceMode: "carry_in", Warranty: "out", CreatedAt: d.clock().UTC()}
 	if _, err := d.db.CreateTicket(ctx, tk, "test"); err != nil {
 		d.t.Fatal(err)

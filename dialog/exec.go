@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -13,7 +14,7 @@ import (
 // staff member to w, labelled in the desk's default language. Customers hear
 // of any change through the outbox.
 func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) error {
-	var tk *storage.Ticket
+	var tk *domain.Ticket
 	var err error
 	switch c.Verb {
 	case "list", "find":
@@ -85,7 +86,7 @@ func (s *Staff) Text(key string, data any) string {
 // EventDetail is an event's detail as staff read it: the detail is stored
 // as data (a duration, codes like working=no), and the kinds that need
 // words have an event.<kind> label in prompts, rendered with it.
-func (s *Staff) EventDetail(e storage.Event) string {
+func (s *Staff) EventDetail(e domain.Event) string {
 	out, err := s.texts.Render(s.cfg.DefaultLocale, "event."+e.Kind, map[string]any{"Detail": e.Detail})
 	if err != nil {
 		return e.Detail
@@ -99,7 +100,7 @@ func (s *Staff) columns(key string) []string { return strings.Split(s.Text(key, 
 // stateLabel names a state for staff in the desk's language.
 func (s *Staff) stateLabel(state string) string { return s.Text("cli.state."+state, nil) }
 
-func (s *Staff) writeList(w io.Writer, ts []storage.Ticket) error {
+func (s *Staff) writeList(w io.Writer, ts []domain.Ticket) error {
 	if len(ts) == 0 {
 		_, err := fmt.Fprintln(w, s.Text("cli.none", nil))
 		return err
@@ -115,11 +116,11 @@ func (s *Staff) writeList(w io.Writer, ts []storage.Ticket) error {
 
 // customer is the customer's name with the title they chose, as the desk
 // addresses them.
-func (s *Staff) customer(tk *storage.Ticket) string {
+func (s *Staff) customer(tk *domain.Ticket) string {
 	return s.Text("cli.customer", map[string]any{"Name": tk.ContactName, "Salutation": tk.Salutation})
 }
 
-func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *storage.Ticket) error {
+func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *domain.Ticket) error {
 	loc := s.cfg.Location
 	label := func(key string, data map[string]any) string { return s.Text(key, data) }
 	fmt.Fprintln(w, s.Text("cli.ticket", map[string]any{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/understand"
 )
@@ -15,13 +16,13 @@ import (
 // report they go to the chat's open ticket, or start a report.
 func (m *Manager) onFiles(t *turn) error {
 	c := t.c
-	var keep []storage.Attachment
+	var keep []domain.Attachment
 	for _, a := range t.in.Attachments {
 		if a.Size > m.cfg.MaxFileBytes {
 			m.say(t, "attachment.too_big", map[string]any{"MB": m.cfg.MaxFileBytes >> 20})
 			continue
 		}
-		keep = append(keep, storage.Attachment{Channel: c.Channel, Kind: a.Kind, FileID: a.FileID,
+		keep = append(keep, domain.Attachment{Channel: c.Channel, Kind: a.Kind, FileID: a.FileID,
 			Name: a.Name, Mime: a.Mime, Size: a.Size, CreatedAt: t.now.UTC()})
 	}
 	if len(keep) == 0 {
@@ -86,7 +87,7 @@ func (m *Manager) openTicket(t *turn) (string, error) {
 		return "", err
 	}
 	for _, tk := range mine {
-		if tk.State != storage.StateClosed && tk.State != storage.StateCancelled {
+		if tk.State != domain.StateClosed && tk.State != domain.StateCancelled {
 			return tk.Number, nil
 		}
 	}
@@ -94,8 +95,8 @@ func (m *Manager) openTicket(t *turn) (string, error) {
 }
 
 // draftFiles reads the files gathered in a report draft.
-func draftFiles(slots map[string]string) []storage.Attachment {
-	var files []storage.Attachment
+func draftFiles(slots map[string]string) []domain.Attachment {
+	var files []domain.Attachment
 	if raw := slots["_files"]; raw != "" {
 		json.Unmarshal([]byte(raw), &files) // written by onFiles only
 	}

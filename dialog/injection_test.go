@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/llm/llmtest"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -59,7 +60,7 @@ func TestPromptInjection(t *testing.T) {
 		if err != nil || len(ts) != 1 {
 			t.Fatalf("%q: tickets %v, %v", text, ts, err)
 		}
-		if tk := ts[0]; tk.QuoteCents != 35000 || tk.State != storage.StateQuoted || tk.Decision != "" {
+		if tk := ts[0]; tk.QuoteCents != 35000 || tk.State != domain.StateQuoted || tk.Decision != "" {
 			t.Errorf("%q: the ticket changed: %d cents, %s, decision %q", text, tk.QuoteCents, tk.State, tk.Decision)
 		}
 	}

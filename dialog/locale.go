@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/understand"
 )
@@ -23,7 +24,7 @@ func (m *Manager) context(t *turn) (understand.Context, error) {
 	}
 	for _, st := range states {
 		uc.OpenJob = true
-		if st == storage.StateQuoted {
+		if st == domain.StateQuoted {
 			uc.QuotePending = true
 		}
 	}

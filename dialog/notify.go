@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -106,14 +107,14 @@ func (n *Notifier) giveUp(ctx context.Context, no storage.Notice, cause error) {
 	if err := n.db.MarkDelivered(ctx, no.ID, n.now()); err != nil {
 		n.log.Error("give up notice", "err", err)
 	}
-	if err := n.db.AddEvent(ctx, storage.Event{TicketID: no.TicketID, At: n.now().UTC(), Actor: "bot",
+	if err := n.db.AddEvent(ctx, domain.Event{TicketID: no.TicketID, At: n.now().UTC(), Actor: "bot",
 		Kind: "notice_undelivered", Detail: no.Kind + ": " + cause.Error()}); err != nil {
 		n.log.Error("record undelivered notice", "err", err)
 	}
 }
 
 // Render turns a notice about tk into replies in the ticket's language.
-func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
+func (n *Notifier) Render(tk *domain.Ticket, kind string) ([]Reply, error) {
 	loc := tk.Locale
 	r := func(key string, data any) (string, error) { return n.texts.Render(loc, key, data) }
 	data := map[string]any{"Number": tk.Number, "Product": tk.Product, "Engineer": tk.Engineer,
@@ -133,7 +134,7 @@ func (n *Notifier) Render(tk *storage.Ticket, kind string) ([]Reply, error) {
 		return n.withButtons(loc, key, data, callbackButtons(tk.Number))
 	case strings.HasPrefix(kind, "status:"):
 		key = "notice.status." + strings.TrimPrefix(kind, "status:")
-		if tk.State == storage.StateApproved || tk.State == storage.StateRepairing {
+		if tk.State == domain.StateApproved || tk.State == domain.StateRepairing {
 			data["When"] = n.cfg.SLA.RepairDue(tk.UpdatedAt.In(n.cfg.Location), tk.QuoteDays)
 		}
 	}

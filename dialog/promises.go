@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 // Promises holds the follow-ups the desk makes on its own: service-level
@@ -119,7 +119,7 @@ var allTimers = []string{TimerFirstReply, TimerQuoteTell, TimerRepair, TimerCont
 // Plan maps a ticket event to the timers it starts and stops. tk is the
 // ticket as it stands (for its warranty, quote and service mode); the
 // event's own time is when the clock starts.
-func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
+func (c Config) Plan(e domain.Event, tk *domain.Ticket) Plan {
 	c = c.withDefaults()
 	sla, at := c.SLA, e.At.In(c.Location)
 	var p Plan
@@ -173,26 +173,26 @@ func (c Config) Plan(e storage.Event, tk *storage.Ticket) Plan {
 		wall(TimerPlan, c.Promises.Plan)
 	case "status":
 		from, to, _ := strings.Cut(e.Detail, " -> ")
-		if (from == storage.StateNew || from == storage.StateDiagnosed) && to != storage.StateClosed && to != storage.StateCancelled {
+		if (from == domain.StateNew || from == domain.StateDiagnosed) && to != domain.StateClosed && to != domain.StateCancelled {
 			p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell) // moving the job on answers the customer
 		}
 		switch {
-		case to == storage.StateApproved,
-			to == storage.StateRepairing && (from == storage.StateNew || from == storage.StateDiagnosed):
+		case to == domain.StateApproved,
+			to == domain.StateRepairing && (from == domain.StateNew || from == domain.StateDiagnosed):
 			working(TimerRepair, sla.RepairDue(at, tk.QuoteDays))
-		case to == storage.StateReady:
+		case to == domain.StateReady:
 			p.Stop = append(p.Stop, TimerRepair)
 			if tk.ServiceMode == "on_site" {
 				working(TimerClose, sla.addWork(at, c.Promises.ConfirmClose))
 			}
-		case to == storage.StateClosed:
+		case to == domain.StateClosed:
 			// closing keeps the repair and the close-out; any other promise
 			// still running was not kept (closed, never assigned: dispatch)
 			p.Stop = append(p.Stop, TimerRepair, TimerClose)
 			p.NotKept = append(p.NotKept, allTimers...)
-			p.Callback = slices.Contains([]string{storage.StateApproved,
-				storage.StateRepairing, storage.StateWaitingParts, storage.StateReady}, from)
-		case to == storage.StateCancelled:
+			p.Callback = slices.Contains([]string{domain.StateApproved,
+				domain.StateRepairing, domain.StateWaitingParts, domain.StateReady}, from)
+		case to == domain.StateCancelled:
 			p.Void = append(p.Void, allTimers...)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -32,19 +33,19 @@ func planConfig() dialog.Config {
 // the events that keep a promise stop it.
 func TestTimersStartWarnAndFallDueOnTheCalendar(t *testing.T) {
 	cfg := planConfig()
-	outWarranty := &storage.Ticket{Warranty: "out", ServiceMode: "carry_in"}
+	outWarranty := &domain.Ticket{Warranty: "out", ServiceMode: "carry_in"}
 	cases := []struct {
 		name        string
 		kind, actor string
 		detail      string
 		when        string
-		tk          *storage.Ticket
+		tk          *domain.Ticket
 		start       string // kind warn due, "" for none
 		stops       []string
 	}{
 		{"report in the morning: reply in 4 working hours", "created", "customer:webchat:a", "", "2026-03-02 10:00", outWarranty,
 			"first_reply 03-02 13:12 03-02 14:00; dispatch 03-02 12:24 03-02 13:00", nil},
-		{"on-site report: an engineer within 40 working minutes", "created", "customer:webchat:a", "", "2026-03-02 10:00", &storage.Ticket{ServiceMode: "on_site"},
+		{"on-site report: an engineer within 40 working minutes", "created", "customer:webchat:a", "", "2026-03-02 10:00", &domain.Ticket{ServiceMode: "on_site"},
 			"first_reply 03-02 13:12 03-02 14:00; dispatch 03-02 10:32 03-02 10:40", nil},
 		{"Friday 17:00: due Monday 10:00, warned Monday 9:30", "created", "customer:webchat:a", "", "2026-03-06 17:00", outWarranty,
 			"first_reply 03-09 09:30 03-09 10:00; dispatch 03-09 09:54 03-09 10:30", nil},
@@ -52,28 +53,28 @@ func TestTimersStartWarnAndFallDueOnTheCalendar(t *testing.T) {
 			"first_reply 10-06 09:30 10-06 10:00; dispatch 10-06 09:54 10-06 10:30", nil},
 		{"diagnosed at 18:20: quote told by 9:20 next morning", "diagnosed", "staff:li", "fuser", "2026-03-02 18:20", outWarranty,
 			"quote_tell 03-03 09:14 03-03 09:20", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerFirstReply}},
-		{"in-warranty diagnosis: no quote to tell", "diagnosed", "staff:li", "fuser", "2026-03-02 10:00", &storage.Ticket{Warranty: "in"},
+		{"in-warranty diagnosis: no quote to tell", "diagnosed", "staff:li", "fuser", "2026-03-02 10:00", &domain.Ticket{Warranty: "in"},
 			"", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerFirstReply}},
 		{"quote accepted Thursday: 3 working days over the weekend", "quote_accepted", "customer:webchat:a", "", "2026-03-05 11:00", outWarranty,
 			"repair 03-09 14:48 03-10 11:00", nil},
-		{"on-site engineer dispatched: contact in 10 minutes", "assigned", "staff:li", "zhang", "2026-03-02 10:00", &storage.Ticket{ServiceMode: "on_site"},
+		{"on-site engineer dispatched: contact in 10 minutes", "assigned", "staff:li", "zhang", "2026-03-02 10:00", &domain.Ticket{ServiceMode: "on_site"},
 			"contact 03-02 10:08 03-02 10:10", []string{dialog.TimerDispatch}},
 		{"carry-in dispatch: no contact promise", "assigned", "staff:li", "zhang", "2026-03-02 10:00", outWarranty, "", []string{dialog.TimerDispatch}},
 		{"complaint: 24 hours on the clock", "complaint", "customer:webchat:a", "rude", "2026-03-02 10:00", outWarranty,
 			"complaint 03-03 05:12 03-03 10:00", nil},
 		{"reopened on a Friday evening: a plan in 24 hours falls on Saturday, so at Monday's opening", "reopened", "customer:webchat:a", "not working", "2026-03-06 18:00", outWarranty,
 			"plan 03-07 13:12 03-09 09:00", nil},
-		{"staff start repairing an in-warranty job", "status", "staff:li", "new -> repairing", "2026-03-02 10:00", &storage.Ticket{Warranty: "in"},
+		{"staff start repairing an in-warranty job", "status", "staff:li", "new -> repairing", "2026-03-02 10:00", &domain.Ticket{Warranty: "in"},
 			"repair 03-04 13:48 03-05 10:00", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerFirstReply, dialog.TimerQuoteTell}},
 		{"ready stops the repair timer", "status", "staff:li", "repairing -> ready", "2026-03-02 10:00", outWarranty,
 			"", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerRepair}},
-		{"an on-site job fixed: confirmed and closed within 20 working minutes", "status", "staff:li", "repairing -> ready", "2026-03-02 18:20", &storage.Ticket{ServiceMode: "on_site"},
+		{"an on-site job fixed: confirmed and closed within 20 working minutes", "status", "staff:li", "repairing -> ready", "2026-03-02 18:20", &domain.Ticket{ServiceMode: "on_site"},
 			"close 03-03 09:06 03-03 09:10", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerRepair}},
 		{"a bot's note keeps no promise", "sla_warning", "bot", "first_reply", "2026-03-02 10:00", outWarranty, "", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p := cfg.Plan(storage.Event{ID: 9, Kind: c.kind, Actor: c.actor, Detail: c.detail, At: at(t, c.when)}, c.tk)
+			p := cfg.Plan(domain.Event{ID: 9, Kind: c.kind, Actor: c.actor, Detail: c.detail, At: at(t, c.when)}, c.tk)
 			var started []string
 			for _, s := range p.Start {
 				started = append(started, s.Kind+" "+s.Warn.In(shanghai).Format("01-02 15:04")+" "+s.Due.In(shanghai).Format("01-02 15:04"))
@@ -93,9 +94,9 @@ func TestTimersStartWarnAndFallDueOnTheCalendar(t *testing.T) {
 
 func TestClosingAfterServiceAsksForACallbackAndAQuoteForFollowUps(t *testing.T) {
 	cfg := planConfig()
-	tk := &storage.Ticket{}
+	tk := &domain.Ticket{}
 	ev := func(kind, detail string) dialog.Plan {
-		return cfg.Plan(storage.Event{Kind: kind, Detail: detail, Actor: "staff:li", At: at(t, "2026-03-02 10:00")}, tk)
+		return cfg.Plan(domain.Event{Kind: kind, Detail: detail, Actor: "staff:li", At: at(t, "2026-03-02 10:00")}, tk)
 	}
 	if p := ev("status", "ready -> closed"); !p.Callback || !slices.Contains(p.Stop, dialog.TimerRepair) || !slices.Contains(p.Stop, dialog.TimerClose) {
 		t.Errorf("closing a repaired job: %+v", p)
@@ -124,8 +125,8 @@ func TestCallbackCategoriesAndDueTimes(t *testing.T) {
 	ctx := context.Background()
 	cfg := planConfig()
 	cfg.Promises.CallbackSample = 0
-	mk := func(chat string, mutate func(*storage.Ticket)) *storage.Ticket {
-		tk := &storage.Ticket{ReportKey: chat, Channel: "webchat", ChatID: chat, Locale: "zh-CN", Product: "打印机", Fault: "卡纸", CreatedAt: at(t, "2026-03-02 09:00")}
+	mk := func(chat string, mutate func(*domain.Ticket)) *domain.Ticket {
+		tk := &domain.Ticket{ReportKey: chat, Channel: "webchat", ChatID: chat, Locale: "zh-CN", Product: "打印机", Fault: "卡纸", CreatedAt: at(t, "2026-03-02 09:00")}
 		if _, err := d.db.CreateTicket(ctx, tk, "bot"); err != nil {
 			t.Fatal(err)
 		}
@@ -135,25 +136,25 @@ func TestCallbackCategoriesAndDueTimes(t *testing.T) {
 	staffAt := func(when string) *dialog.Staff {
 		return dialog.NewStaff(d.db, cfg, func() time.Time { return at(t, when) })
 	}
-	paid := mk("paid", func(tk *storage.Ticket) { tk.QuoteCents, tk.Decision = 35000, dialog.DecisionAccepted })
-	plain := mk("plain", func(*storage.Ticket) {})
-	complained := mk("complained", func(*storage.Ticket) {})
+	paid := mk("paid", func(tk *domain.Ticket) { tk.QuoteCents, tk.Decision = 35000, dialog.DecisionAccepted })
+	plain := mk("plain", func(*domain.Ticket) {})
+	complained := mk("complained", func(*domain.Ticket) {})
 	if err := d.db.AddFeedback(ctx, storage.Feedback{Channel: "webchat", ChatID: "complained", Kind: "complaint", TicketNumber: complained.Number, Text: "态度差", CreatedAt: at(t, "2026-03-02 11:00")}); err != nil {
 		t.Fatal(err)
 	}
 	// Old hand Zhang was first assigned long ago; newcomer Wu this week.
-	old := mk("old", func(*storage.Ticket) {})
+	old := mk("old", func(*domain.Ticket) {})
 	if _, err := staffAt("2025-06-01 10:00").Assign(ctx, old.Number, "staff:li", "zhang"); err != nil {
 		t.Fatal(err)
 	}
-	byOld := mk("byold", func(tk *storage.Ticket) { tk.Engineer = "zhang" })
-	byNew := mk("bynew", func(*storage.Ticket) {})
+	byOld := mk("byold", func(tk *domain.Ticket) { tk.Engineer = "zhang" })
+	byNew := mk("bynew", func(*domain.Ticket) {})
 	if _, err := staffAt("2026-03-02 10:00").Assign(ctx, byNew.Number, "staff:li", "wu"); err != nil {
 		t.Fatal(err)
 	}
 	byNew.Engineer = "wu"
 
-	check := func(name string, cfg dialog.Config, tk *storage.Ticket, closed, wantCat, wantDue string) {
+	check := func(name string, cfg dialog.Config, tk *domain.Ticket, closed, wantCat, wantDue string) {
 		t.Helper()
 		cat, due, ok, err := cfg.CallbackFor(ctx, d.db, tk, at(t, closed))
 		if err != nil {
@@ -207,7 +208,7 @@ func TestCallbackCategoriesAndDueTimes(t *testing.T) {
 
 	// A job reopened by an unhappy callback is called again when it is
 	// closed again, whatever the categories and the sample say.
-	if err := d.db.AddEvent(ctx, storage.Event{TicketID: plain.ID, At: at(t, "2026-03-04 10:00"), Actor: "customer:webchat:plain", Kind: "reopened"}); err != nil {
+	if err := d.db.AddEvent(ctx, domain.Event{TicketID: plain.ID, At: at(t, "2026-03-04 10:00"), Actor: "customer:webchat:plain", Kind: "reopened"}); err != nil {
 		t.Fatal(err)
 	}
 	none := cfg
@@ -222,7 +223,7 @@ func TestOpenAroundTheClock(t *testing.T) {
 	sla.WorkStart, sla.WorkEnd = 0, 24*time.Hour
 	sla.Workdays = []time.Weekday{0, 1, 2, 3, 4, 5, 6}
 	cfg := dialog.Config{Location: shanghai, SLA: sla}
-	p := cfg.Plan(storage.Event{Kind: "reopened", Actor: "customer:webchat:a", At: at(t, "2026-03-08 03:00")}, &storage.Ticket{})
+	p := cfg.Plan(domain.Event{Kind: "reopened", Actor: "customer:webchat:a", At: at(t, "2026-03-08 03:00")}, &domain.Ticket{})
 	if len(p.Start) != 1 {
 		t.Fatal("no plan timer")
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -15,13 +16,13 @@ const (
 
 // sayQuote states the fault, its cause, the work, the price and the repair
 // time, and asks for a clear yes or no.
-func (m *Manager) sayQuote(t *turn, tk *storage.Ticket) {
+func (m *Manager) sayQuote(t *turn, tk *domain.Ticket) {
 	m.say(t, "quote.show", quoteData(tk),
 		m.button(t, "btn.accept", "quote:accept:"+tk.Number),
 		m.button(t, "btn.decline", "quote:decline:"+tk.Number))
 }
 
-func quoteData(tk *storage.Ticket) map[string]any {
+func quoteData(tk *domain.Ticket) map[string]any {
 	return map[string]any{"Number": tk.Number, "Product": tk.Product, "Fault": tk.Fault,
 		"Cause": tk.Diagnosis, "Work": tk.QuoteWork, "Cents": tk.QuoteCents, "Days": tk.QuoteDays}
 }
@@ -38,7 +39,7 @@ func (m *Manager) quotePressed(t *turn, number, decision string) error {
 	if err != nil {
 		return err
 	}
-	if tk.State != storage.StateQuoted {
+	if tk.State != domain.StateQuoted {
 		m.quoteClosed(t, tk)
 		return nil
 	}
@@ -51,7 +52,7 @@ func (m *Manager) quotePressed(t *turn, number, decision string) error {
 }
 
 // quoteClosed answers a press on a quote that is no longer open.
-func (m *Manager) quoteClosed(t *turn, tk *storage.Ticket) {
+func (m *Manager) quoteClosed(t *turn, tk *domain.Ticket) {
 	if tk.Decision != "" && tk.DecidedAt != nil {
 		m.say(t, "quote.already", map[string]any{"Number": tk.Number, "Decision": tk.Decision,
 			"When": tk.DecidedAt.In(m.cfg.Location)})
@@ -120,18 +121,18 @@ func (m *Manager) quoteConfirmed(t *turn, yes bool) error {
 // finds the chat's open quote.
 func (m *Manager) quoteByText(t *turn) error {
 	t.c.Misses = 0
-	var open []storage.Ticket
+	var open []domain.Ticket
 	if t.intent.Ticket != "" {
 		tk, err := m.db.TicketByNumber(t.ctx, t.intent.Ticket)
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
-		if tk != nil && owns(t.c, tk) && tk.State == storage.StateQuoted {
+		if tk != nil && owns(t.c, tk) && tk.State == domain.StateQuoted {
 			open = append(open, *tk)
 		}
 	} else {
 		var err error
-		open, err = m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, State: storage.StateQuoted})
+		open, err = m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, State: domain.StateQuoted})
 		if err != nil {
 			return err
 		}
@@ -164,7 +165,7 @@ func (m *Manager) quoteDecided(t *turn) error {
 	}
 	for _, tk := range tks {
 		if tk.Decision == "" || tk.DecidedAt == nil || t.now.Sub(*tk.DecidedAt) > recentDecision ||
-			tk.State == storage.StateCancelled || tk.State == storage.StateClosed && tk.Decision == DecisionAccepted {
+			tk.State == domain.StateCancelled || tk.State == domain.StateClosed && tk.Decision == DecisionAccepted {
 			continue // a job repaired and closed has no decision left to recall
 		}
 		same := (tk.Decision == DecisionAccepted) == (t.intent.Kind == IntentAccept)

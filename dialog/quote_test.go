@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -54,7 +55,7 @@ func TestQuoteAcceptedOnceThenStatusNotices(t *testing.T) {
 			rs := d.press("q", "qconfirm:yes")
 			expect(t, rs, "quote.accepted")
 			tk, _ := d.db.TicketByNumber(ctx, n)
-			if tk.State != storage.StateApproved || tk.Decision != dialog.DecisionAccepted || tk.DecidedAt == nil ||
+			if tk.State != domain.StateApproved || tk.Decision != dialog.DecisionAccepted || tk.DecidedAt == nil ||
 				!tk.DecidedAt.Equal(monday10.Add(time.Hour+time.Minute)) {
 				t.Fatalf("after accept %+v", tk)
 			}
@@ -62,7 +63,7 @@ func TestQuoteAcceptedOnceThenStatusNotices(t *testing.T) {
 			expect(t, d.press("q", "quote:accept:"+n), "quote.already")
 			expect(t, d.press("q", "quote:decline:"+n), "quote.already")
 			tk2, _ := d.db.TicketByNumber(ctx, n)
-			if tk2.State != storage.StateApproved || !tk2.DecidedAt.Equal(*tk.DecidedAt) {
+			if tk2.State != domain.StateApproved || !tk2.DecidedAt.Equal(*tk.DecidedAt) {
 				t.Fatalf("second press changed the ticket: %+v", tk2)
 			}
 			es, _ := d.db.Events(ctx, tk.ID)
@@ -74,13 +75,13 @@ func TestQuoteAcceptedOnceThenStatusNotices(t *testing.T) {
 			if strings.Join(kinds, ",") != want {
 				t.Fatalf("events %v", kinds)
 			}
-			for _, st := range []string{storage.StateRepairing, storage.StateReady, storage.StateClosed} {
+			for _, st := range []string{domain.StateRepairing, domain.StateReady, domain.StateClosed} {
 				if _, err := d.staff.SetStatus(ctx, n, "staff:li", st); err != nil {
 					t.Fatal(err)
 				}
 				expect(t, d.deliver("q"), "notice.status."+st)
 			}
-			if _, err := d.staff.SetStatus(ctx, n, "staff:li", storage.StateWaitingParts); !errors.Is(err, dialog.ErrNotAllowed) {
+			if _, err := d.staff.SetStatus(ctx, n, "staff:li", domain.StateWaitingParts); !errors.Is(err, dialog.ErrNotAllowed) {
 				t.Fatalf("closed -> waiting_parts: %v", err)
 			}
 		})
@@ -117,7 +118,7 @@ func TestQuoteDeclinedByTextInEnglish(t *testing.T) {
 	expect(t, d.say("e", "hmm"), "not_understood.again") // never the same refusal twice: a person is offered
 	expect(t, d.say("e", "yes"), "quote.declined")
 	tk, _ := d.db.TicketByNumber(ctx, n)
-	if tk.State != storage.StateClosed || tk.Decision != dialog.DecisionDeclined {
+	if tk.State != domain.StateClosed || tk.Decision != dialog.DecisionDeclined {
 		t.Fatalf("declined ticket %+v", tk)
 	}
 	// a change of mind is recalled, not met with "no quote": a person can
@@ -138,7 +139,7 @@ func TestInWarrantySkipsTheQuote(t *testing.T) {
 	d := sqliteDesk(t)
 	ctx := context.Background()
 	n := d.report("w", "打印机", "卡纸")
-	if _, err := d.db.UpdateTicket(ctx, n, "test", monday10, func(tk *storage.Ticket) (storage.Change, error) {
+	if _, err := d.db.UpdateTicket(ctx, n, "test", monday10, func(tk *domain.Ticket) (storage.Change, error) {
 		tk.Warranty = "in"
 		return storage.Change{Kind: "test"}, nil
 	}); err != nil {
@@ -147,7 +148,7 @@ func TestInWarrantySkipsTheQuote(t *testing.T) {
 	if _, err := d.staff.Quote(ctx, n, "staff:li", 100, "x", 1); !errors.Is(err, dialog.ErrNotAllowed) {
 		t.Fatalf("quote on in-warranty ticket: %v", err)
 	}
-	if _, err := d.staff.SetStatus(ctx, n, "staff:li", storage.StateApproved); err != nil {
+	if _, err := d.staff.SetStatus(ctx, n, "staff:li", domain.StateApproved); err != nil {
 		t.Fatal(err)
 	}
 	got := d.deliver("w")

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 // writeReport writes the measures the trade watches over the last days:
@@ -30,7 +30,7 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 	var levels Table
 	for _, k := range kinds {
 		o := byKind[k]
-		met, breached, unkept := o[storage.OutcomeMet], o[storage.OutcomeBreached], o[storage.OutcomeNotKept]
+		met, breached, unkept := o[domain.OutcomeMet], o[domain.OutcomeBreached], o[domain.OutcomeNotKept]
 		// a promise not kept counts against the share like a breach; one
 		// that no longer applied counts neither way
 		share := "-"
@@ -38,7 +38,7 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 			share = fmt.Sprintf("%d%%", met*100/n)
 		}
 		cells := strings.Split(s.Text("cli.report.level", map[string]any{"Kind": k, "Met": met, "Breached": breached,
-			"NotKept": unkept, "Void": o[storage.OutcomeVoid], "Running": o[""], "Share": share}), "\t")
+			"NotKept": unkept, "Void": o[domain.OutcomeVoid], "Running": o[""], "Share": share}), "\t")
 		cells[0] = "  " + cells[0]
 		levels.Add(cells...)
 	}

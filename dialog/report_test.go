@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -122,7 +123,7 @@ func TestRepeatRepairIsMarked(t *testing.T) {
 	if tk, _ := d.db.TicketByNumber(ctx, pending); tk.RepeatOf != "" {
 		t.Fatalf("a job not yet repaired cannot come back: RepeatOf = %q", tk.RepeatOf)
 	}
-	for _, st := range []string{storage.StateRepairing, storage.StateReady, storage.StateClosed} {
+	for _, st := range []string{domain.StateRepairing, domain.StateReady, domain.StateClosed} {
 		if _, err := d.staff.SetStatus(ctx, first, "staff:li", st); err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,9 @@
 package dialog
 
-import "github.com/frontdesk/frontdesk/storage"
+import (
+	"github.com/frontdesk/frontdesk/domain"
+	"github.com/frontdesk/frontdesk/storage"
+)
 
 // global handles what interrupts any flow: cancel, help and asking for a
 // person. Other intents wait until the flow's question is answered, so a
@@ -106,7 +109,7 @@ func (m *Manager) bareAnswer(t *turn) error {
 		m.menu(t, "report.dropped")
 		return nil
 	}
-	open, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, State: storage.StateQuoted})
+	open, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, State: domain.StateQuoted})
 	if err != nil {
 		return err
 	}

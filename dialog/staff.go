@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -46,43 +47,25 @@ var embeddedTexts = sync.OnceValue(func() *prompts.Catalog {
 	return c
 })
 
-// statusMoves lists the states staff may move a ticket to from each state.
-// Quoted tickets move on by the customer's decision; a quote is posted with
-// Quote and a diagnosis with Diagnose.
-var statusMoves = map[string][]string{
-	storage.StateNew:          {storage.StateApproved, storage.StateRepairing, storage.StateWaitingParts, storage.StateCancelled, storage.StateClosed},
-	storage.StateDiagnosed:    {storage.StateApproved, storage.StateRepairing, storage.StateWaitingParts, storage.StateCancelled, storage.StateClosed},
-	storage.StateQuoted:       {storage.StateCancelled, storage.StateClosed},
-	storage.StateApproved:     {storage.StateRepairing, storage.StateWaitingParts, storage.StateReady, storage.StateClosed},
-	storage.StateRepairing:    {storage.StateWaitingParts, storage.StateReady, storage.StateClosed},
-	storage.StateWaitingParts: {storage.StateRepairing, storage.StateReady, storage.StateClosed},
-	storage.StateReady:        {storage.StateRepairing, storage.StateClosed},
-	storage.StateClosed:       {storage.StateRepairing, storage.StateNew},
-}
-
-// States lists every ticket state, for help texts and validation.
-var States = []string{storage.StateNew, storage.StateDiagnosed, storage.StateQuoted, storage.StateApproved,
-	storage.StateRepairing, storage.StateWaitingParts, storage.StateReady, storage.StateClosed, storage.StateCancelled}
-
-func notAllowed(tk *storage.Ticket, what string) error {
+func notAllowed(tk *domain.Ticket, what string) error {
 	return fmt.Errorf("%s: %s is %s: %w", what, tk.Number, tk.State, ErrNotAllowed)
 }
 
 // NextStep says what happens next on tk and by when (see Config.NextStep).
-func (s *Staff) NextStep(tk *storage.Ticket) (string, time.Time) { return s.cfg.NextStep(tk) }
+func (s *Staff) NextStep(tk *domain.Ticket) (string, time.Time) { return s.cfg.NextStep(tk) }
 
 // Diagnose records the engineer's diagnosis (the fault's cause) and tells
 // the customer.
-func (s *Staff) Diagnose(ctx context.Context, number, actor, diagnosis string) (*storage.Ticket, error) {
+func (s *Staff) Diagnose(ctx context.Context, number, actor, diagnosis string) (*domain.Ticket, error) {
 	diagnosis = strings.TrimSpace(diagnosis)
 	if diagnosis == "" {
 		return nil, errors.New("diagnose: the diagnosis is empty")
 	}
-	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *storage.Ticket) (storage.Change, error) {
-		if tk.State != storage.StateNew && tk.State != storage.StateDiagnosed {
+	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *domain.Ticket) (storage.Change, error) {
+		if tk.State != domain.StateNew && tk.State != domain.StateDiagnosed {
 			return storage.Change{}, notAllowed(tk, "diagnose")
 		}
-		tk.Diagnosis, tk.State = diagnosis, storage.StateDiagnosed
+		tk.Diagnosis, tk.State = diagnosis, domain.StateDiagnosed
 		return storage.Change{Kind: "diagnosed", Detail: diagnosis, Notice: "diagnosed"}, nil
 	})
 }
@@ -90,19 +73,19 @@ func (s *Staff) Diagnose(ctx context.Context, number, actor, diagnosis string) (
 // Quote posts a quote: price in fen, the work, repair days. The customer
 // gets it at once with buttons to accept or decline. In-warranty repairs
 // skip the quote.
-func (s *Staff) Quote(ctx context.Context, number, actor string, cents int64, work string, days int) (*storage.Ticket, error) {
+func (s *Staff) Quote(ctx context.Context, number, actor string, cents int64, work string, days int) (*domain.Ticket, error) {
 	if cents <= 0 || days <= 0 || strings.TrimSpace(work) == "" {
 		return nil, errors.New("quote: needs a price above zero, the work and the repair days")
 	}
-	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *storage.Ticket) (storage.Change, error) {
+	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *domain.Ticket) (storage.Change, error) {
 		if tk.Warranty == "in" {
 			return storage.Change{}, fmt.Errorf("quote: %s is in warranty, set it approved instead: %w", tk.Number, ErrNotAllowed)
 		}
-		if !slices.Contains([]string{storage.StateNew, storage.StateDiagnosed, storage.StateQuoted}, tk.State) {
+		if !slices.Contains([]string{domain.StateNew, domain.StateDiagnosed, domain.StateQuoted}, tk.State) {
 			return storage.Change{}, notAllowed(tk, "quote")
 		}
 		tk.QuoteCents, tk.QuoteWork, tk.QuoteDays = cents, strings.TrimSpace(work), days
-		tk.State, tk.Decision, tk.DecidedAt = storage.StateQuoted, "", nil
+		tk.State, tk.Decision, tk.DecidedAt = domain.StateQuoted, "", nil
 		return storage.Change{Kind: "quoted", Detail: fmt.Sprintf("%d.%02d %s %dd", cents/100, cents%100, tk.QuoteWork, days), Notice: "quoted"}, nil
 	})
 }
@@ -111,11 +94,11 @@ func (s *Staff) Quote(ctx context.Context, number, actor string, cents int64, wo
 // the job to approved, declined closes it (the machine goes back
 // unrepaired). A ticket that is not quoted any more returns ErrNotAllowed
 // with the ticket as it stands, so a second press changes nothing.
-func (s *Staff) Decide(ctx context.Context, number string, accept bool, actor string) (*storage.Ticket, error) {
+func (s *Staff) Decide(ctx context.Context, number string, accept bool, actor string) (*domain.Ticket, error) {
 	now := s.now()
-	var current *storage.Ticket
-	tk, err := s.db.UpdateTicket(ctx, number, actor, now, func(tk *storage.Ticket) (storage.Change, error) {
-		if tk.State != storage.StateQuoted {
+	var current *domain.Ticket
+	tk, err := s.db.UpdateTicket(ctx, number, actor, now, func(tk *domain.Ticket) (storage.Change, error) {
+		if tk.State != domain.StateQuoted {
 			c := *tk
 			current = &c
 			return storage.Change{}, notAllowed(tk, "decide")
@@ -123,10 +106,10 @@ func (s *Staff) Decide(ctx context.Context, number string, accept bool, actor st
 		at := now.UTC()
 		tk.DecidedAt = &at
 		if accept {
-			tk.Decision, tk.State = DecisionAccepted, storage.StateApproved
+			tk.Decision, tk.State = DecisionAccepted, domain.StateApproved
 			return storage.Change{Kind: "quote_accepted"}, nil
 		}
-		tk.Decision, tk.State = DecisionDeclined, storage.StateClosed
+		tk.Decision, tk.State = DecisionDeclined, domain.StateClosed
 		return storage.Change{Kind: "quote_declined"}, nil
 	})
 	if errors.Is(err, ErrNotAllowed) {
@@ -137,12 +120,12 @@ func (s *Staff) Decide(ctx context.Context, number string, accept bool, actor st
 
 // SetStatus moves a ticket to state, if the lifecycle allows it, and tells
 // the customer.
-func (s *Staff) SetStatus(ctx context.Context, number, actor, state string) (*storage.Ticket, error) {
-	if !slices.Contains(States, state) {
-		return nil, fmt.Errorf("status: unknown state %q (one of %s)", state, strings.Join(States, ", "))
+func (s *Staff) SetStatus(ctx context.Context, number, actor, state string) (*domain.Ticket, error) {
+	if !slices.Contains(domain.States, state) {
+		return nil, fmt.Errorf("status: unknown state %q (one of %s)", state, strings.Join(domain.States, ", "))
 	}
-	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *storage.Ticket) (storage.Change, error) {
-		if !slices.Contains(statusMoves[tk.State], state) {
+	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *domain.Ticket) (storage.Change, error) {
+		if !slices.Contains(domain.StatusMoves[tk.State], state) {
 			return storage.Change{}, notAllowed(tk, "status "+state)
 		}
 		from := tk.State
@@ -152,13 +135,13 @@ func (s *Staff) SetStatus(ctx context.Context, number, actor, state string) (*st
 }
 
 // Assign gives the ticket to an engineer and tells the customer who.
-func (s *Staff) Assign(ctx context.Context, number, actor, engineer string) (*storage.Ticket, error) {
+func (s *Staff) Assign(ctx context.Context, number, actor, engineer string) (*domain.Ticket, error) {
 	engineer = strings.TrimSpace(strings.TrimPrefix(engineer, "@"))
 	if engineer == "" {
 		return nil, errors.New("assign: name the engineer")
 	}
-	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *storage.Ticket) (storage.Change, error) {
-		if tk.State == storage.StateClosed || tk.State == storage.StateCancelled {
+	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *domain.Ticket) (storage.Change, error) {
+		if tk.State == domain.StateClosed || tk.State == domain.StateCancelled {
 			return storage.Change{}, notAllowed(tk, "assign")
 		}
 		tk.Engineer = engineer
@@ -167,8 +150,8 @@ func (s *Staff) Assign(ctx context.Context, number, actor, engineer string) (*st
 }
 
 // Close closes the ticket (结单) and thanks the customer.
-func (s *Staff) Close(ctx context.Context, number, actor string) (*storage.Ticket, error) {
-	return s.SetStatus(ctx, number, actor, storage.StateClosed)
+func (s *Staff) Close(ctx context.Context, number, actor string) (*domain.Ticket, error) {
+	return s.SetStatus(ctx, number, actor, domain.StateClosed)
 }
 
 // Location is where the desk's times are told: staff see the same clock as

@@ -3,6 +3,7 @@ package dialog
 import (
 	"errors"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -35,7 +36,7 @@ func (m *Manager) status(t *turn) error {
 }
 
 // owns reports whether the chat may see tk: it is the chat that reported it.
-func owns(c *storage.Conversation, tk *storage.Ticket) bool {
+func owns(c *storage.Conversation, tk *domain.Ticket) bool {
 	return tk.Channel == c.Channel && tk.ChatID == c.ChatID
 }
 
@@ -108,7 +109,7 @@ func (m *Manager) statusAnswer(t *turn) error {
 
 // sayTicket tells where the job stands, the next step and when; a quoted
 // ticket comes with its quote and the buttons to answer it.
-func (m *Manager) sayTicket(t *turn, tk *storage.Ticket) {
+func (m *Manager) sayTicket(t *turn, tk *domain.Ticket) {
 	next, when := m.cfg.NextStep(tk)
 	data := map[string]any{"Number": tk.Number, "Product": tk.Product, "State": tk.State, "When": when}
 	nextText, err := m.texts.Render(t.c.Locale, "next."+next, data)
@@ -117,7 +118,7 @@ func (m *Manager) sayTicket(t *turn, tk *storage.Ticket) {
 	}
 	data["Next"] = nextText
 	m.say(t, "status.ticket", data)
-	if tk.State == storage.StateQuoted && owns(t.c, tk) {
+	if tk.State == domain.StateQuoted && owns(t.c, tk) {
 		m.sayQuote(t, tk)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -39,7 +40,7 @@ func warranty(s map[string]string, now time.Time, months int) string {
 func (m *Manager) createTicket(t *turn) error {
 	c := t.c
 	s := c.Slots
-	tk := &storage.Ticket{
+	tk := &domain.Ticket{
 		ReportKey: s["_key"], Channel: c.Channel, ChatID: c.ChatID, Locale: c.Locale,
 		ContactName: s["name"], Salutation: s["salutation"], Phone: s["phone"], Address: s["address"],
 		Product: productName(s), Model: s["model"], Serial: s["serial"], PurchaseDate: s["purchase"],
@@ -103,7 +104,7 @@ func actorCustomer(c *storage.Conversation) string {
 // isRepeat says whether the new report tk is the same machine back for the
 // same fault as the earlier ticket e (返修): same product and model, and
 // fault descriptions that share most of their words or characters.
-func isRepeat(e storage.Ticket, tk *storage.Ticket) bool {
+func isRepeat(e domain.Ticket, tk *domain.Ticket) bool {
 	if !done(e) || e.ReportKey == tk.ReportKey {
 		return false
 	}
@@ -117,8 +118,8 @@ func isRepeat(e storage.Ticket, tk *storage.Ticket) bool {
 }
 
 // done says e was repaired and handed back: only such a job can come back.
-func done(e storage.Ticket) bool {
-	return (e.State == storage.StateReady || e.State == storage.StateClosed) && e.Decision != DecisionDeclined
+func done(e domain.Ticket) bool {
+	return (e.State == domain.StateReady || e.State == domain.StateClosed) && e.Decision != DecisionDeclined
 }
 
 // sameProduct says two product names name the same thing ("打印机", "HP

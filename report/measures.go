@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -79,7 +80,7 @@ func Rate(part, whole int) float64 {
 func Compute(rows storage.PeriodRows, from, to time.Time, sla dialog.SLA) Measures {
 	m := Measures{From: from, To: to, Overall: Group{Name: "all"}}
 	in := func(t time.Time) bool { return !t.Before(from) && t.Before(to) }
-	byID := map[int64]*storage.Ticket{}
+	byID := map[int64]*domain.Ticket{}
 	for i := range rows.Tickets {
 		byID[rows.Tickets[i].ID] = &rows.Tickets[i]
 	}
@@ -93,7 +94,7 @@ func Compute(rows storage.PeriodRows, from, to time.Time, sla dialog.SLA) Measur
 		}
 		return set[name]
 	}
-	each := func(tk *storage.Ticket, f func(*Group)) {
+	each := func(tk *domain.Ticket, f func(*Group)) {
 		f(&m.Overall)
 		f(group(eng, tk.Engineer))
 		f(group(prod, productLine(tk.Product)))
@@ -156,7 +157,7 @@ func Compute(rows storage.PeriodRows, from, to time.Time, sla dialog.SLA) Measur
 		if cb.AskedAt != nil && in(*cb.AskedAt) {
 			m.CallbacksAsked++
 		}
-		if cb.State == storage.CallbackAnswered && cb.AnsweredAt != nil && in(*cb.AnsweredAt) {
+		if cb.State == domain.CallbackAnswered && cb.AnsweredAt != nil && in(*cb.AnsweredAt) {
 			good := cb.Attitude == "good" && cb.Quality == "good"
 			each(tk, func(g *Group) {
 				g.Answered++
@@ -178,18 +179,18 @@ func Compute(rows storage.PeriodRows, from, to time.Time, sla dialog.SLA) Measur
 			lv[tm.Kind] = l
 		}
 		switch tm.Outcome {
-		case storage.OutcomeMet:
+		case domain.OutcomeMet:
 			l.Met++
-		case storage.OutcomeBreached:
+		case domain.OutcomeBreached:
 			l.Breached++
-		case storage.OutcomeNotKept:
+		case domain.OutcomeNotKept:
 			l.NotKept++
-		case storage.OutcomeVoid:
+		case domain.OutcomeVoid:
 			l.Void++
 		default:
 			l.Running++
 		}
-		if tm.StoppedAt == nil || tm.Outcome == storage.OutcomeVoid || tm.Outcome == storage.OutcomeNotKept {
+		if tm.StoppedAt == nil || tm.Outcome == domain.OutcomeVoid || tm.Outcome == domain.OutcomeNotKept {
 			continue // not done: no time to measure
 		}
 		hours := sla.WorkBetween(tm.StartedAt, *tm.StoppedAt).Hours()
@@ -214,11 +215,11 @@ func Compute(rows storage.PeriodRows, from, to time.Time, sla dialog.SLA) Measur
 // service (not a report closed or cancelled before any work).
 func handedBack(detail string) bool {
 	from, to, ok := strings.Cut(detail, " -> ")
-	if !ok || to != storage.StateClosed {
+	if !ok || to != domain.StateClosed {
 		return false
 	}
 	switch from {
-	case storage.StateApproved, storage.StateRepairing, storage.StateWaitingParts, storage.StateReady:
+	case domain.StateApproved, domain.StateRepairing, domain.StateWaitingParts, domain.StateReady:
 		return true
 	}
 	return false
@@ -226,7 +227,7 @@ func handedBack(detail string) bool {
 
 // askedForPerson reports whether tk's chat asked for a person in the day
 // before it was registered.
-func askedForPerson(handovers []storage.Feedback, tk *storage.Ticket) bool {
+func askedForPerson(handovers []storage.Feedback, tk *domain.Ticket) bool {
 	for _, h := range handovers {
 		if h.Channel == tk.Channel && h.ChatID == tk.ChatID && !h.CreatedAt.After(tk.CreatedAt) &&
 			tk.CreatedAt.Sub(h.CreatedAt) <= handoverWindow {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -25,12 +26,12 @@ func seededWeek(t *testing.T) (storage.PeriodRows, time.Time, time.Time) {
 	}
 	ptr := func(s string) *time.Time { tm := at(s); return &tm }
 	from, to := at("2026-11-23 00:00"), at("2026-11-30 00:00") // Monday to Monday
-	tk := func(id int64, number, product, engineer, created, repeatOf, chat string) storage.Ticket {
-		return storage.Ticket{ID: id, Number: number, Product: product, Engineer: engineer, CreatedAt: at(created),
+	tk := func(id int64, number, product, engineer, created, repeatOf, chat string) domain.Ticket {
+		return domain.Ticket{ID: id, Number: number, Product: product, Engineer: engineer, CreatedAt: at(created),
 			RepeatOf: repeatOf, Channel: "webchat", ChatID: chat}
 	}
 	rows := storage.PeriodRows{
-		Tickets: []storage.Ticket{
+		Tickets: []domain.Ticket{
 			tk(1, "FD-1001", "打印机", "李工", "2026-11-23 10:00", "", "a"),
 			tk(2, "FD-1002", "打印机", "王工", "2026-11-23 11:00", "", "b"),
 			tk(3, "FD-1003", "洗衣机", "李工", "2026-11-24 09:30", "", "c"),
@@ -38,8 +39,8 @@ func seededWeek(t *testing.T) (storage.PeriodRows, time.Time, time.Time) {
 			tk(5, "FD-1005", "空调", "", "2026-11-28 15:00", "", "e"),
 			tk(6, "FD-0990", "空调", "王工", "2026-11-10 10:00", "", "f"), // registered before, handed back in the week
 		},
-		Repeats: []storage.Ticket{tk(4, "FD-1004", "洗衣机", "李工", "2026-11-27 10:00", "FD-1003", "c")},
-		Events: []storage.Event{
+		Repeats: []domain.Ticket{tk(4, "FD-1004", "洗衣机", "李工", "2026-11-27 10:00", "FD-1003", "c")},
+		Events: []domain.Event{
 			{TicketID: 1, At: at("2026-11-25 16:00"), Kind: "status", Detail: "ready -> closed"},
 			{TicketID: 2, At: at("2026-11-25 17:00"), Kind: "status", Detail: "repairing -> closed"},
 			{TicketID: 2, At: at("2026-11-26 10:30"), Kind: "reopened"},
@@ -48,17 +49,17 @@ func seededWeek(t *testing.T) (storage.PeriodRows, time.Time, time.Time) {
 			{TicketID: 6, At: at("2026-11-24 10:00"), Kind: "status", Detail: "ready -> closed"},
 			{TicketID: 2, At: at("2026-11-26 11:00"), Kind: "complaint"},
 		},
-		Callbacks: []storage.Callback{
-			{TicketID: 1, State: storage.CallbackAnswered, Attitude: "good", Quality: "good", AskedAt: ptr("2026-11-26 10:00"), AnsweredAt: ptr("2026-11-26 10:05")},
-			{TicketID: 2, State: storage.CallbackAnswered, Attitude: "good", Quality: "poor", AskedAt: ptr("2026-11-26 10:00"), AnsweredAt: ptr("2026-11-26 10:20")},
-			{TicketID: 6, State: storage.CallbackAsked, AskedAt: ptr("2026-11-25 10:00")},
+		Callbacks: []domain.Callback{
+			{TicketID: 1, State: domain.CallbackAnswered, Attitude: "good", Quality: "good", AskedAt: ptr("2026-11-26 10:00"), AnsweredAt: ptr("2026-11-26 10:05")},
+			{TicketID: 2, State: domain.CallbackAnswered, Attitude: "good", Quality: "poor", AskedAt: ptr("2026-11-26 10:00"), AnsweredAt: ptr("2026-11-26 10:20")},
+			{TicketID: 6, State: domain.CallbackAsked, AskedAt: ptr("2026-11-25 10:00")},
 		},
-		Timers: []storage.Timer{
-			{TicketID: 1, Kind: dialog.TimerFirstReply, StartedAt: at("2026-11-23 10:00"), StoppedAt: ptr("2026-11-23 12:30"), Outcome: storage.OutcomeMet},
-			{TicketID: 2, Kind: dialog.TimerFirstReply, StartedAt: at("2026-11-23 11:00"), StoppedAt: ptr("2026-11-23 17:00"), Outcome: storage.OutcomeBreached},
-			{TicketID: 5, Kind: dialog.TimerDispatch, StartedAt: at("2026-11-28 15:00"), StoppedAt: ptr("2026-11-28 16:00"), Outcome: storage.OutcomeNotKept},
-			{TicketID: 3, Kind: dialog.TimerRepair, StartedAt: at("2026-11-24 17:00"), StoppedAt: ptr("2026-11-25 11:00"), Outcome: storage.OutcomeMet},
-			{TicketID: 2, Kind: dialog.TimerComplaint, StartedAt: at("2026-11-26 11:00"), StoppedAt: ptr("2026-11-26 15:00"), Outcome: storage.OutcomeMet},
+		Timers: []domain.Timer{
+			{TicketID: 1, Kind: dialog.TimerFirstReply, StartedAt: at("2026-11-23 10:00"), StoppedAt: ptr("2026-11-23 12:30"), Outcome: domain.OutcomeMet},
+			{TicketID: 2, Kind: dialog.TimerFirstReply, StartedAt: at("2026-11-23 11:00"), StoppedAt: ptr("2026-11-23 17:00"), Outcome: domain.OutcomeBreached},
+			{TicketID: 5, Kind: dialog.TimerDispatch, StartedAt: at("2026-11-28 15:00"), StoppedAt: ptr("2026-11-28 16:00"), Outcome: domain.OutcomeNotKept},
+			{TicketID: 3, Kind: dialog.TimerRepair, StartedAt: at("2026-11-24 17:00"), StoppedAt: ptr("2026-11-25 11:00"), Outcome: domain.OutcomeMet},
+			{TicketID: 2, Kind: dialog.TimerComplaint, StartedAt: at("2026-11-26 11:00"), StoppedAt: ptr("2026-11-26 15:00"), Outcome: domain.OutcomeMet},
 		},
 		Handovers: []storage.Feedback{{Channel: "webchat", ChatID: "e", Kind: "handover:human", CreatedAt: at("2026-11-28 14:00")}},
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/storage/storagetest"
@@ -53,8 +54,8 @@ func BenchmarkTimersAndCallbacks(b *testing.B) {
 	defer s.Stop(ctx)
 	ids := make([]int64, tickets)
 	for i := range ids {
-		tk := &storage.Ticket{ReportKey: fmt.Sprint("bench-", i), Channel: "webchat", ChatID: fmt.Sprint("b", i), Locale: "zh-CN",
-			Product: "打印机", Fault: "卡纸", State: storage.StateClosed, CreatedAt: time.Now()}
+		tk := &domain.Ticket{ReportKey: fmt.Sprint("bench-", i), Channel: "webchat", ChatID: fmt.Sprint("b", i), Locale: "zh-CN",
+			Product: "打印机", Fault: "卡纸", State: domain.StateClosed, CreatedAt: time.Now()}
 		if _, err := db.CreateTicket(ctx, tk, "bot"); err != nil {
 			b.Fatal(err)
 		}
@@ -70,14 +71,14 @@ func BenchmarkTimersAndCallbacks(b *testing.B) {
 		var timers, callbacks []int64
 		for i, id := range ids {
 			for k := range timersPer {
-				t, err := s.db.StartTimer(ctx, storage.Timer{TicketID: id, Kind: fmt.Sprint("bench", k), StartEventID: int64(n*tickets + i),
+				t, err := s.db.StartTimer(ctx, domain.Timer{TicketID: id, Kind: fmt.Sprint("bench", k), StartEventID: int64(n*tickets + i),
 					StartedAt: start, WarnAt: start.Add(time.Hour), DueAt: start.Add(time.Hour)})
 				if err != nil {
 					b.Fatal(err)
 				}
 				timers = append(timers, t.ID)
 			}
-			cb, err := s.db.ScheduleCallback(ctx, storage.Callback{TicketID: id, CloseEventID: int64(n + 1), Category: "sample",
+			cb, err := s.db.ScheduleCallback(ctx, domain.Callback{TicketID: id, CloseEventID: int64(n + 1), Category: "sample",
 				DueAt: start.Add(time.Hour), CreatedAt: start})
 			if err != nil {
 				b.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/storage/storagetest"
@@ -88,9 +89,9 @@ func benches(t *testing.T) map[string]*bench {
 }
 
 // ticket registers a carry-in ticket at the bench's time.
-func (b *bench) ticket(chat string, mutate func(*storage.Ticket)) *storage.Ticket {
+func (b *bench) ticket(chat string, mutate func(*domain.Ticket)) *domain.Ticket {
 	b.t.Helper()
-	tk := &storage.Ticket{ReportKey: chat, Channel: "telegram", ChatID: chat, Locale: "zh-CN", Product: "打印机",
+	tk := &domain.Ticket{ReportKey: chat, Channel: "telegram", ChatID: chat, Locale: "zh-CN", Product: "打印机",
 		Fault: "卡纸", Warranty: "out", ServiceMode: "carry_in", CreatedAt: b.clock()}
 	if mutate != nil {
 		mutate(tk)
@@ -178,7 +179,7 @@ func snoozed(err error) time.Duration {
 }
 
 // events lists the ticket's event kinds, with details, after skip.
-func (b *bench) events(tk *storage.Ticket) []storage.Event {
+func (b *bench) events(tk *domain.Ticket) []domain.Event {
 	b.t.Helper()
 	es, err := b.db.Events(context.Background(), tk.ID)
 	if err != nil {
@@ -187,7 +188,7 @@ func (b *bench) events(tk *storage.Ticket) []storage.Event {
 	return es
 }
 
-func (b *bench) count(tk *storage.Ticket, kind string) int {
+func (b *bench) count(tk *domain.Ticket, kind string) int {
 	n := 0
 	for _, e := range b.events(tk) {
 		if e.Kind == kind {
@@ -197,7 +198,7 @@ func (b *bench) count(tk *storage.Ticket, kind string) int {
 	return n
 }
 
-func (b *bench) timer(tk *storage.Ticket, kind string) storage.Timer {
+func (b *bench) timer(tk *domain.Ticket, kind string) domain.Timer {
 	b.t.Helper()
 	ts, err := b.db.Timers(context.Background(), tk.ID)
 	if err != nil {
@@ -209,5 +210,5 @@ func (b *bench) timer(tk *storage.Ticket, kind string) storage.Timer {
 		}
 	}
 	b.t.Fatalf("no %s timer on %s", kind, tk.Number)
-	return storage.Timer{}
+	return domain.Timer{}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -52,7 +53,7 @@ func (s *Scheduler) RelayOnce(ctx context.Context) (int, error) {
 }
 
 // apply schedules what one event promises.
-func (s *Scheduler) apply(ctx context.Context, e storage.Event) error {
+func (s *Scheduler) apply(ctx context.Context, e domain.Event) error {
 	tk, err := s.db.TicketByID(ctx, e.TicketID)
 	if err != nil {
 		return err
@@ -62,15 +63,15 @@ func (s *Scheduler) apply(ctx context.Context, e storage.Event) error {
 		return err
 	}
 	// then what the job's end leaves without its event
-	if err := s.db.EndTimers(ctx, tk.ID, p.NotKept, storage.OutcomeNotKept, e.ID, e.At); err != nil {
+	if err := s.db.EndTimers(ctx, tk.ID, p.NotKept, domain.OutcomeNotKept, e.ID, e.At); err != nil {
 		return err
 	}
-	if err := s.db.EndTimers(ctx, tk.ID, p.Void, storage.OutcomeVoid, e.ID, e.At); err != nil {
+	if err := s.db.EndTimers(ctx, tk.ID, p.Void, domain.OutcomeVoid, e.ID, e.At); err != nil {
 		return err
 	}
 	var jobs []river.InsertManyParams
 	for _, st := range p.Start {
-		t, err := s.db.StartTimer(ctx, storage.Timer{TicketID: tk.ID, Kind: st.Kind, StartEventID: e.ID,
+		t, err := s.db.StartTimer(ctx, domain.Timer{TicketID: tk.ID, Kind: st.Kind, StartEventID: e.ID,
 			StartedAt: st.Start, WarnAt: st.Warn, DueAt: st.Due})
 		if err != nil {
 			return err
@@ -109,7 +110,7 @@ func (s *Scheduler) apply(ctx context.Context, e storage.Event) error {
 
 // callback records the ticket's callback, if it gets one, and returns its
 // job. A customer on the do-not-call list gets none.
-func (s *Scheduler) callback(ctx context.Context, tk *storage.Ticket, e storage.Event) (*river.InsertManyParams, error) {
+func (s *Scheduler) callback(ctx context.Context, tk *domain.Ticket, e domain.Event) (*river.InsertManyParams, error) {
 	if listed, _, err := s.db.DoNotCall(ctx, tk.Channel, tk.ChatID); err != nil || listed {
 		return nil, err
 	}
@@ -117,7 +118,7 @@ func (s *Scheduler) callback(ctx context.Context, tk *storage.Ticket, e storage.
 	if err != nil || !ok {
 		return nil, err
 	}
-	cb, err := s.db.ScheduleCallback(ctx, storage.Callback{TicketID: tk.ID, CloseEventID: e.ID, Category: category, DueAt: due, CreatedAt: e.At})
+	cb, err := s.db.ScheduleCallback(ctx, domain.Callback{TicketID: tk.ID, CloseEventID: e.ID, Category: category, DueAt: due, CreatedAt: e.At})
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/frontdesk/frontdesk/dialog"
-	"github.com/frontdesk/frontdesk/storage"
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 // With the clock under the test's control: the first-reply timer of a
@@ -46,7 +46,7 @@ func TestTimersWarnBreachAndStopOnTheClock(t *testing.T) {
 				t.Fatal(err)
 			}
 			b.relay()
-			if tm := b.timer(tk, "first_reply"); tm.StoppedAt == nil || tm.Outcome != storage.OutcomeMet {
+			if tm := b.timer(tk, "first_reply"); tm.StoppedAt == nil || tm.Outcome != domain.OutcomeMet {
 				t.Fatalf("first_reply after the diagnosis: %+v", tm)
 			}
 			if err := b.run(breach, at(t, "2026-03-02 14:00")); !cancelled(err) {
@@ -74,7 +74,7 @@ func TestTimersWarnBreachAndStopOnTheClock(t *testing.T) {
 				t.Fatal(err)
 			}
 			b.relay()
-			if tm := b.timer(tk, "quote_tell"); tm.StoppedAt == nil || tm.Outcome != storage.OutcomeBreached {
+			if tm := b.timer(tk, "quote_tell"); tm.StoppedAt == nil || tm.Outcome != domain.OutcomeBreached {
 				t.Fatalf("quote_tell told late: %+v, want stopped and breached", tm)
 			}
 		})
@@ -102,7 +102,7 @@ func TestQuoteFollowUps(t *testing.T) {
 			ctx := context.Background()
 			decided, undecided := b.ticket("q1", nil), b.ticket("q2", nil)
 			b.set(at(t, "2026-03-02 11:00"))
-			for _, tk := range []*storage.Ticket{decided, undecided} {
+			for _, tk := range []*domain.Ticket{decided, undecided} {
 				if _, err := b.staff.Quote(ctx, tk.Number, "staff:li", 35000, "更换定影组件", 3); err != nil {
 					t.Fatal(err)
 				}
@@ -112,7 +112,7 @@ func TestQuoteFollowUps(t *testing.T) {
 			if len(reminders) != 4 {
 				t.Fatalf("%d follow-up jobs, want a reminder and an alarm per quote", len(reminders))
 			}
-			forTicket := func(tk *storage.Ticket, alarm bool) func(j *rivertype.JobRow) bool {
+			forTicket := func(tk *domain.Ticket, alarm bool) func(j *rivertype.JobRow) bool {
 				return func(j *rivertype.JobRow) bool {
 					a := decode[quoteArgs](t, j)
 					return a.TicketID == tk.ID && a.Alarm == alarm
@@ -172,7 +172,7 @@ func TestCallbackScheduledOnClosing(t *testing.T) {
 			if _, err := b.staff.Decide(ctx, tk.Number, true, "customer:telegram:cb1"); err != nil {
 				t.Fatal(err)
 			}
-			for _, st := range []string{storage.StateRepairing, storage.StateReady, storage.StateClosed} {
+			for _, st := range []string{domain.StateRepairing, domain.StateReady, domain.StateClosed} {
 				if _, err := b.staff.SetStatus(ctx, tk.Number, "staff:li", st); err != nil {
 					t.Fatal(err)
 				}
@@ -195,7 +195,7 @@ func TestCallbackScheduledOnClosing(t *testing.T) {
 				t.Fatalf("asked %d times, want once", n)
 			}
 			cb, err := b.db.LatestCallback(ctx, tk.ID)
-			if err != nil || cb.Category != "paid" || cb.State != storage.CallbackAsked {
+			if err != nil || cb.Category != "paid" || cb.State != domain.CallbackAsked {
 				t.Fatalf("callback: %+v %v", cb, err)
 			}
 		})
@@ -222,7 +222,7 @@ func TestBreachWaitsForEventsNotYetRelayed(t *testing.T) {
 			if err := b.run(breach, at(t, "2026-03-02 14:00")); !cancelled(err) {
 				t.Fatalf("breach after the diagnosis was relayed: %v, want cancelled", err)
 			}
-			if tm := b.timer(tk, "first_reply"); tm.Outcome != storage.OutcomeMet || b.count(tk, "sla_breach") != 0 {
+			if tm := b.timer(tk, "first_reply"); tm.Outcome != domain.OutcomeMet || b.count(tk, "sla_breach") != 0 {
 				t.Fatalf("first_reply %+v, breaches %d", tm, b.count(tk, "sla_breach"))
 			}
 		})
@@ -234,14 +234,14 @@ func TestBreachWaitsForEventsNotYetRelayed(t *testing.T) {
 func TestRelayingAnEventTwiceSchedulesNothingMore(t *testing.T) {
 	b := benches(t)["sqlite"]
 	ctx := context.Background()
-	tk := b.ticket("twice", func(tk *storage.Ticket) { tk.ServiceMode = "on_site" })
+	tk := b.ticket("twice", func(tk *domain.Ticket) { tk.ServiceMode = "on_site" })
 	if _, err := b.staff.Assign(ctx, tk.Number, "staff:li", "zhang"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := b.staff.Quote(ctx, tk.Number, "staff:li", 20000, "更换电源板", 2); err != nil {
 		t.Fatal(err)
 	}
-	for _, st := range []string{storage.StateClosed} {
+	for _, st := range []string{domain.StateClosed} {
 		if _, err := b.staff.SetStatus(ctx, tk.Number, "staff:li", st); err != nil {
 			t.Fatal(err)
 		}
@@ -292,7 +292,7 @@ func TestClosingIsNotKeepingAPromise(t *testing.T) {
 				t.Fatal(err)
 			}
 			b.relay()
-			outcomes := func(tk *storage.Ticket) map[string]string {
+			outcomes := func(tk *domain.Ticket) map[string]string {
 				ts, err := b.db.Timers(ctx, tk.ID)
 				if err != nil {
 					t.Fatal(err)
@@ -303,10 +303,10 @@ func TestClosingIsNotKeepingAPromise(t *testing.T) {
 				}
 				return m
 			}
-			if o := outcomes(closed); o[dialog.TimerDispatch] != storage.OutcomeNotKept || o[dialog.TimerFirstReply] != storage.OutcomeNotKept {
+			if o := outcomes(closed); o[dialog.TimerDispatch] != domain.OutcomeNotKept || o[dialog.TimerFirstReply] != domain.OutcomeNotKept {
 				t.Errorf("closed without an engineer: %v", o)
 			}
-			if o := outcomes(cancelled); o[dialog.TimerDispatch] != storage.OutcomeVoid || o[dialog.TimerFirstReply] != storage.OutcomeVoid {
+			if o := outcomes(cancelled); o[dialog.TimerDispatch] != domain.OutcomeVoid || o[dialog.TimerFirstReply] != domain.OutcomeVoid {
 				t.Errorf("cancelled: %v", o)
 			}
 			var out strings.Builder

@@ -3,26 +3,12 @@ package storage
 import (
 	"context"
 	"fmt"
-	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/jmoiron/sqlx"
 )
 
-// Attachment is a photo or document of a fault, held by the channel
-// (FileID is the channel's reference, e.g. Telegram's file_id).
-type Attachment struct {
-	ID        int64     `db:"id" json:"-"`
-	TicketID  int64     `db:"ticket_id" json:"-"`
-	Channel   string    `db:"channel" json:"channel"`
-	Kind      string    `db:"kind" json:"kind"` // photo or document
-	FileID    string    `db:"file_id" json:"file_id"`
-	Name      string    `db:"name" json:"name,omitempty"`
-	Mime      string    `db:"mime" json:"mime,omitempty"`
-	Size      int64     `db:"size" json:"size,omitempty"`
-	CreatedAt time.Time `db:"created_at" json:"at"`
-}
-
-func insertAttachments(ctx context.Context, tx *sqlx.Tx, ticketID int64, as []Attachment) error {
+func insertAttachments(ctx context.Context, tx *sqlx.Tx, ticketID int64, as []domain.Attachment) error {
 	for _, a := range as {
 		a.TicketID = ticketID
 		a.CreatedAt = a.CreatedAt.UTC()
@@ -36,7 +22,7 @@ func insertAttachments(ctx context.Context, tx *sqlx.Tx, ticketID int64, as []At
 }
 
 // AddAttachments attaches files to the ticket with number, with an event.
-func (db *DB) AddAttachments(ctx context.Context, number, actor string, as []Attachment) error {
+func (db *DB) AddAttachments(ctx context.Context, number, actor string, as []domain.Attachment) error {
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var id int64
 		if err := tx.GetContext(ctx, &id, tx.Rebind(`SELECT id FROM tickets WHERE number = ?`), number); err != nil {
@@ -45,7 +31,7 @@ func (db *DB) AddAttachments(ctx context.Context, number, actor string, as []Att
 		if err := insertAttachments(ctx, tx, id, as); err != nil {
 			return err
 		}
-		return insertEvent(ctx, tx, Event{TicketID: id, At: as[0].CreatedAt, Actor: actor, Kind: "attached",
+		return insertEvent(ctx, tx, domain.Event{TicketID: id, At: as[0].CreatedAt, Actor: actor, Kind: "attached",
 			Detail: fmt.Sprintf("%d file(s)", len(as))})
 	})
 	if err != nil {
@@ -55,8 +41,8 @@ func (db *DB) AddAttachments(ctx context.Context, number, actor string, as []Att
 }
 
 // Attachments lists a ticket's files, oldest first.
-func (db *DB) Attachments(ctx context.Context, ticketID int64) ([]Attachment, error) {
-	var as []Attachment
+func (db *DB) Attachments(ctx context.Context, ticketID int64) ([]domain.Attachment, error) {
+	var as []domain.Attachment
 	err := db.x.SelectContext(ctx, &as, db.q(`SELECT id, ticket_id, channel, kind, file_id, name, mime, size, created_at
 		FROM ticket_attachments WHERE ticket_id = ? ORDER BY id`), ticketID)
 	if err != nil {

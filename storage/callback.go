@@ -5,45 +5,18 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/jmoiron/sqlx"
 )
-
-// Callback states.
-const (
-	CallbackScheduled = "scheduled" // waiting for its time
-	CallbackAsked     = "asked"     // the first question went out
-	CallbackBusy      = "busy"      // the customer asked to be asked later
-	CallbackAnswered  = "answered"  // done, answers stored
-	CallbackRefused   = "refused"   // the customer declined; on the do-not-call list
-	CallbackSkipped   = "skipped"   // not made (do-not-call, ticket reopened meanwhile)
-)
-
-// Callback is one after-visit callback (回访) of a ticket.
-type Callback struct {
-	ID           int64      `db:"id"`
-	TicketID     int64      `db:"ticket_id"`
-	CloseEventID int64      `db:"close_event_id"`
-	Category     string     `db:"category"`
-	Round        int        `db:"round"`
-	DueAt        time.Time  `db:"due_at"`
-	State        string     `db:"state"`
-	Working      string     `db:"working"`
-	Attitude     string     `db:"attitude"`
-	Quality      string     `db:"quality"`
-	Suggestion   string     `db:"suggestion"`
-	AskedAt      *time.Time `db:"asked_at"`
-	AnsweredAt   *time.Time `db:"answered_at"`
-	CreatedAt    time.Time  `db:"created_at"`
-}
 
 const callbackCols = `id, ticket_id, close_event_id, category, round, due_at, state, working, attitude,
 	quality, suggestion, asked_at, answered_at, created_at`
 
 // ScheduleCallback records cb once per closing of its ticket and returns
 // the row as stored.
-func (db *DB) ScheduleCallback(ctx context.Context, cb Callback) (Callback, error) {
-	cb.DueAt, cb.CreatedAt, cb.State = cb.DueAt.UTC(), cb.CreatedAt.UTC(), CallbackScheduled
-	var out Callback
+func (db *DB) ScheduleCallback(ctx context.Context, cb domain.Callback) (domain.Callback, error) {
+	cb.DueAt, cb.CreatedAt, cb.State = cb.DueAt.UTC(), cb.CreatedAt.UTC(), domain.CallbackScheduled
+	var out domain.Callback
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		q, args, err := tx.BindNamed(`INSERT INTO callbacks (ticket_id, close_event_id, category, round, due_at, state, created_at)
 			VALUES (:ticket_id, :close_event_id, :category, 0, :due_at, :state, :created_at)
@@ -57,14 +30,14 @@ func (db *DB) ScheduleCallback(ctx context.Context, cb Callback) (Callback, erro
 		return tx.GetContext(ctx, &out, tx.Rebind(`SELECT `+callbackCols+` FROM callbacks WHERE ticket_id = ? AND close_event_id = ?`), cb.TicketID, cb.CloseEventID)
 	})
 	if err != nil {
-		return Callback{}, fmt.Errorf("storage: schedule callback: %w", err)
+		return domain.Callback{}, fmt.Errorf("storage: schedule callback: %w", err)
 	}
 	return out, nil
 }
 
 // CallbackByID returns a callback, or ErrNotFound.
-func (db *DB) CallbackByID(ctx context.Context, id int64) (*Callback, error) {
-	var cb Callback
+func (db *DB) CallbackByID(ctx context.Context, id int64) (*domain.Callback, error) {
+	var cb domain.Callback
 	if err := db.x.GetContext(ctx, &cb, db.q(`SELECT `+callbackCols+` FROM callbacks WHERE id = ?`), id); err != nil {
 		return nil, fmt.Errorf("storage: callback %d: %w", id, notFound(err))
 	}
@@ -72,8 +45,8 @@ func (db *DB) CallbackByID(ctx context.Context, id int64) (*Callback, error) {
 }
 
 // LatestCallback returns the ticket's newest callback, or ErrNotFound.
-func (db *DB) LatestCallback(ctx context.Context, ticketID int64) (*Callback, error) {
-	var cb Callback
+func (db *DB) LatestCallback(ctx context.Context, ticketID int64) (*domain.Callback, error) {
+	var cb domain.Callback
 	if err := db.x.GetContext(ctx, &cb, db.q(`SELECT `+callbackCols+` FROM callbacks WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`), ticketID); err != nil {
 		return nil, fmt.Errorf("storage: callback of ticket %d: %w", ticketID, notFound(err))
 	}
@@ -88,11 +61,11 @@ func (db *DB) LatestCallback(ctx context.Context, ticketID int64) (*Callback, er
 // skipped.
 func (db *DB) AskCallback(ctx context.Context, key string, id int64, round int, now time.Time) (Effect, error) {
 	return db.once(ctx, key, now, func(tx *sqlx.Tx) (Effect, error) {
-		var cb Callback
+		var cb domain.Callback
 		if err := tx.GetContext(ctx, &cb, tx.Rebind(`SELECT `+callbackCols+` FROM callbacks WHERE id = ?`+db.forUpdate()), id); err != nil {
 			return EffectVoid, notFound(err)
 		}
-		if cb.Round != round || (cb.State != CallbackScheduled && cb.State != CallbackBusy) {
+		if cb.Round != round || (cb.State != domain.CallbackScheduled && cb.State != domain.CallbackBusy) {
 			return EffectVoid, nil
 		}
 		var listed int
@@ -105,14 +78,14 @@ func (db *DB) AskCallback(ctx context.Context, key string, id int64, round int, 
 		if err := tx.GetContext(ctx, &state, tx.Rebind(`SELECT state FROM tickets WHERE id = ?`), cb.TicketID); err != nil {
 			return EffectVoid, err
 		}
-		if listed > 0 || state != StateClosed {
-			_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE callbacks SET state = ? WHERE id = ?`), CallbackSkipped, id)
+		if listed > 0 || state != domain.StateClosed {
+			_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE callbacks SET state = ? WHERE id = ?`), domain.CallbackSkipped, id)
 			return EffectVoid, err
 		}
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE callbacks SET state = ?, asked_at = ? WHERE id = ?`), CallbackAsked, now.UTC(), id); err != nil {
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE callbacks SET state = ?, asked_at = ? WHERE id = ?`), domain.CallbackAsked, now.UTC(), id); err != nil {
 			return EffectVoid, err
 		}
-		if err := insertEvent(ctx, tx, Event{TicketID: cb.TicketID, At: now.UTC(), Actor: "bot", Kind: "callback_asked",
+		if err := insertEvent(ctx, tx, domain.Event{TicketID: cb.TicketID, At: now.UTC(), Actor: "bot", Kind: "callback_asked",
 			Detail: fmt.Sprintf("%s, round %d", cb.Category, round)}); err != nil {
 			return EffectVoid, err
 		}
@@ -122,10 +95,10 @@ func (db *DB) AskCallback(ctx context.Context, key string, id int64, round int, 
 
 // CallbackAnswer is what one step of a callback conversation records.
 type CallbackAnswer struct {
-	Callback  Callback // the row to write back (answers, state, round, due time)
-	Events    []Event  // noted on the ticket (answers, alarms, a later time)
-	Reopen    bool     // a closed ticket goes back to new
-	DoNotCall string   // when set, the customer goes on the do-not-call list with this reason
+	Callback  domain.Callback // the row to write back (answers, state, round, due time)
+	Events    []domain.Event  // noted on the ticket (answers, alarms, a later time)
+	Reopen    bool            // a closed ticket goes back to new
+	DoNotCall string          // when set, the customer goes on the do-not-call list with this reason
 }
 
 // AnswerCallback writes a callback step in one transaction: the callback
@@ -145,7 +118,7 @@ func (db *DB) AnswerCallback(ctx context.Context, a CallbackAnswer, now time.Tim
 		}
 		if a.Reopen {
 			_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE tickets SET state = ?, satisfaction = ?, updated_at = ? WHERE id = ? AND state = ?`),
-				StateNew, cb.Attitude+"/"+cb.Quality, now.UTC(), cb.TicketID, StateClosed)
+				domain.StateNew, cb.Attitude+"/"+cb.Quality, now.UTC(), cb.TicketID, domain.StateClosed)
 			if err != nil {
 				return err
 			}

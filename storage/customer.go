@@ -3,23 +3,10 @@ package storage
 import (
 	"context"
 	"fmt"
-	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/jmoiron/sqlx"
 )
-
-// Customer is a person who chats with the desk, known by channel and chat id.
-type Customer struct {
-	ID         int64     `db:"id"`
-	Channel    string    `db:"channel"`
-	ChatID     string    `db:"chat_id"`
-	Name       string    `db:"name"`
-	Salutation string    `db:"salutation"`
-	Phone      string    `db:"phone"`
-	Company    string    `db:"company"`
-	Locale     string    `db:"locale"`
-	CreatedAt  time.Time `db:"created_at"`
-}
 
 const qUpsertCustomer = `INSERT INTO customers (channel, chat_id, name, salutation, phone, company, locale, created_at)
 	VALUES (:channel, :chat_id, :name, :salutation, :phone, :company, :locale, :created_at)
@@ -27,7 +14,7 @@ const qUpsertCustomer = `INSERT INTO customers (channel, chat_id, name, salutati
 	phone = excluded.phone, company = excluded.company, locale = excluded.locale
 	RETURNING id`
 
-func upsertCustomer(ctx context.Context, tx *sqlx.Tx, c Customer) (int64, error) {
+func upsertCustomer(ctx context.Context, tx *sqlx.Tx, c domain.Customer) (int64, error) {
 	q, args, err := tx.BindNamed(qUpsertCustomer, c)
 	if err != nil {
 		return 0, err
@@ -40,8 +27,8 @@ func upsertCustomer(ctx context.Context, tx *sqlx.Tx, c Customer) (int64, error)
 }
 
 // CustomerByChat returns the customer known on that chat, or ErrNotFound.
-func (db *DB) CustomerByChat(ctx context.Context, channel, chatID string) (*Customer, error) {
-	var c Customer
+func (db *DB) CustomerByChat(ctx context.Context, channel, chatID string) (*domain.Customer, error) {
+	var c domain.Customer
 	err := db.x.GetContext(ctx, &c, db.q(`SELECT id, channel, chat_id, name, salutation, phone, company, locale, created_at
 		FROM customers WHERE channel = ? AND chat_id = ?`), channel, chatID)
 	if err != nil {

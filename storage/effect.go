@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/jmoiron/sqlx"
 )
 
@@ -69,10 +70,10 @@ func (db *DB) QuoteFollowUp(ctx context.Context, key string, ticketID, quoteEven
 		if err != nil {
 			return EffectVoid, notFound(err)
 		}
-		if state != StateQuoted || last != quoteEvent {
+		if state != domain.StateQuoted || last != quoteEvent {
 			return EffectVoid, nil
 		}
-		if err := insertEvent(ctx, tx, Event{TicketID: ticketID, At: now.UTC(), Actor: "bot", Kind: kind, Detail: detail}); err != nil {
+		if err := insertEvent(ctx, tx, domain.Event{TicketID: ticketID, At: now.UTC(), Actor: "bot", Kind: kind, Detail: detail}); err != nil {
 			return EffectVoid, err
 		}
 		if notice != "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/jmoiron/sqlx"
 )
 
@@ -32,7 +33,7 @@ func (db *DB) AddFeedback(ctx context.Context, f Feedback) error {
 		if err := tx.GetContext(ctx, &id, tx.Rebind(`SELECT id FROM tickets WHERE number = ?`), f.TicketNumber); err != nil {
 			return notFound(err)
 		}
-		return insertEvent(ctx, tx, Event{TicketID: id, At: f.CreatedAt, Actor: "customer:" + f.Channel + ":" + f.ChatID,
+		return insertEvent(ctx, tx, domain.Event{TicketID: id, At: f.CreatedAt, Actor: "customer:" + f.Channel + ":" + f.ChatID,
 			Kind: f.Kind, Detail: f.Text})
 	})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/jmoiron/sqlx"
 )
 
@@ -35,14 +36,14 @@ type Chat struct {
 
 // Held is everything the SQL store holds about a subject.
 type Held struct {
-	Chats       []Chat       `json:"chats"`
-	Customers   []Customer   `json:"customers"`
-	Tickets     []Ticket     `json:"tickets"`
-	Events      []Event      `json:"events"`
-	Callbacks   []Callback   `json:"callbacks"`
-	Attachments []Attachment `json:"attachments"`
-	Feedback    []Feedback   `json:"feedback"`
-	DoNotCall   []DoNotCall  `json:"do_not_call"`
+	Chats       []Chat              `json:"chats"`
+	Customers   []domain.Customer   `json:"customers"`
+	Tickets     []domain.Ticket     `json:"tickets"`
+	Events      []domain.Event      `json:"events"`
+	Callbacks   []domain.Callback   `json:"callbacks"`
+	Attachments []domain.Attachment `json:"attachments"`
+	Feedback    []Feedback          `json:"feedback"`
+	DoNotCall   []DoNotCall         `json:"do_not_call"`
 }
 
 // DoNotCall is a customer's wish not to be called back.
@@ -90,13 +91,13 @@ func (db *DB) held(ctx context.Context, tx *sqlx.Tx, s Subject, h *Held) error {
 		return h.Chats[i].Channel+h.Chats[i].ChatID < h.Chats[j].Channel+h.Chats[j].ChatID
 	})
 	for _, c := range h.Chats {
-		var cus []Customer
+		var cus []domain.Customer
 		if err := tx.SelectContext(ctx, &cus, tx.Rebind(`SELECT id, channel, chat_id, name, salutation, phone, company, locale, created_at
 			FROM customers WHERE channel = ? AND chat_id = ?`), c.Channel, c.ChatID); err != nil {
 			return err
 		}
 		h.Customers = append(h.Customers, cus...)
-		var tks []Ticket
+		var tks []domain.Ticket
 		if err := tx.SelectContext(ctx, &tks, tx.Rebind(`SELECT `+ticketCols+` FROM tickets WHERE channel = ? AND chat_id = ? ORDER BY id`), c.Channel, c.ChatID); err != nil {
 			return err
 		}
@@ -119,17 +120,17 @@ func (db *DB) held(ctx context.Context, tx *sqlx.Tx, s Subject, h *Held) error {
 		return nil
 	}
 	for _, tk := range h.Tickets {
-		var es []Event
+		var es []domain.Event
 		if err := tx.SelectContext(ctx, &es, tx.Rebind(`SELECT id, ticket_id, at, actor, kind, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id`), tk.ID); err != nil {
 			return err
 		}
 		h.Events = append(h.Events, es...)
-		var cbs []Callback
+		var cbs []domain.Callback
 		if err := tx.SelectContext(ctx, &cbs, tx.Rebind(`SELECT `+callbackCols+` FROM callbacks WHERE ticket_id = ? ORDER BY id`), tk.ID); err != nil {
 			return err
 		}
 		h.Callbacks = append(h.Callbacks, cbs...)
-		var as []Attachment
+		var as []domain.Attachment
 		if err := tx.SelectContext(ctx, &as, tx.Rebind(`SELECT id, ticket_id, channel, kind, file_id, name, mime, size, created_at
 			FROM ticket_attachments WHERE ticket_id = ? ORDER BY id`), tk.ID); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/jmoiron/sqlx"
 )
 
@@ -14,12 +15,12 @@ import (
 // repairs registered since the period began (a job is not fixed first time
 // when one names it); and the requests for a person.
 type PeriodRows struct {
-	Tickets   []Ticket
-	Events    []Event
-	Timers    []Timer
-	Callbacks []Callback
-	Repeats   []Ticket   // tickets with repeat_of set, registered from the period's start on
-	Handovers []Feedback // requests for a person (kind handover:…), from a day before the period on
+	Tickets   []domain.Ticket
+	Events    []domain.Event
+	Timers    []domain.Timer
+	Callbacks []domain.Callback
+	Repeats   []domain.Ticket // tickets with repeat_of set, registered from the period's start on
+	Handovers []Feedback      // requests for a person (kind handover:…), from a day before the period on
 }
 
 // PeriodRows reads the rows for [from, to).
@@ -39,17 +40,17 @@ func (db *DB) PeriodRows(ctx context.Context, from, to time.Time) (PeriodRows, e
 			return err
 		}
 		for _, tk := range r.Tickets {
-			var es []Event
+			var es []domain.Event
 			if err := tx.SelectContext(ctx, &es, tx.Rebind(`SELECT id, ticket_id, at, actor, kind, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id`), tk.ID); err != nil {
 				return err
 			}
 			r.Events = append(r.Events, es...)
-			var ts []Timer
+			var ts []domain.Timer
 			if err := tx.SelectContext(ctx, &ts, tx.Rebind(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id = ? ORDER BY id`), tk.ID); err != nil {
 				return err
 			}
 			r.Timers = append(r.Timers, ts...)
-			var cbs []Callback
+			var cbs []domain.Callback
 			if err := tx.SelectContext(ctx, &cbs, tx.Rebind(`SELECT `+callbackCols+` FROM callbacks WHERE ticket_id = ? ORDER BY id`), tk.ID); err != nil {
 				return err
 			}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 // Thread links a staff-desk thread (a Slack message and its replies) to a
@@ -116,8 +118,8 @@ func settledRun(after int64, n int, id func(int) int64, at func(int) time.Time, 
 // EventsAfter returns up to limit events of all tickets with id above
 // after, oldest first, stopping at the first that is not yet settled (see
 // settledRun): the feed the staff desk tails.
-func (db *DB) EventsAfter(ctx context.Context, after int64, settled time.Time, limit int) ([]Event, error) {
-	var es []Event
+func (db *DB) EventsAfter(ctx context.Context, after int64, settled time.Time, limit int) ([]domain.Event, error) {
+	var es []domain.Event
 	err := db.x.SelectContext(ctx, &es, db.q(`SELECT id, ticket_id, at, actor, kind, detail FROM ticket_events
 		WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
 	if err != nil {
@@ -142,8 +144,8 @@ func (db *DB) FeedbackAfter(ctx context.Context, after int64, settled time.Time,
 
 // UnrelayedEvents returns up to limit events the scheduler has not taken
 // yet, oldest first.
-func (db *DB) UnrelayedEvents(ctx context.Context, limit int) ([]Event, error) {
-	var es []Event
+func (db *DB) UnrelayedEvents(ctx context.Context, limit int) ([]domain.Event, error) {
+	var es []domain.Event
 	err := db.x.SelectContext(ctx, &es, db.q(`SELECT id, ticket_id, at, actor, kind, detail FROM ticket_events
 		WHERE relayed_at IS NULL ORDER BY id LIMIT ?`), limit)
 	if err != nil {

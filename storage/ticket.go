@@ -5,66 +5,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/jmoiron/sqlx"
 )
-
-// Ticket states, in lifecycle order (docs/TRADE.md, Lifecycle).
-const (
-	StateNew          = "new"
-	StateDiagnosed    = "diagnosed"
-	StateQuoted       = "quoted"
-	StateApproved     = "approved"
-	StateRepairing    = "repairing"
-	StateWaitingParts = "waiting_parts"
-	StateReady        = "ready"
-	StateClosed       = "closed"
-	StateCancelled    = "cancelled"
-)
-
-// Ticket is one service ticket (维修服务单), from report to callback.
-type Ticket struct {
-	ID            int64      `db:"id"`
-	Number        string     `db:"number"`
-	ReportKey     string     `db:"report_key"`
-	CustomerID    int64      `db:"customer_id"`
-	Channel       string     `db:"channel"`
-	ChatID        string     `db:"chat_id"`
-	Locale        string     `db:"locale"`
-	ContactName   string     `db:"contact_name"`
-	Salutation    string     `db:"salutation"`
-	Phone         string     `db:"phone"`
-	Phone2        string     `db:"phone2"`
-	Company       string     `db:"company"`
-	Address       string     `db:"address"`
-	Product       string     `db:"product"`
-	Model         string     `db:"model"`
-	Serial        string     `db:"serial"`
-	AssetNumber   string     `db:"asset_number"`
-	PurchaseDate  string     `db:"purchase_date"`
-	WarrantyProof string     `db:"warranty_proof"`
-	Warranty      string     `db:"warranty"`
-	Fault         string     `db:"fault"`
-	ServiceMode   string     `db:"service_mode"`
-	PreferredTime string     `db:"preferred_time"`
-	Accessories   string     `db:"accessories"`
-	RepeatOf      string     `db:"repeat_of"`
-	State         string     `db:"state"`
-	Engineer      string     `db:"engineer"`
-	Diagnosis     string     `db:"diagnosis"`
-	QuoteCents    int64      `db:"quote_cents"`
-	QuoteWork     string     `db:"quote_work"`
-	QuoteDays     int        `db:"quote_days"`
-	Decision      string     `db:"decision"`
-	DecidedAt     *time.Time `db:"decided_at"`
-	Satisfaction  string     `db:"satisfaction"`
-	Remarks       string     `db:"remarks"`
-	CreatedAt     time.Time  `db:"created_at"`
-	UpdatedAt     time.Time  `db:"updated_at"`
-
-	// Attachments are stored with the ticket by CreateTicket; not read back
-	// with it (see DB.Attachments).
-	Attachments []Attachment `db:"-"`
-}
 
 // Change describes what a ticket update did, for the event log and for the
 // customer: Notice names the notice to push to the customer ("" for none).
@@ -106,10 +49,10 @@ const qUpdateTicket = `UPDATE tickets SET locale = :locale, contact_name = :cont
 // makes it idempotent: a second call with the same key returns the ticket the
 // first one made, with created false. The number is FD- followed by 1000 plus
 // the row id, so it is unique under any concurrency.
-func (db *DB) CreateTicket(ctx context.Context, t *Ticket, actor string) (created bool, err error) {
+func (db *DB) CreateTicket(ctx context.Context, t *domain.Ticket, actor string) (created bool, err error) {
 	t.CreatedAt = t.CreatedAt.UTC()
 	err = db.inTx(ctx, func(tx *sqlx.Tx) error {
-		cid, err := upsertCustomer(ctx, tx, Customer{Channel: t.Channel, ChatID: t.ChatID,
+		cid, err := upsertCustomer(ctx, tx, domain.Customer{Channel: t.Channel, ChatID: t.ChatID,
 			Name: t.ContactName, Salutation: t.Salutation, Phone: t.Phone, Company: t.Company,
 			Locale: t.Locale, CreatedAt: t.CreatedAt})
 		if err != nil {
@@ -117,7 +60,7 @@ func (db *DB) CreateTicket(ctx context.Context, t *Ticket, actor string) (create
 		}
 		t.CustomerID = cid
 		if t.State == "" {
-			t.State = StateNew
+			t.State = domain.StateNew
 		}
 		t.UpdatedAt = t.CreatedAt
 		q, args, err := tx.BindNamed(qInsertTicket, t)
@@ -140,7 +83,7 @@ func (db *DB) CreateTicket(ctx context.Context, t *Ticket, actor string) (create
 		if err := insertAttachments(ctx, tx, id, t.Attachments); err != nil {
 			return err
 		}
-		return insertEvent(ctx, tx, Event{TicketID: id, At: t.CreatedAt, Actor: actor, Kind: "created", Detail: t.RepeatOf})
+		return insertEvent(ctx, tx, domain.Event{TicketID: id, At: t.CreatedAt, Actor: actor, Kind: "created", Detail: t.RepeatOf})
 	})
 	if err != nil {
 		return false, fmt.Errorf("storage: create ticket: %w", err)
@@ -149,8 +92,8 @@ func (db *DB) CreateTicket(ctx context.Context, t *Ticket, actor string) (create
 }
 
 // TicketByNumber returns the ticket with that number, or ErrNotFound.
-func (db *DB) TicketByNumber(ctx context.Context, number string) (*Ticket, error) {
-	var t Ticket
+func (db *DB) TicketByNumber(ctx context.Context, number string) (*domain.Ticket, error) {
+	var t domain.Ticket
 	err := db.x.GetContext(ctx, &t, db.q(`SELECT `+ticketCols+` FROM tickets WHERE number = ?`), number)
 	if err != nil {
 		return nil, fmt.Errorf("storage: ticket %s: %w", number, notFound(err))
@@ -159,8 +102,8 @@ func (db *DB) TicketByNumber(ctx context.Context, number string) (*Ticket, error
 }
 
 // TicketByID returns the ticket with that id, or ErrNotFound.
-func (db *DB) TicketByID(ctx context.Context, id int64) (*Ticket, error) {
-	var t Ticket
+func (db *DB) TicketByID(ctx context.Context, id int64) (*domain.Ticket, error) {
+	var t domain.Ticket
 	err := db.x.GetContext(ctx, &t, db.q(`SELECT `+ticketCols+` FROM tickets WHERE id = ?`), id)
 	if err != nil {
 		return nil, fmt.Errorf("storage: ticket %d: %w", id, notFound(err))
@@ -177,7 +120,7 @@ type TicketFilter struct {
 }
 
 // Tickets lists tickets matching f, newest first.
-func (db *DB) Tickets(ctx context.Context, f TicketFilter) ([]Ticket, error) {
+func (db *DB) Tickets(ctx context.Context, f TicketFilter) ([]domain.Ticket, error) {
 	q := `SELECT ` + ticketCols + ` FROM tickets WHERE 1 = 1`
 	var args []any
 	if f.Channel != "" || f.ChatID != "" {
@@ -197,7 +140,7 @@ func (db *DB) Tickets(ctx context.Context, f TicketFilter) ([]Ticket, error) {
 	}
 	q += ` ORDER BY id DESC LIMIT ?`
 	args = append(args, f.Limit)
-	var ts []Ticket
+	var ts []domain.Ticket
 	if err := db.x.SelectContext(ctx, &ts, db.q(q), args...); err != nil {
 		return nil, fmt.Errorf("storage: list tickets: %w", err)
 	}
@@ -208,8 +151,8 @@ func (db *DB) Tickets(ctx context.Context, f TicketFilter) ([]Ticket, error) {
 // fn change it (fn holds the business rules and may refuse with an error,
 // which is returned as is), writes it, records the event with its exact time
 // and actor, and queues the customer notice fn asks for in the outbox.
-func (db *DB) UpdateTicket(ctx context.Context, number, actor string, now time.Time, fn func(*Ticket) (Change, error)) (*Ticket, error) {
-	var t Ticket
+func (db *DB) UpdateTicket(ctx context.Context, number, actor string, now time.Time, fn func(*domain.Ticket) (Change, error)) (*domain.Ticket, error) {
+	var t domain.Ticket
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		err := tx.GetContext(ctx, &t, tx.Rebind(`SELECT `+ticketCols+` FROM tickets WHERE number = ?`+db.forUpdate()), number)
 		if err != nil {
@@ -227,7 +170,7 @@ func (db *DB) UpdateTicket(ctx context.Context, number, actor string, now time.T
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("storage: update ticket: %w", err)
 		}
-		if err := insertEvent(ctx, tx, Event{TicketID: t.ID, At: now.UTC(), Actor: actor, Kind: ch.Kind, Detail: ch.Detail}); err != nil {
+		if err := insertEvent(ctx, tx, domain.Event{TicketID: t.ID, At: now.UTC(), Actor: actor, Kind: ch.Kind, Detail: ch.Detail}); err != nil {
 			return fmt.Errorf("storage: update ticket: %w", err)
 		}
 		if ch.Notice != "" {

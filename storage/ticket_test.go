@@ -9,12 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/storage/storagetest"
 )
 
-func newTicket(key, chat string) *storage.Ticket {
-	return &storage.Ticket{ReportKey: key, Channel: "webchat", ChatID: chat, Locale: "zh-CN",
+func newTicket(key, chat string) *domain.Ticket {
+	return &domain.Ticket{ReportKey: key, Channel: "webchat", ChatID: chat, Locale: "zh-CN",
 		ContactName: "王", Salutation: "mr", Phone: "13800138000", Product: "打印机", Fault: "卡纸",
 		ServiceMode: "carry_in", CreatedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
 }
@@ -40,7 +41,7 @@ func TestCreateTicketIsIdempotentAndLogged(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.State != storage.StateNew || got.Product != "打印机" || !got.CreatedAt.Equal(tk.CreatedAt) {
+			if got.State != domain.StateNew || got.Product != "打印机" || !got.CreatedAt.Equal(tk.CreatedAt) {
 				t.Fatalf("read back %+v", got)
 			}
 			es, err := db.Events(ctx, tk.ID)
@@ -93,25 +94,25 @@ func TestUpdateTicketWritesEventAndNoticeTogether(t *testing.T) {
 			}
 			now := tk.CreatedAt.Add(time.Hour)
 			refused := errors.New("refused")
-			if _, err := db.UpdateTicket(ctx, tk.Number, "staff:li", now, func(t *storage.Ticket) (storage.Change, error) {
-				t.State = storage.StateRepairing
+			if _, err := db.UpdateTicket(ctx, tk.Number, "staff:li", now, func(t *domain.Ticket) (storage.Change, error) {
+				t.State = domain.StateRepairing
 				return storage.Change{}, refused
 			}); !errors.Is(err, refused) {
 				t.Fatalf("refusal: %v", err)
 			}
 			got, _ := db.TicketByNumber(ctx, tk.Number)
-			if got.State != storage.StateNew {
+			if got.State != domain.StateNew {
 				t.Fatalf("refused change was written: %s", got.State)
 			}
-			_, err := db.UpdateTicket(ctx, tk.Number, "staff:li", now, func(t *storage.Ticket) (storage.Change, error) {
-				t.State, t.Engineer = storage.StateRepairing, "李工"
+			_, err := db.UpdateTicket(ctx, tk.Number, "staff:li", now, func(t *domain.Ticket) (storage.Change, error) {
+				t.State, t.Engineer = domain.StateRepairing, "李工"
 				return storage.Change{Kind: "status", Detail: "new -> repairing", Notice: "status:repairing"}, nil
 			})
 			if err != nil {
 				t.Fatal(err)
 			}
 			got, _ = db.TicketByNumber(ctx, tk.Number)
-			if got.State != storage.StateRepairing || got.Engineer != "李工" || !got.UpdatedAt.Equal(now) {
+			if got.State != domain.StateRepairing || got.Engineer != "李工" || !got.UpdatedAt.Equal(now) {
 				t.Fatalf("after update %+v", got)
 			}
 			es, _ := db.Events(ctx, tk.ID)
@@ -145,7 +146,7 @@ func TestTicketFilters(t *testing.T) {
 			ctx := context.Background()
 			a, b := newTicket("a", "chat-a"), newTicket("b", "chat-b")
 			b.Phone = "+447700900123"
-			for _, tk := range []*storage.Ticket{a, b} {
+			for _, tk := range []*domain.Ticket{a, b} {
 				if _, err := db.CreateTicket(ctx, tk, "test"); err != nil {
 					t.Fatal(err)
 				}
@@ -195,24 +196,24 @@ func TestJobStates(t *testing.T) {
 			if got, err := db.JobStates(ctx, "webchat", "js"); err != nil || len(got) != 0 {
 				t.Fatalf("no tickets: %v %v", got, err)
 			}
-			set := func(tk *storage.Ticket, state string) {
+			set := func(tk *domain.Ticket, state string) {
 				if _, err := db.CreateTicket(ctx, tk, "test"); err != nil {
 					t.Fatal(err)
 				}
-				if _, err := db.UpdateTicket(ctx, tk.Number, "test", time.Now(), func(x *storage.Ticket) (storage.Change, error) {
+				if _, err := db.UpdateTicket(ctx, tk.Number, "test", time.Now(), func(x *domain.Ticket) (storage.Change, error) {
 					x.State = state
 					return storage.Change{Kind: "status"}, nil
 				}); err != nil {
 					t.Fatal(err)
 				}
 			}
-			set(newTicket("js1", "js"), storage.StateQuoted)
-			set(newTicket("js2", "js"), storage.StateClosed)
-			set(newTicket("js3", "js"), storage.StateRepairing)
-			set(newTicket("js4", "other"), storage.StateNew)
+			set(newTicket("js1", "js"), domain.StateQuoted)
+			set(newTicket("js2", "js"), domain.StateClosed)
+			set(newTicket("js3", "js"), domain.StateRepairing)
+			set(newTicket("js4", "other"), domain.StateNew)
 			got, err := db.JobStates(ctx, "webchat", "js")
 			slices.Sort(got)
-			if err != nil || !slices.Equal(got, []string{storage.StateQuoted, storage.StateRepairing}) {
+			if err != nil || !slices.Equal(got, []string{domain.StateQuoted, domain.StateRepairing}) {
 				t.Fatalf("JobStates = %v, %v", got, err)
 			}
 		})

@@ -5,36 +5,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/jmoiron/sqlx"
 )
-
-// Timer outcomes, recorded for reporting.
-const (
-	OutcomeMet      = "met"
-	OutcomeBreached = "breached"
-	// OutcomeNotKept: the ticket closed without the event that keeps the
-	// promise (closed, never assigned an engineer): a failure, never "met".
-	OutcomeNotKept = "not_kept"
-	// OutcomeVoid: the job ended so that the promise no longer applies (a
-	// report cancelled, a quote declined before an engineer was needed).
-	OutcomeVoid = "not_applicable"
-)
-
-// Timer is one service-level promise on a ticket: started by an event,
-// warning at WarnAt, due at DueAt, stopped by a later event.
-type Timer struct {
-	ID           int64      `db:"id"`
-	TicketID     int64      `db:"ticket_id"`
-	Kind         string     `db:"kind"`
-	StartEventID int64      `db:"start_event_id"`
-	StartedAt    time.Time  `db:"started_at"`
-	WarnAt       time.Time  `db:"warn_at"`
-	DueAt        time.Time  `db:"due_at"`
-	StoppedAt    *time.Time `db:"stopped_at"`
-	WarnedAt     *time.Time `db:"warned_at"`
-	BreachedAt   *time.Time `db:"breached_at"`
-	Outcome      string     `db:"outcome"`
-}
 
 const timerCols = `id, ticket_id, kind, start_event_id, started_at, warn_at, due_at, stopped_at, warned_at, breached_at, outcome`
 
@@ -43,11 +16,11 @@ const timerCols = `id, ticket_id, kind, start_event_id, started_at, warn_at, due
 // event started and that still runs is stopped first: a promise made again
 // replaces the old one. Two replicas applying the same event meet on the
 // unique key and both get the one row.
-func (db *DB) StartTimer(ctx context.Context, t Timer) (Timer, error) {
+func (db *DB) StartTimer(ctx context.Context, t domain.Timer) (domain.Timer, error) {
 	t = utcTimer(t)
-	var out Timer
+	var out domain.Timer
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := stopTimers(ctx, tx, db.forUpdate(), t.TicketID, []string{t.Kind}, OutcomeMet, t.StartEventID, t.StartedAt); err != nil {
+		if err := stopTimers(ctx, tx, db.forUpdate(), t.TicketID, []string{t.Kind}, domain.OutcomeMet, t.StartEventID, t.StartedAt); err != nil {
 			return err
 		}
 		q, args, err := tx.BindNamed(`INSERT INTO sla_timers (ticket_id, kind, start_event_id, started_at, warn_at, due_at, outcome)
@@ -63,12 +36,12 @@ func (db *DB) StartTimer(ctx context.Context, t Timer) (Timer, error) {
 			t.TicketID, t.Kind, t.StartEventID)
 	})
 	if err != nil {
-		return Timer{}, fmt.Errorf("storage: start timer: %w", err)
+		return domain.Timer{}, fmt.Errorf("storage: start timer: %w", err)
 	}
 	return out, nil
 }
 
-func utcTimer(t Timer) Timer {
+func utcTimer(t domain.Timer) domain.Timer {
 	t.StartedAt, t.WarnAt, t.DueAt = t.StartedAt.UTC(), t.WarnAt.UTC(), t.DueAt.UTC()
 	return t
 }
@@ -78,7 +51,7 @@ func utcTimer(t Timer) Timer {
 // breached. Only earlier events' timers stop, so applying an event again,
 // late, never stops a timer a later event started.
 func (db *DB) StopTimers(ctx context.Context, ticketID int64, kinds []string, event int64, at time.Time) error {
-	return db.EndTimers(ctx, ticketID, kinds, OutcomeMet, event, at)
+	return db.EndTimers(ctx, ticketID, kinds, domain.OutcomeMet, event, at)
 }
 
 // EndTimers stops the running timers of kinds started before event with
@@ -106,14 +79,14 @@ func stopTimers(ctx context.Context, tx *sqlx.Tx, lock string, ticketID int64, k
 	if err != nil {
 		return err
 	}
-	var open []Timer
+	var open []domain.Timer
 	if err := tx.SelectContext(ctx, &open, tx.Rebind(q), args...); err != nil {
 		return err
 	}
 	for _, t := range open {
 		outcome := ended
 		if t.BreachedAt != nil || at.After(t.DueAt) {
-			outcome = OutcomeBreached
+			outcome = domain.OutcomeBreached
 		}
 		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE sla_timers SET stopped_at = ?, outcome = ? WHERE id = ? AND stopped_at IS NULL`), at.UTC(), outcome, t.ID); err != nil {
 			return err
@@ -123,8 +96,8 @@ func stopTimers(ctx context.Context, tx *sqlx.Tx, lock string, ticketID int64, k
 }
 
 // Timers returns a ticket's timers, oldest first.
-func (db *DB) Timers(ctx context.Context, ticketID int64) ([]Timer, error) {
-	var ts []Timer
+func (db *DB) Timers(ctx context.Context, ticketID int64) ([]domain.Timer, error) {
+	var ts []domain.Timer
 	if err := db.x.SelectContext(ctx, &ts, db.q(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id = ? ORDER BY id`), ticketID); err != nil {
 		return nil, fmt.Errorf("storage: timers: %w", err)
 	}
@@ -137,9 +110,9 @@ func (db *DB) Timers(ctx context.Context, ticketID int64) ([]Timer, error) {
 // the timer had stopped; EffectWait that the ticket has events by people
 // (the bot's own notes keep no promise) the scheduler has not taken yet,
 // one of which may stop the timer.
-func (db *DB) FireTimer(ctx context.Context, key string, id int64, breach bool, kind string, detail func(Timer) string, now time.Time) (Effect, error) {
+func (db *DB) FireTimer(ctx context.Context, key string, id int64, breach bool, kind string, detail func(domain.Timer) string, now time.Time) (Effect, error) {
 	return db.once(ctx, key, now, func(tx *sqlx.Tx) (Effect, error) {
-		var t Timer
+		var t domain.Timer
 		if err := tx.GetContext(ctx, &t, tx.Rebind(`SELECT `+timerCols+` FROM sla_timers WHERE id = ?`+db.forUpdate()), id); err != nil {
 			return EffectVoid, notFound(err)
 		}
@@ -160,6 +133,6 @@ func (db *DB) FireTimer(ctx context.Context, key string, id int64, breach bool, 
 		if _, err := tx.ExecContext(ctx, tx.Rebind(q), now.UTC(), id); err != nil {
 			return EffectVoid, err
 		}
-		return EffectMade, insertEvent(ctx, tx, Event{TicketID: t.TicketID, At: now.UTC(), Actor: "bot", Kind: kind, Detail: detail(t)})
+		return EffectMade, insertEvent(ctx, tx, domain.Event{TicketID: t.TicketID, At: now.UTC(), Actor: "bot", Kind: kind, Detail: detail(t)})
 	})
 }

@@ -5,10 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/slack-go/slack"
-
-	"github.com/frontdesk/frontdesk/dialog"
-	"github.com/frontdesk/frontdesk/storage"
 )
 
 // label renders a staff label (prompts' slack.* keys) with data.
@@ -16,7 +14,7 @@ type label func(key string, data any) string
 
 // ticketBlocks is a ticket's message in the staff channel: who, what, the
 // state, and the buttons to run it. It is updated as the state changes.
-func ticketBlocks(l label, tk *storage.Ticket, files []storage.Attachment, mask bool, next string, due time.Time) []slack.Block {
+func ticketBlocks(l label, tk *domain.Ticket, files []domain.Attachment, mask bool, next string, due time.Time) []slack.Block {
 	title := fmt.Sprintf("%s · %s %s", tk.Number, tk.Product, tk.Model)
 	if tk.RepeatOf != "" {
 		title += " · " + l("slack.repeat_of", map[string]any{"RepeatOf": tk.RepeatOf})
@@ -58,7 +56,7 @@ func ticketBlocks(l label, tk *storage.Ticket, files []storage.Attachment, mask 
 			"Work": tk.QuoteWork, "Days": tk.QuoteDays, "Decision": tk.Decision})))
 	}
 	var options []*slack.OptionBlockObject
-	for _, st := range dialog.States {
+	for _, st := range domain.States {
 		options = append(options, slack.NewOptionBlockObject(st, plain(st), nil))
 	}
 	button := func(id string, style slack.Style) *slack.ButtonBlockElement {
@@ -98,7 +96,7 @@ func chatBlocks(l label, channel, chatID, reason string) []slack.Block {
 }
 
 // quoteModal asks for the diagnosis and the quote of a ticket.
-func quoteModal(l label, tk *storage.Ticket) slack.ModalViewRequest {
+func quoteModal(l label, tk *domain.Ticket) slack.ModalViewRequest {
 	input := func(id string, optional bool) *slack.InputBlock {
 		el := slack.NewPlainTextInputBlockElement(plain(l("slack.modal."+id+"_hint", nil)), id)
 		in := slack.NewInputBlock(id, plain(l("slack.modal."+id, nil)), nil, el)

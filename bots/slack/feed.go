@@ -11,6 +11,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -117,7 +118,7 @@ func permanent(err error) bool {
 
 // ticketThread returns the ticket's thread, posting the ticket's message
 // (which starts the thread) when it has none yet.
-func (b *Bot) ticketThread(ctx context.Context, tk *storage.Ticket) (*storage.Thread, error) {
+func (b *Bot) ticketThread(ctx context.Context, tk *domain.Ticket) (*storage.Thread, error) {
 	th, err := b.db.ThreadByTicket(ctx, tk.ID)
 	if !errors.Is(err, storage.ErrNotFound) {
 		return th, err
@@ -132,7 +133,7 @@ func (b *Bot) ticketThread(ctx context.Context, tk *storage.Ticket) (*storage.Th
 
 // onTicketEvent posts a ticket's event in its thread and keeps the ticket's
 // message current.
-func (b *Bot) onTicketEvent(ctx context.Context, e storage.Event) error {
+func (b *Bot) onTicketEvent(ctx context.Context, e domain.Event) error {
 	tk, err := b.db.TicketByID(ctx, e.TicketID)
 	if err != nil {
 		return err
@@ -174,7 +175,7 @@ func (b *Bot) alarmed(kind string) string {
 }
 
 // blocks renders the ticket's message as it stands now.
-func (b *Bot) blocks(ctx context.Context, tk *storage.Ticket) []slack.Block {
+func (b *Bot) blocks(ctx context.Context, tk *domain.Ticket) []slack.Block {
 	files, _ := b.db.Attachments(ctx, tk.ID)
 	next, due := b.staff.NextStep(tk)
 	return ticketBlocks(b.text, tk, files, b.cfg.MaskContact, next, due)
@@ -187,7 +188,7 @@ func (b *Bot) onFeedback(ctx context.Context, f storage.Feedback) error {
 	var th *storage.Thread
 	var err error
 	if f.TicketNumber != "" {
-		var tk *storage.Ticket
+		var tk *domain.Ticket
 		if tk, err = b.db.TicketByNumber(ctx, f.TicketNumber); err == nil {
 			th, err = b.ticketThread(ctx, tk)
 		}

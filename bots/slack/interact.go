@@ -15,6 +15,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -102,7 +103,7 @@ func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *sl
 		return b.exec(ctx, user, ts, dialog.Command{Verb: "assign", Number: tk.Number, Args: []string{b.name(ctx, a.SelectedUser)}})
 	case "contact":
 		// Revealed to the presser alone, and who looked is on the ticket's log.
-		if err := b.db.AddEvent(ctx, storage.Event{TicketID: tk.ID, At: b.now().UTC(), Actor: b.actor(ctx, user), Kind: "contact_viewed"}); err != nil {
+		if err := b.db.AddEvent(ctx, domain.Event{TicketID: tk.ID, At: b.now().UTC(), Actor: b.actor(ctx, user), Kind: "contact_viewed"}); err != nil {
 			return err
 		}
 		return b.ephemeral(ctx, user, ts, fmt.Sprintf("%s: %s %s · %s · %s", tk.Number, tk.ContactName, tk.Salutation, tk.Phone, tk.Address))
