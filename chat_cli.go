@@ -152,7 +152,7 @@ func (d *chatDesk) list(ctx context.Context, w io.Writer, label func(string, map
 		fmt.Fprintln(w, label("cli.chat.none", nil))
 		return nil
 	}
-	var tab dialog.Table // aligned by terminal cells: the states are Chinese
+	var tab prompts.Table // aligned by terminal cells: the states are Chinese
 	tab.Add(strings.Split(label("cli.chat.columns", nil), "\t")...)
 	for _, c := range cs {
 		state := label("cli.chat.wanted", map[string]any{"Reason": c.StaffReason})

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 // The checks of the configuration table's rows: each reads a value as
@@ -153,8 +153,8 @@ func dates(key string, field func(*Config) *map[string]bool) func(*Config, strin
 func applyCategories(c *Config, v string) error {
 	c.Desk.Promises.CallbackCategories = []string{}
 	for _, cat := range list(v) {
-		if !dialog.ValidCategory(cat) {
-			return fmt.Errorf("%q is not one of %s", cat, strings.Join(dialog.Categories, ", "))
+		if !domain.ValidCategory(cat) {
+			return fmt.Errorf("%q is not one of %s", cat, strings.Join(domain.Categories, ", "))
 		}
 		c.Desk.Promises.CallbackCategories = append(c.Desk.Promises.CallbackCategories, cat)
 	}

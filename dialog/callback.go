@@ -76,7 +76,7 @@ func (m *Manager) callbackPressed(t *turn, arg string) error {
 		return m.callbackFinish(t, tk, cb, "")
 	case "busy":
 		// Asked again the next working day unless they name a better time.
-		at := m.cfg.SLA.nextOpening(m.cfg.SLA.nextWorkdayAt(t.now.In(m.cfg.Location), m.cfg.Promises.CallbackAt))
+		at := m.cfg.SLA.NextOpening(m.cfg.SLA.NextWorkdayAt(t.now.In(m.cfg.Location), m.cfg.Promises.CallbackAt))
 		if err := m.reschedule(t, cb, at); err != nil {
 			return err
 		}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 var (
@@ -23,9 +25,9 @@ func (m *Manager) laterTime(when string, now time.Time) (time.Time, bool) {
 	case "2h":
 		at = now.Add(2 * time.Hour)
 	case "tomorrow":
-		at = sla.nextWorkdayAt(now, m.cfg.Promises.CallbackAt)
+		at = sla.NextWorkdayAt(now, m.cfg.Promises.CallbackAt)
 	case "week":
-		at = midnight(now).AddDate(0, 0, 7).Add(m.cfg.Promises.CallbackAt)
+		at = domain.Midnight(now).AddDate(0, 0, 7).Add(m.cfg.Promises.CallbackAt)
 	default:
 		d, ok := laterDate(when, now)
 		if !ok {
@@ -33,7 +35,7 @@ func (m *Manager) laterTime(when string, now time.Time) (time.Time, bool) {
 		}
 		at = d.Add(m.cfg.Promises.CallbackAt)
 	}
-	return sla.nextOpening(at), true
+	return sla.NextOpening(at), true
 }
 
 // laterDate reads a day without a year ("11月25日", "11/25", "25 Nov",
@@ -61,7 +63,7 @@ func laterDate(s string, now time.Time) (time.Time, bool) {
 		if day.Day() != d {
 			return time.Time{}, false
 		}
-		if day.After(midnight(now)) {
+		if day.After(domain.Midnight(now)) {
 			return day, day.Sub(now) <= 60*24*time.Hour
 		}
 	}

@@ -28,7 +28,7 @@ func closedWithCallback(t *testing.T, d *desk, chat string) (*domain.Ticket, dia
 	if err != nil {
 		t.Fatal(err)
 	}
-	cb, err := d.db.ScheduleCallback(ctx, domain.Callback{TicketID: tk.ID, CloseEventID: 1, Category: dialog.CategoryPaid, DueAt: d.clock(), CreatedAt: d.clock()})
+	cb, err := d.db.ScheduleCallback(ctx, domain.Callback{TicketID: tk.ID, CloseEventID: 1, Category: domain.CategoryPaid, DueAt: d.clock(), CreatedAt: d.clock()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestCallbackRefusalPutsTheCustomerOnTheDoNotCallList(t *testing.T) {
 				t.Fatalf("do-not-call: %v %q %v", listed, reason, err)
 			}
 			// Their next ticket's callback is never asked.
-			cb, err := d.db.ScheduleCallback(ctx, domain.Callback{TicketID: tk.ID, CloseEventID: 2, Category: dialog.CategoryPaid, DueAt: d.clock(), CreatedAt: d.clock()})
+			cb, err := d.db.ScheduleCallback(ctx, domain.Callback{TicketID: tk.ID, CloseEventID: 2, Category: domain.CategoryPaid, DueAt: d.clock(), CreatedAt: d.clock()})
 			if err != nil {
 				t.Fatal(err)
 			}

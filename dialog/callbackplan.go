@@ -3,7 +3,6 @@ package dialog
 import (
 	"context"
 	"hash/fnv"
-	"slices"
 	"time"
 
 	"github.com/frontdesk/frontdesk/domain"
@@ -32,16 +31,16 @@ func (c Config) CallbackFor(ctx context.Context, db *storage.DB, tk *domain.Tick
 		if float64(sum%10000) >= p.CallbackSample*10000 {
 			return "", time.Time{}, false, nil
 		}
-		category, days = CategorySample, 1+int(sum/10000)%p.CallbackWindow
+		category, days = domain.CategorySample, 1+int(sum/10000)%p.CallbackWindow
 	}
 	if p.CallbackDelay > 0 {
-		return category, sla.nextOpening(closed.Add(p.CallbackDelay)), true, nil
+		return category, sla.NextOpening(closed.Add(p.CallbackDelay)), true, nil
 	}
 	due := closed
 	for range days {
-		due = sla.nextWorkdayAt(due, p.CallbackAt)
+		due = sla.NextWorkdayAt(due, p.CallbackAt)
 	}
-	return category, sla.nextOpening(due), true, nil
+	return category, sla.NextOpening(due), true, nil
 }
 
 // category returns why tk is always called back: reopened by an earlier
@@ -49,21 +48,21 @@ func (c Config) CallbackFor(ctx context.Context, db *storage.DB, tk *domain.Tick
 // configured four categories it falls in; "" if none.
 func (c Config) category(ctx context.Context, db *storage.DB, tk *domain.Ticket, closed time.Time) (string, error) {
 	if n, err := db.EventCount(ctx, tk.ID, "reopened"); err != nil || n > 0 {
-		return CategoryReopened, err
+		return domain.CategoryReopened, err
 	}
 	p := c.Promises
 	for _, cat := range p.CallbackCategories {
 		switch cat {
-		case CategoryComplaint:
+		case domain.CategoryComplaint:
 			n, err := db.EventCount(ctx, tk.ID, "complaint")
 			if err != nil || n > 0 {
 				return cat, err
 			}
-		case CategoryPaid:
+		case domain.CategoryPaid:
 			if tk.QuoteCents > 0 && tk.Decision == DecisionAccepted {
 				return cat, nil
 			}
-		case CategoryNewEngineer, CategoryEngineerComplained:
+		case domain.CategoryNewEngineer, domain.CategoryEngineerComplained:
 			if tk.Engineer == "" {
 				continue
 			}
@@ -71,16 +70,13 @@ func (c Config) category(ctx context.Context, db *storage.DB, tk *domain.Ticket,
 			if err != nil {
 				return "", err
 			}
-			if cat == CategoryNewEngineer && !first.IsZero() && closed.Sub(first) <= p.NewEngineer {
+			if cat == domain.CategoryNewEngineer && !first.IsZero() && closed.Sub(first) <= p.NewEngineer {
 				return cat, nil
 			}
-			if cat == CategoryEngineerComplained && complaints > 0 {
+			if cat == domain.CategoryEngineerComplained && complaints > 0 {
 				return cat, nil
 			}
 		}
 	}
 	return "", nil
 }
-
-// ValidCategory reports whether name is one of the four categories.
-func ValidCategory(name string) bool { return slices.Contains(Categories, name) }

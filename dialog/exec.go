@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/frontdesk/frontdesk/domain"
+	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -34,7 +35,7 @@ func (s *Staff) Exec(ctx context.Context, actor string, c Command, w io.Writer) 
 		if err != nil {
 			return err
 		}
-		var t Table
+		var t prompts.Table
 		t.Add(s.columns("cli.feedback_columns")...)
 		for _, f := range fs {
 			t.Add(f.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"), f.Kind, f.TicketNumber, f.Channel+":"+f.ChatID, f.Text)
@@ -105,11 +106,11 @@ func (s *Staff) writeList(w io.Writer, ts []domain.Ticket) error {
 		_, err := fmt.Fprintln(w, s.Text("cli.none", nil))
 		return err
 	}
-	var t Table
+	var t prompts.Table
 	t.Add(s.columns("cli.columns")...)
 	for _, tk := range ts {
-		t.Add(tk.Number, s.stateLabel(tk.State), s.customer(&tk), tk.Phone, short(strings.TrimSpace(tk.Product+" "+tk.Model), 24),
-			short(tk.Fault, 30), tk.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"))
+		t.Add(tk.Number, s.stateLabel(tk.State), s.customer(&tk), tk.Phone, prompts.Truncate(strings.TrimSpace(tk.Product+" "+tk.Model), 24),
+			prompts.Truncate(tk.Fault, 30), tk.CreatedAt.In(s.cfg.Location).Format("2006-01-02 15:04"))
 	}
 	return t.Write(w)
 }
@@ -138,7 +139,7 @@ func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *domain.Ticket) 
 		return err
 	}
 	fmt.Fprintln(w, s.Text("cli.events", nil))
-	var et Table
+	var et prompts.Table
 	for _, e := range es {
 		et.Add("  "+e.At.In(loc).Format("2006-01-02 15:04:05"), e.Kind, e.Actor, s.EventDetail(e))
 	}
@@ -150,7 +151,7 @@ func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *domain.Ticket) 
 		return err
 	}
 	fmt.Fprintln(w, s.Text("cli.levels", nil))
-	var tt Table
+	var tt prompts.Table
 	for _, tm := range ts {
 		line := s.Text("cli.timer", map[string]any{"Kind": tm.Kind, "Started": tm.StartedAt.In(loc).Format("01-02 15:04"),
 			"Due": tm.DueAt.In(loc).Format("01-02 15:04"), "Outcome": tm.Outcome})

@@ -88,14 +88,14 @@ func (m *Manager) recordNote(t *turn, flow string) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Number": number, "When": m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location))}
+	data := map[string]any{"Number": number, "When": m.cfg.SLA.NextOpening(t.now.In(m.cfg.Location))}
 	switch flow {
 	case flowComplaint:
 		data["When"] = m.cfg.SLA.ClockDue(t.now.In(m.cfg.Location), m.cfg.SLA.Complaint)
 		t.c.Flow, t.c.Step = flowComplaint, "more"
 	case flowConsult:
 		m.flag(t, "consult")
-		data["When"] = m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location)).Add(m.cfg.SLA.FirstReply)
+		data["When"] = m.cfg.SLA.NextOpening(t.now.In(m.cfg.Location)).Add(m.cfg.SLA.FirstReply)
 	}
 	m.say(t, flow+".recorded", data)
 	return nil

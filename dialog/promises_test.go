@@ -23,7 +23,7 @@ func at(t testing.TB, s string) time.Time {
 
 // planConfig is the default calendar with a Monday holiday (2026-10-05).
 func planConfig() dialog.Config {
-	sla := dialog.DefaultSLA()
+	sla := domain.DefaultSLA()
 	sla.Holidays = map[string]bool{"2026-10-05": true}
 	return dialog.Config{Location: shanghai, SLA: sla}
 }
@@ -52,24 +52,24 @@ func TestTimersStartWarnAndFallDueOnTheCalendar(t *testing.T) {
 		{"Friday before a holiday Monday: Tuesday", "created", "customer:webchat:a", "", "2026-10-02 17:00", outWarranty,
 			"first_reply 10-06 09:30 10-06 10:00; dispatch 10-06 09:54 10-06 10:30", nil},
 		{"diagnosed at 18:20: quote told by 9:20 next morning", "diagnosed", "staff:li", "fuser", "2026-03-02 18:20", outWarranty,
-			"quote_tell 03-03 09:14 03-03 09:20", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerFirstReply}},
+			"quote_tell 03-03 09:14 03-03 09:20", []string{domain.TimerComplaint, domain.TimerPlan, domain.TimerContact, domain.TimerFirstReply}},
 		{"in-warranty diagnosis: no quote to tell", "diagnosed", "staff:li", "fuser", "2026-03-02 10:00", &domain.Ticket{Warranty: "in"},
-			"", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerFirstReply}},
+			"", []string{domain.TimerComplaint, domain.TimerPlan, domain.TimerContact, domain.TimerFirstReply}},
 		{"quote accepted Thursday: 3 working days over the weekend", "quote_accepted", "customer:webchat:a", "", "2026-03-05 11:00", outWarranty,
 			"repair 03-09 14:48 03-10 11:00", nil},
 		{"on-site engineer dispatched: contact in 10 minutes", "assigned", "staff:li", "zhang", "2026-03-02 10:00", &domain.Ticket{ServiceMode: "on_site"},
-			"contact 03-02 10:08 03-02 10:10", []string{dialog.TimerDispatch}},
-		{"carry-in dispatch: no contact promise", "assigned", "staff:li", "zhang", "2026-03-02 10:00", outWarranty, "", []string{dialog.TimerDispatch}},
+			"contact 03-02 10:08 03-02 10:10", []string{domain.TimerDispatch}},
+		{"carry-in dispatch: no contact promise", "assigned", "staff:li", "zhang", "2026-03-02 10:00", outWarranty, "", []string{domain.TimerDispatch}},
 		{"complaint: 24 hours on the clock", "complaint", "customer:webchat:a", "rude", "2026-03-02 10:00", outWarranty,
 			"complaint 03-03 05:12 03-03 10:00", nil},
 		{"reopened on a Friday evening: a plan in 24 hours falls on Saturday, so at Monday's opening", "reopened", "customer:webchat:a", "not working", "2026-03-06 18:00", outWarranty,
 			"plan 03-07 13:12 03-09 09:00", nil},
 		{"staff start repairing an in-warranty job", "status", "staff:li", "new -> repairing", "2026-03-02 10:00", &domain.Ticket{Warranty: "in"},
-			"repair 03-04 13:48 03-05 10:00", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerFirstReply, dialog.TimerQuoteTell}},
+			"repair 03-04 13:48 03-05 10:00", []string{domain.TimerComplaint, domain.TimerPlan, domain.TimerContact, domain.TimerFirstReply, domain.TimerQuoteTell}},
 		{"ready stops the repair timer", "status", "staff:li", "repairing -> ready", "2026-03-02 10:00", outWarranty,
-			"", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerRepair}},
+			"", []string{domain.TimerComplaint, domain.TimerPlan, domain.TimerContact, domain.TimerRepair}},
 		{"an on-site job fixed: confirmed and closed within 20 working minutes", "status", "staff:li", "repairing -> ready", "2026-03-02 18:20", &domain.Ticket{ServiceMode: "on_site"},
-			"close 03-03 09:06 03-03 09:10", []string{dialog.TimerComplaint, dialog.TimerPlan, dialog.TimerContact, dialog.TimerRepair}},
+			"close 03-03 09:06 03-03 09:10", []string{domain.TimerComplaint, domain.TimerPlan, domain.TimerContact, domain.TimerRepair}},
 		{"a bot's note keeps no promise", "sla_warning", "bot", "first_reply", "2026-03-02 10:00", outWarranty, "", nil},
 	}
 	for _, c := range cases {
@@ -95,25 +95,25 @@ func TestTimersStartWarnAndFallDueOnTheCalendar(t *testing.T) {
 func TestClosingAfterServiceAsksForACallbackAndAQuoteForFollowUps(t *testing.T) {
 	cfg := planConfig()
 	tk := &domain.Ticket{}
-	ev := func(kind, detail string) dialog.Plan {
+	ev := func(kind, detail string) domain.Plan {
 		return cfg.Plan(domain.Event{Kind: kind, Detail: detail, Actor: "staff:li", At: at(t, "2026-03-02 10:00")}, tk)
 	}
-	if p := ev("status", "ready -> closed"); !p.Callback || !slices.Contains(p.Stop, dialog.TimerRepair) || !slices.Contains(p.Stop, dialog.TimerClose) {
+	if p := ev("status", "ready -> closed"); !p.Callback || !slices.Contains(p.Stop, domain.TimerRepair) || !slices.Contains(p.Stop, domain.TimerClose) {
 		t.Errorf("closing a repaired job: %+v", p)
 	}
 	// Closing never counts as keeping a promise whose own event never came:
 	// a job closed without an engineer assigned did not meet dispatch.
-	if p := ev("status", "new -> closed"); p.Callback || slices.Contains(p.Stop, dialog.TimerDispatch) ||
-		slices.Contains(p.Stop, dialog.TimerFirstReply) || !slices.Contains(p.NotKept, dialog.TimerDispatch) {
+	if p := ev("status", "new -> closed"); p.Callback || slices.Contains(p.Stop, domain.TimerDispatch) ||
+		slices.Contains(p.Stop, domain.TimerFirstReply) || !slices.Contains(p.NotKept, domain.TimerDispatch) {
 		t.Errorf("closing a job never serviced: %+v", p)
 	}
-	if p := ev("status", "new -> cancelled"); p.Callback || slices.Contains(p.Stop, dialog.TimerDispatch) || !slices.Contains(p.Void, dialog.TimerDispatch) {
+	if p := ev("status", "new -> cancelled"); p.Callback || slices.Contains(p.Stop, domain.TimerDispatch) || !slices.Contains(p.Void, domain.TimerDispatch) {
 		t.Errorf("a cancelled report: %+v", p)
 	}
-	if p := ev("quote_declined", ""); p.Callback || slices.Contains(p.Stop, dialog.TimerDispatch) || !slices.Contains(p.Void, dialog.TimerDispatch) {
+	if p := ev("quote_declined", ""); p.Callback || slices.Contains(p.Stop, domain.TimerDispatch) || !slices.Contains(p.Void, domain.TimerDispatch) {
 		t.Errorf("a declined quote (machine returned unrepaired) asks for a callback or keeps waiting for an engineer: %+v", p)
 	}
-	if p := ev("quoted", "350.00"); !p.Quote || !slices.Contains(p.Stop, dialog.TimerFirstReply) {
+	if p := ev("quoted", "350.00"); !p.Quote || !slices.Contains(p.Stop, domain.TimerFirstReply) {
 		t.Errorf("a quote: %+v", p)
 	}
 }
@@ -184,13 +184,13 @@ func TestCallbackCategoriesAndDueTimes(t *testing.T) {
 	check("...but not after the window", cfg, byOld, "2026-09-03 15:00", "none", "")
 
 	onlyPaid := cfg
-	onlyPaid.Promises.CallbackCategories = []string{dialog.CategoryPaid}
+	onlyPaid.Promises.CallbackCategories = []string{domain.CategoryPaid}
 	check("categories narrowed to paid", onlyPaid, complained, "2026-03-03 15:00", "none", "")
 
 	all := cfg
 	all.Promises.CallbackSample = 1
 	cat, due, ok, err := all.CallbackFor(ctx, d.db, plain, at(t, "2026-03-06 15:00"))
-	if err != nil || !ok || cat != dialog.CategorySample {
+	if err != nil || !ok || cat != domain.CategorySample {
 		t.Fatalf("sampled at 100%%: %v %v %v", cat, ok, err)
 	}
 	if due.Before(at(t, "2026-03-09 10:00")) || due.After(at(t, "2026-03-13 10:00")) || due.In(shanghai).Format("15:04") != "10:00" {
@@ -219,7 +219,7 @@ func TestCallbackCategoriesAndDueTimes(t *testing.T) {
 // A desk open around the clock (00:00–24:00, every day) is in hours at
 // any moment: opening at midnight is not mistaken for "unset".
 func TestOpenAroundTheClock(t *testing.T) {
-	sla := dialog.DefaultSLA()
+	sla := domain.DefaultSLA()
 	sla.WorkStart, sla.WorkEnd = 0, 24*time.Hour
 	sla.Workdays = []time.Weekday{0, 1, 2, 3, 4, 5, 6}
 	cfg := dialog.Config{Location: shanghai, SLA: sla}

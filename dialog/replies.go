@@ -93,7 +93,7 @@ func (m *Manager) handover(t *turn, reason string) {
 
 // whenStaffKey picks the in-hours or out-of-hours variant of key.
 func (m *Manager) whenStaffKey(t *turn, key string) string {
-	if m.cfg.SLA.inHours(t.now.In(m.cfg.Location)) {
+	if m.cfg.SLA.InHours(t.now.In(m.cfg.Location)) {
 		return key
 	}
 	return key + ".after_hours"
@@ -103,11 +103,11 @@ func (m *Manager) whenStaffKey(t *turn, key string) string {
 // in working hours, else from the next opening.
 func (m *Manager) staffData(t *turn) map[string]any {
 	now := t.now.In(m.cfg.Location)
-	if m.cfg.SLA.inHours(now) {
+	if m.cfg.SLA.InHours(now) {
 		// within the hour's work, carried into the next morning near closing
-		return map[string]any{"When": m.cfg.SLA.addWork(now, m.cfg.SLA.StaffReply)}
+		return map[string]any{"When": m.cfg.SLA.AddWork(now, m.cfg.SLA.StaffReply)}
 	}
-	return map[string]any{"When": m.cfg.SLA.nextOpening(now)}
+	return map[string]any{"When": m.cfg.SLA.NextOpening(now)}
 }
 
 // command reports whether text is short enough to be a command rather than

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/frontdesk/frontdesk/domain"
+	"github.com/frontdesk/frontdesk/prompts"
 )
 
 // writeReport writes the measures the trade watches over the last days:
@@ -27,7 +28,7 @@ func (s *Staff) writeReport(ctx context.Context, w io.Writer, days int) error {
 		}
 		byKind[t.Kind][t.Value] = t.N
 	}
-	var levels Table
+	var levels prompts.Table
 	for _, k := range kinds {
 		o := byKind[k]
 		met, breached, unkept := o[domain.OutcomeMet], o[domain.OutcomeBreached], o[domain.OutcomeNotKept]

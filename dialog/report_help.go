@@ -88,6 +88,6 @@ func (m *Manager) noteQuestion(t *turn) error {
 	if err != nil {
 		return err
 	}
-	m.say(t, "report.question_noted", map[string]any{"When": m.cfg.SLA.nextOpening(t.now.In(m.cfg.Location)).Add(m.cfg.SLA.FirstReply)})
+	m.say(t, "report.question_noted", map[string]any{"When": m.cfg.SLA.NextOpening(t.now.In(m.cfg.Location)).Add(m.cfg.SLA.FirstReply)})
 	return nil
 }

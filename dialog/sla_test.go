@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 func TestServiceLevelCalendar(t *testing.T) {
@@ -15,7 +15,7 @@ func TestServiceLevelCalendar(t *testing.T) {
 		}
 		return v
 	}
-	sla := dialog.DefaultSLA()
+	sla := domain.DefaultSLA()
 	sla.Holidays = map[string]bool{"2026-10-05": true}
 	sla.Extra = map[string]bool{"2026-10-10": true} // a Saturday worked in exchange (调休)
 	cases := []struct {

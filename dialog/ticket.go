@@ -91,7 +91,7 @@ func (m *Manager) createTicket(t *turn) error {
 	}
 	due := m.cfg.SLA.FirstReplyDue(tk.CreatedAt.In(m.cfg.Location))
 	m.say(t, key, map[string]any{"Number": tk.Number, "RepeatOf": tk.RepeatOf, "Mode": tk.ServiceMode, "When": due})
-	if !m.cfg.SLA.inHours(t.now.In(m.cfg.Location)) {
+	if !m.cfg.SLA.InHours(t.now.In(m.cfg.Location)) {
 		m.say(t, "ticket.after_hours", m.staffData(t))
 	}
 	return nil

@@ -3,6 +3,8 @@ package dialog
 import (
 	"testing"
 	"time"
+
+	"github.com/frontdesk/frontdesk/domain"
 )
 
 // TestPromisedTimesFallInWorkingHours: every time the desk tells a customer
@@ -11,7 +13,7 @@ import (
 // night, near closing, at weekends, on a holiday and on a 调休 Sunday.
 func TestPromisedTimesFallInWorkingHours(t *testing.T) {
 	loc := time.FixedZone("CST", 8*3600)
-	cfg := Config{Location: loc, SLA: SLA{
+	cfg := Config{Location: loc, SLA: domain.SLA{
 		Holidays: map[string]bool{"2026-10-01": true, "2026-10-02": true, "2026-10-05": true},
 		Extra:    map[string]bool{"2026-10-11": true}, // a Sunday worked (调休)
 	}}.withDefaults()
@@ -30,10 +32,10 @@ func TestPromisedTimesFallInWorkingHours(t *testing.T) {
 		"repair 1d":   func(t time.Time) time.Time { return s.RepairDue(t, 1) },
 		"complaint":   func(t time.Time) time.Time { return s.ClockDue(t, s.Complaint) },
 		"staff reply": func(t time.Time) time.Time {
-			if s.inHours(t) {
-				return s.addWork(t, s.StaffReply)
+			if s.InHours(t) {
+				return s.AddWork(t, s.StaffReply)
 			}
-			return s.nextOpening(t)
+			return s.NextOpening(t)
 		},
 	}
 	moments := []string{
@@ -52,8 +54,8 @@ func TestPromisedTimesFallInWorkingHours(t *testing.T) {
 		for _, m := range moments {
 			from := at(m)
 			got := due(from)
-			closing := midnight(got).Add(s.WorkEnd)
-			if !got.After(from) || !(s.inHours(got) || (got.Equal(closing) && s.workday(got))) {
+			closing := domain.Midnight(got).Add(s.WorkEnd)
+			if !got.After(from) || !(s.InHours(got) || (got.Equal(closing) && s.Workday(got))) {
 				t.Errorf("%s promised at %s (%s): due %s, outside working hours", name, m, from.Weekday(), got.Format("2006-01-02 15:04 Mon"))
 			}
 		}

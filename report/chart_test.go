@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
 )
 
@@ -30,7 +30,7 @@ func TestChartDrawsChinese(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, from, to := seededWeek(t)
-	m := Compute(rows, from, to, dialog.SLA{WorkStart: 9 * time.Hour, WorkEnd: 18*time.Hour + 30*time.Minute})
+	m := Compute(rows, from, to, domain.SLA{WorkStart: 9 * time.Hour, WorkEnd: 18*time.Hour + 30*time.Minute})
 	ink := func(l Labeller, f2 bool) (int, []int) {
 		t.Helper()
 		var b bytes.Buffer

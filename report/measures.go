@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -77,7 +76,7 @@ func Rate(part, whole int) float64 {
 
 // Compute computes the measures of [from, to) from rows, counting working
 // hours on sla's calendar.
-func Compute(rows storage.PeriodRows, from, to time.Time, sla dialog.SLA) Measures {
+func Compute(rows storage.PeriodRows, from, to time.Time, sla domain.SLA) Measures {
 	m := Measures{From: from, To: to, Overall: Group{Name: "all"}}
 	in := func(t time.Time) bool { return !t.Before(from) && t.Before(to) }
 	byID := map[int64]*domain.Ticket{}
@@ -195,11 +194,11 @@ func Compute(rows storage.PeriodRows, from, to time.Time, sla dialog.SLA) Measur
 		}
 		hours := sla.WorkBetween(tm.StartedAt, *tm.StoppedAt).Hours()
 		switch tm.Kind {
-		case dialog.TimerFirstReply:
+		case domain.TimerFirstReply:
 			m.FirstReplyHours = append(m.FirstReplyHours, hours)
-		case dialog.TimerRepair:
+		case domain.TimerRepair:
 			m.RepairHours = append(m.RepairHours, hours)
-		case dialog.TimerComplaint:
+		case domain.TimerComplaint:
 			m.ComplaintHours = append(m.ComplaintHours, hours)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -55,11 +54,11 @@ func seededWeek(t *testing.T) (storage.PeriodRows, time.Time, time.Time) {
 			{TicketID: 6, State: domain.CallbackAsked, AskedAt: ptr("2026-11-25 10:00")},
 		},
 		Timers: []domain.Timer{
-			{TicketID: 1, Kind: dialog.TimerFirstReply, StartedAt: at("2026-11-23 10:00"), StoppedAt: ptr("2026-11-23 12:30"), Outcome: domain.OutcomeMet},
-			{TicketID: 2, Kind: dialog.TimerFirstReply, StartedAt: at("2026-11-23 11:00"), StoppedAt: ptr("2026-11-23 17:00"), Outcome: domain.OutcomeBreached},
-			{TicketID: 5, Kind: dialog.TimerDispatch, StartedAt: at("2026-11-28 15:00"), StoppedAt: ptr("2026-11-28 16:00"), Outcome: domain.OutcomeNotKept},
-			{TicketID: 3, Kind: dialog.TimerRepair, StartedAt: at("2026-11-24 17:00"), StoppedAt: ptr("2026-11-25 11:00"), Outcome: domain.OutcomeMet},
-			{TicketID: 2, Kind: dialog.TimerComplaint, StartedAt: at("2026-11-26 11:00"), StoppedAt: ptr("2026-11-26 15:00"), Outcome: domain.OutcomeMet},
+			{TicketID: 1, Kind: domain.TimerFirstReply, StartedAt: at("2026-11-23 10:00"), StoppedAt: ptr("2026-11-23 12:30"), Outcome: domain.OutcomeMet},
+			{TicketID: 2, Kind: domain.TimerFirstReply, StartedAt: at("2026-11-23 11:00"), StoppedAt: ptr("2026-11-23 17:00"), Outcome: domain.OutcomeBreached},
+			{TicketID: 5, Kind: domain.TimerDispatch, StartedAt: at("2026-11-28 15:00"), StoppedAt: ptr("2026-11-28 16:00"), Outcome: domain.OutcomeNotKept},
+			{TicketID: 3, Kind: domain.TimerRepair, StartedAt: at("2026-11-24 17:00"), StoppedAt: ptr("2026-11-25 11:00"), Outcome: domain.OutcomeMet},
+			{TicketID: 2, Kind: domain.TimerComplaint, StartedAt: at("2026-11-26 11:00"), StoppedAt: ptr("2026-11-26 15:00"), Outcome: domain.OutcomeMet},
 		},
 		Handovers: []storage.Feedback{{Channel: "webchat", ChatID: "e", Kind: "handover:human", CreatedAt: at("2026-11-28 14:00")}},
 	}
@@ -68,7 +67,7 @@ func seededWeek(t *testing.T) (storage.PeriodRows, time.Time, time.Time) {
 
 func TestMeasuresOfASeededWeek(t *testing.T) {
 	rows, from, to := seededWeek(t)
-	sla := dialog.SLA{WorkStart: 9 * time.Hour, WorkEnd: 18*time.Hour + 30*time.Minute}
+	sla := domain.SLA{WorkStart: 9 * time.Hour, WorkEnd: 18*time.Hour + 30*time.Minute}
 	m := Compute(rows, from, to, sla)
 
 	if m.Registered != 5 || m.Repeats != 1 || m.BotHandled != 4 {
@@ -93,10 +92,10 @@ func TestMeasuresOfASeededWeek(t *testing.T) {
 	for _, l := range m.Levels {
 		levels[l.Kind] = l
 	}
-	if fr := levels[dialog.TimerFirstReply]; fr.Met != 1 || fr.Breached != 1 || fr.Share() != 0.5 {
+	if fr := levels[domain.TimerFirstReply]; fr.Met != 1 || fr.Breached != 1 || fr.Share() != 0.5 {
 		t.Errorf("first reply %+v", fr)
 	}
-	if d := levels[dialog.TimerDispatch]; d.NotKept != 1 || d.Share() != 0 {
+	if d := levels[domain.TimerDispatch]; d.NotKept != 1 || d.Share() != 0 {
 		t.Errorf("dispatch %+v: not kept must count against the share", d)
 	}
 	var li Group

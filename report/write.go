@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/prompts"
 )
 
@@ -61,7 +60,7 @@ func WriteText(w io.Writer, m Measures, l Labeller, loc *time.Location) error {
 			return err
 		}
 	}
-	var lt dialog.Table
+	var lt prompts.Table
 	lt.Add(indent(strings.Split(l("cli.measures.level_columns", nil), "\t"))...)
 	for _, lv := range m.Levels {
 		lt.Add("  "+levelName(l, lv.Kind), itoa(lv.Met), itoa(lv.Breached), itoa(lv.NotKept), itoa(lv.Void), itoa(lv.Running), pct(lv.Share()))
@@ -74,7 +73,7 @@ func WriteText(w io.Writer, m Measures, l Labeller, loc *time.Location) error {
 		groups []Group
 	}{{"cli.measures.by_engineer", m.ByEngineer}, {"cli.measures.by_product", m.ByProduct}} {
 		fmt.Fprintln(w, "\n"+l(part.key, nil))
-		var gt dialog.Table
+		var gt prompts.Table
 		gt.Add(indent(strings.Split(l("cli.measures.group_columns", nil), "\t"))...)
 		for _, g := range part.groups {
 			gt.Add("  "+g.Name, itoa(g.Registered), itoa(g.Closed), itoa(g.FixedFirstTime)+" ("+pct(Rate(g.FixedFirstTime, g.Closed))+")",

@@ -303,10 +303,10 @@ func TestClosingIsNotKeepingAPromise(t *testing.T) {
 				}
 				return m
 			}
-			if o := outcomes(closed); o[dialog.TimerDispatch] != domain.OutcomeNotKept || o[dialog.TimerFirstReply] != domain.OutcomeNotKept {
+			if o := outcomes(closed); o[domain.TimerDispatch] != domain.OutcomeNotKept || o[domain.TimerFirstReply] != domain.OutcomeNotKept {
 				t.Errorf("closed without an engineer: %v", o)
 			}
-			if o := outcomes(cancelled); o[dialog.TimerDispatch] != domain.OutcomeVoid || o[dialog.TimerFirstReply] != domain.OutcomeVoid {
+			if o := outcomes(cancelled); o[domain.TimerDispatch] != domain.OutcomeVoid || o[domain.TimerFirstReply] != domain.OutcomeVoid {
 				t.Errorf("cancelled: %v", o)
 			}
 			var out strings.Builder

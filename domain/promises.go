@@ -1,11 +1,9 @@
-package dialog
+package domain
 
 import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/frontdesk/frontdesk/domain"
 )
 
 // Promises holds the follow-ups the desk makes on its own: service-level
@@ -60,9 +58,9 @@ func DefaultPromises() Promises {
 		NewEngineer: 90 * 24 * time.Hour, ComplaintWindow: 90 * 24 * time.Hour, Nudge: 10 * time.Minute}
 }
 
-// withDefaults fills what is unset (zero) from DefaultPromises; a sample of
+// WithDefaults fills what is unset (zero) from DefaultPromises; a sample of
 // 0 and no delay are settings, kept as they are.
-func (p Promises) withDefaults() Promises {
+func (p Promises) WithDefaults() Promises {
 	d := DefaultPromises()
 	if p.WarnAt <= 0 || p.WarnAt >= 1 {
 		p.WarnAt = d.WarnAt
@@ -116,24 +114,23 @@ type Plan struct {
 
 var allTimers = []string{TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact, TimerComplaint, TimerPlan, TimerDispatch, TimerClose}
 
-// Plan maps a ticket event to the timers it starts and stops. tk is the
+// PlanFor maps a ticket event to the timers it starts and stops. tk is the
 // ticket as it stands (for its warranty, quote and service mode); the
 // event's own time is when the clock starts.
-func (c Config) Plan(e domain.Event, tk *domain.Ticket) Plan {
-	c = c.withDefaults()
-	sla, at := c.SLA, e.At.In(c.Location)
+func PlanFor(sla SLA, promises Promises, loc *time.Location, e Event, tk *Ticket) Plan {
+	at := e.At.In(loc)
 	var p Plan
 	working := func(kind string, due time.Time) {
-		warn := sla.addWork(at, time.Duration(float64(sla.workBetween(at, due))*c.Promises.WarnAt))
-		if sla.workBetween(at, due) == 0 {
-			warn = at.Add(time.Duration(float64(due.Sub(at)) * c.Promises.WarnAt))
+		warn := sla.AddWork(at, time.Duration(float64(sla.WorkBetween(at, due))*promises.WarnAt))
+		if sla.WorkBetween(at, due) == 0 {
+			warn = at.Add(time.Duration(float64(due.Sub(at)) * promises.WarnAt))
 		}
 		p.Start = append(p.Start, TimerStart{Kind: kind, Start: at, Warn: warn, Due: due})
 	}
 	// A promise on the clock (24 hours) falls due when it can be kept: its
 	// time, or the next opening after it (what the customer is told).
 	wall := func(kind string, d time.Duration) {
-		p.Start = append(p.Start, TimerStart{Kind: kind, Start: at, Warn: at.Add(time.Duration(float64(d) * c.Promises.WarnAt)), Due: sla.ClockDue(at, d)})
+		p.Start = append(p.Start, TimerStart{Kind: kind, Start: at, Warn: at.Add(time.Duration(float64(d) * promises.WarnAt)), Due: sla.ClockDue(at, d)})
 	}
 	staff := e.Actor != "bot" && !strings.HasPrefix(e.Actor, "customer:")
 	if staff && e.Kind != "assigned" {
@@ -142,11 +139,11 @@ func (c Config) Plan(e domain.Event, tk *domain.Ticket) Plan {
 	switch e.Kind {
 	case "created":
 		working(TimerFirstReply, sla.FirstReplyDue(at))
-		dispatch := c.Promises.DispatchCarry
+		dispatch := promises.DispatchCarry
 		if tk.ServiceMode == "on_site" {
-			dispatch = c.Promises.Dispatch
+			dispatch = promises.Dispatch
 		}
-		working(TimerDispatch, sla.addWork(at, dispatch))
+		working(TimerDispatch, sla.AddWork(at, dispatch))
 	case "diagnosed":
 		p.Stop = append(p.Stop, TimerFirstReply)
 		if tk.Warranty != "in" {
@@ -165,36 +162,39 @@ func (c Config) Plan(e domain.Event, tk *domain.Ticket) Plan {
 	case "assigned":
 		p.Stop = append(p.Stop, TimerDispatch)
 		if tk.ServiceMode == "on_site" {
-			working(TimerContact, sla.addWork(at, c.Promises.OnSiteContact))
+			working(TimerContact, sla.AddWork(at, promises.OnSiteContact))
 		}
 	case "complaint":
 		wall(TimerComplaint, sla.Complaint)
 	case "reopened":
-		wall(TimerPlan, c.Promises.Plan)
+		wall(TimerPlan, promises.Plan)
 	case "status":
 		from, to, _ := strings.Cut(e.Detail, " -> ")
-		if (from == domain.StateNew || from == domain.StateDiagnosed) && to != domain.StateClosed && to != domain.StateCancelled {
+		if (from == StateNew || from == StateDiagnosed) && to != StateClosed && to != StateCancelled {
 			p.Stop = append(p.Stop, TimerFirstReply, TimerQuoteTell) // moving the job on answers the customer
 		}
 		switch {
-		case to == domain.StateApproved,
-			to == domain.StateRepairing && (from == domain.StateNew || from == domain.StateDiagnosed):
+		case to == StateApproved,
+			to == StateRepairing && (from == StateNew || from == StateDiagnosed):
 			working(TimerRepair, sla.RepairDue(at, tk.QuoteDays))
-		case to == domain.StateReady:
+		case to == StateReady:
 			p.Stop = append(p.Stop, TimerRepair)
 			if tk.ServiceMode == "on_site" {
-				working(TimerClose, sla.addWork(at, c.Promises.ConfirmClose))
+				working(TimerClose, sla.AddWork(at, promises.ConfirmClose))
 			}
-		case to == domain.StateClosed:
+		case to == StateClosed:
 			// closing keeps the repair and the close-out; any other promise
 			// still running was not kept (closed, never assigned: dispatch)
 			p.Stop = append(p.Stop, TimerRepair, TimerClose)
 			p.NotKept = append(p.NotKept, allTimers...)
-			p.Callback = slices.Contains([]string{domain.StateApproved,
-				domain.StateRepairing, domain.StateWaitingParts, domain.StateReady}, from)
-		case to == domain.StateCancelled:
+			p.Callback = slices.Contains([]string{StateApproved,
+				StateRepairing, StateWaitingParts, StateReady}, from)
+		case to == StateCancelled:
 			p.Void = append(p.Void, allTimers...)
 		}
 	}
 	return p
 }
+
+// ValidCategory reports whether name is one of the four categories.
+func ValidCategory(name string) bool { return slices.Contains(Categories, name) }

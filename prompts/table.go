@@ -1,4 +1,4 @@
-package dialog
+package prompts
 
 import (
 	"io"
@@ -42,7 +42,7 @@ func (t *Table) Write(w io.Writer) error {
 	return err
 }
 
-// short cuts s to at most n terminal cells, marking the cut with "…".
-func short(s string, n int) string {
+// Truncate cuts s to n terminal cells, ending it with … when cut.
+func Truncate(s string, n int) string {
 	return runewidth.Truncate(s, n, "…")
 }
