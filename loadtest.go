@@ -172,7 +172,9 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 				if n > 0 {
 					time.Sleep(*read)
 				}
-				body := telegramtest.Text(updateID.Add(1), chat, s.Text)
+				// each customer has a phone of their own, as real ones do
+				text := strings.ReplaceAll(s.Text, "{phone}", fmt.Sprintf("139-%04d-%04d", i/10000%10000, i%10000))
+				body := telegramtest.Text(updateID.Add(1), chat, text)
 				if s.Payload != "" {
 					body = telegramtest.Callback(updateID.Add(1), chat, s.Payload, 1)
 				}
