@@ -27,7 +27,7 @@ func (d *desk) take(out *storage.Outbound, m dialog.Message) (bool, []dialog.Rep
 			d.t.Fatal(err)
 		}
 		rs = append(rs, r)
-		raw, err = out.Advance(context.Background(), "telegram", m.ChatID, token, time.Minute)
+		raw, err = out.Advance(context.Background(), "telegram", m.ChatID, token, time.Minute, "", 0)
 	}
 	if err != nil {
 		d.t.Fatal(err)

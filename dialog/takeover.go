@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -110,17 +111,35 @@ func (m *Manager) Holder(ctx context.Context, channel, chatID string) (string, e
 }
 
 // Relay delivers a person's words to the customer, if that person holds
-// the chat (ErrNotHolder otherwise).
+// the chat (ErrNotHolder otherwise; checked under the chat's lock). The
+// words are recorded first, on the chat's latest ticket, as a staff_reply
+// event with the person (agent) and the time: what staff told a customer
+// is part of the job's log, whichever desk they wrote from.
 func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, text string) error {
-	holder, err := m.Holder(ctx, channel, chatID)
+	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
+		if !c.TakenOver || c.Agent != agent {
+			return ErrNotHolder
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	if holder == "" || holder != agent {
-		return ErrNotHolder
+	mine, err := m.db.Tickets(ctx, storage.TicketFilter{Channel: channel, ChatID: chatID, Limit: 1})
+	if err != nil {
+		return err
+	}
+	if len(mine) > 0 {
+		e := domain.Event{TicketID: mine[0].ID, At: m.now().UTC(), Actor: agent, Kind: EventStaffReply, Detail: text}
+		if err := m.db.AddEvent(ctx, e); err != nil {
+			return err
+		}
 	}
 	return m.senders.Send(ctx, channel, chatID, []Reply{{Key: "staff", Text: text}})
 }
+
+// EventStaffReply is the ticket event of a person's words to the customer.
+const EventStaffReply = "staff_reply"
 
 func (m *Manager) courtesy(c *storage.Conversation, key, name string) ([]Reply, error) {
 	loc := c.Locale

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -141,7 +142,7 @@ func TestTakeOverRelayMirrorRelease(t *testing.T) {
 		var m dialog.Mirrored
 		json.Unmarshal(raw, &m)
 		mirrored = append(mirrored, m.Text)
-		raw, err = d.out.Advance(ctx, storage.MirrorChannel, storage.MirrorID("webchat", "t"), token, time.Minute)
+		raw, err = d.out.Advance(ctx, storage.MirrorChannel, storage.MirrorID("webchat", "t"), token, time.Minute, "", 0)
 	}
 	if strings.Join(mirrored, "|") != "在吗？打印机还是卡纸|第二句" {
 		t.Fatalf("mirrored %q (%v)", mirrored, err)
@@ -191,4 +192,45 @@ func TestStatusQuestionLeftForANewRequest(t *testing.T) {
 	d := sqliteDesk(t)
 	expect(t, d.say("s", "FD-4242"), "status.verify")
 	expect(t, d.say("s", "我想报修"), "report.start", "ask.name")
+}
+
+// TestStaffWordsAreRecordedOnTheTicket: what a person tells a customer
+// from a takeover is on the chat's latest ticket, with who and when, before
+// it is sent; words refused to someone not holding the chat are not.
+func TestStaffWordsAreRecordedOnTheTicket(t *testing.T) {
+	for name, d := range allDesks(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			tk := &domain.Ticket{ReportKey: "rk-staff-words-" + name, Channel: "webchat", ChatID: "sw", Product: "打印机",
+				Fault: "卡纸", Phone: "13800138000", CreatedAt: d.clock().UTC()}
+			if _, err := d.db.CreateTicket(ctx, tk, "customer:webchat:sw"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.m.TakeOver(ctx, "webchat", "sw", "cli:wang", "王工"); err != nil {
+				t.Fatal(err)
+			}
+			if err := d.m.Relay(ctx, "webchat", "sw", "cli:li", "不是我的"); !errors.Is(err, dialog.ErrNotHolder) {
+				t.Fatalf("relay by someone else: %v", err)
+			}
+			if err := d.m.Relay(ctx, "webchat", "sw", "cli:wang", "您好，工程师明天上午到"); err != nil {
+				t.Fatal(err)
+			}
+			es, err := d.db.Events(ctx, tk.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var said []string
+			for _, e := range es {
+				if e.Kind == dialog.EventStaffReply {
+					said = append(said, e.Actor+": "+e.Detail)
+					if !e.At.Equal(d.clock()) {
+						t.Errorf("recorded at %v, want the desk's %v", e.At, d.clock())
+					}
+				}
+			}
+			if strings.Join(said, "|") != "cli:wang: 您好，工程师明天上午到" {
+				t.Fatalf("staff words recorded: %q (events %s)", said, eventKinds(t, d, tk))
+			}
+		})
+	}
 }

@@ -81,12 +81,13 @@ if not head then
 end
 return {1, head}`)
 
-// advanceScript pops the sent head and returns the next, keeping the lock,
-// or "" after emptying the queue and releasing the lock; -1 if the lock
-// was lost.
+// advanceScript pops the sent head (recording it done under KEYS[5] when
+// ARGV[4] gives a TTL) and returns the next, keeping the lock, or "" after
+// emptying the queue and releasing the lock; -1 if the lock was lost.
 var advanceScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 redis.call('LPOP', KEYS[2])
+if tonumber(ARGV[4]) > 0 then redis.call('SET', KEYS[5], '1', 'PX', ARGV[4]) end
 local head = redis.call('LINDEX', KEYS[2], 0)
 if not head then
   redis.call('SREM', KEYS[3], ARGV[3])
@@ -132,9 +133,15 @@ func (o *Outbound) Claim(ctx context.Context, channel, chatID string, ttl time.D
 
 // Advance pops the item just sent and returns the next one, refreshing the
 // lock; nil when the queue is empty (the lock is then released). ErrLocked
-// means the lock expired: stop, another sender may have taken over.
-func (o *Outbound) Advance(ctx context.Context, channel, chatID, token string, ttl time.Duration) ([]byte, error) {
-	res, err := advanceScript.Run(ctx, o.rdb, o.sendKeys(channel, chatID), token, ttl.Milliseconds(), chatID).Result()
+// means the lock expired: stop, another sender may have taken over. A done
+// key, when given, is stashed (as Stash would, for doneTTL) in the same
+// step, so that recording an item as sent costs no round trip of its own.
+func (o *Outbound) Advance(ctx context.Context, channel, chatID, token string, ttl time.Duration, done string, doneTTL time.Duration) ([]byte, error) {
+	keys := append(o.sendKeys(channel, chatID), o.prefix+"stash:"+done)
+	if done == "" {
+		doneTTL = 0
+	}
+	res, err := advanceScript.Run(ctx, o.rdb, keys, token, ttl.Milliseconds(), chatID, doneTTL.Milliseconds()).Result()
 	if err != nil {
 		return nil, fmt.Errorf("storage: advance outbound: %w", err)
 	}
@@ -156,13 +163,12 @@ var renewScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0`)
 
-// Renew extends a held send lock to ttl from now; false means it was lost.
-func (o *Outbound) Renew(ctx context.Context, channel, chatID, token string, ttl time.Duration) (bool, error) {
-	n, err := renewScript.Run(ctx, o.rdb, []string{o.prefix + "sendlock:" + channel + ":" + chatID}, token, ttl.Milliseconds()).Int()
-	if err != nil {
-		return false, fmt.Errorf("storage: renew send lock: %w", err)
-	}
-	return n == 1, nil
+// Hold keeps a claimed queue's lock (Claim's token) alive, renewing it to
+// ttl every third of ttl, until the returned function is called: a drain
+// may wait minutes on a platform's rate limit, yet a killed one frees the
+// queue within ttl. Every queue consumer holds its claim this way.
+func (o *Outbound) Hold(ctx context.Context, channel, chatID, token string, ttl time.Duration) func() {
+	return hold(ctx, o.rdb, o.prefix+"sendlock:"+channel+":"+chatID, token, ttl)
 }
 
 var unlockScript = redis.NewScript(`

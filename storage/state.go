@@ -93,23 +93,6 @@ func (s *States) WithLockTTL(d time.Duration) *States {
 // for at most this long before another takes it.
 const TurnLockTTL = 5 * time.Second
 
-// renew keeps the lock alive until stop is closed.
-func (s *States) renew(ctx context.Context, lockKey, token string, stop <-chan struct{}) {
-	tick := time.NewTicker(s.lockTTL / 3)
-	defer tick.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-tick.C:
-			n, err := renewScript.Run(ctx, s.rdb, []string{lockKey}, token, s.lockTTL.Milliseconds()).Int()
-			if err == nil && n == 0 {
-				return // lost: the save will say so
-			}
-		}
-	}
-}
-
 var acquireScript = redis.NewScript(`
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   local v = redis.call('GET', KEYS[2])
@@ -170,10 +153,9 @@ func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Co
 			c = &Conversation{Channel: channel, ChatID: chatID} // unreadable: start afresh
 		}
 	}
-	stop := make(chan struct{})
-	go s.renew(context.WithoutCancel(ctx), keys[0], token, stop)
+	stop := hold(ctx, s.rdb, keys[0], token, s.lockTTL)
 	err = fn(c)
-	close(stop)
+	stop()
 	if err != nil {
 		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false)
 		return err

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -139,8 +140,8 @@ func (b *Bot) onTicketEvent(ctx context.Context, e domain.Event) error {
 		return err
 	}
 	th, err := b.ticketThread(ctx, tk)
-	if err != nil || e.Kind == "created" {
-		return err
+	if err != nil || e.Kind == "created" || (e.Kind == dialog.EventStaffReply && slackUser.MatchString(e.Actor)) {
+		return err // a reply typed in the thread is there already
 	}
 	line := fmt.Sprintf("`%s` *%s* %s — %s", e.At.In(b.staff.Location()).Format("01-02 15:04"), e.Kind, b.staff.EventDetail(e), e.Actor)
 	if who := b.alarmed(e.Kind); who != "" {
@@ -157,6 +158,10 @@ func (b *Bot) onTicketEvent(ctx context.Context, e domain.Event) error {
 		return err
 	})
 }
+
+// slackUser is a Slack user id (U…, or W… in Enterprise Grid): the actor
+// of words relayed from a thread.
+var slackUser = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
 
 // alarmed returns whom an event alarms in the thread: the supervisors for
 // a breached service level or an overdue quote, the staff group for a
@@ -237,20 +242,25 @@ func (b *Bot) queueLoop(ctx context.Context) {
 	}
 }
 
+// drainLockTTL bounds how long a killed replica keeps a thread's queue: a
+// live drain renews its claim (Outbound.Hold) while it waits on Slack.
+const drainLockTTL = 30 * time.Second
+
 // drain runs fn on each queued item of one queue under its lock; an item is
 // removed only once fn succeeded, so a crash or an outage retries it.
 func (b *Bot) drain(ctx context.Context, channel, id string, fn func(context.Context, string, []byte) error) {
-	token, raw, err := b.out.Claim(ctx, channel, id, 2*time.Minute)
+	token, raw, err := b.out.Claim(ctx, channel, id, drainLockTTL)
 	if err != nil || raw == nil {
 		return
 	}
+	defer b.out.Hold(ctx, channel, id, token, drainLockTTL)()
 	for raw != nil {
 		if err := fn(ctx, id, raw); err != nil {
 			b.log.Error("slack: queued work failed; retried later", "queue", channel, "id", id, "err", err)
 			b.out.Release(context.WithoutCancel(ctx), channel, id, token)
 			return
 		}
-		if raw, err = b.out.Advance(ctx, channel, id, token, 2*time.Minute); err != nil {
+		if raw, err = b.out.Advance(ctx, channel, id, token, drainLockTTL, "", 0); err != nil {
 			return
 		}
 	}

@@ -177,7 +177,7 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 		b.log.Error("telegram: claim queue", "chat", chat, "err", err)
 		return // the sweep retries
 	}
-	defer b.keepLock(ctx, chat, token)()
+	defer b.out.Hold(ctx, Channel, chat, token, sendLockTTL)()
 	id, err := strconv.ParseInt(chat, 10, 64)
 	if err != nil {
 		b.log.Error("telegram: bad chat id in queue", "chat", chat)
@@ -187,6 +187,7 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 	}
 	for first := true; raw != nil; first = false {
 		var r dialog.Reply
+		sent := "" // the reply's id once Telegram took it: recorded as sent with the pop
 		if err := json.Unmarshal(raw, &r); err != nil {
 			b.log.Error("telegram: unreadable queued reply dropped", "chat", chat, "err", err)
 		} else if b.wasSent(ctx, r.ID, first) {
@@ -207,11 +208,12 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 				return
 			}
 			b.log.Error("telegram: reply not delivered, given up", "chat", chat, "reply", r.Key, "err", err)
-		} else {
-			b.markSent(ctx, r.ID)
+		} else if r.ID != "" {
+			b.sent.add(r.ID, time.Now())
+			sent = r.ID
 		}
 		// Advanced even when shutting down: the reply was sent.
-		if raw, err = b.advance(ctx, chat, token, r.ID); err != nil {
+		if raw, err = b.advance(ctx, chat, token, sent); err != nil {
 			if !errors.Is(err, storage.ErrLocked) {
 				b.log.Error("telegram: advance queue", "chat", chat, "err", err)
 				b.out.Release(context.WithoutCancel(ctx), Channel, chat, token)
@@ -221,16 +223,17 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 	}
 }
 
-// advance pops the reply just handled. While Redis does not answer (a
-// restart) it keeps trying, holding the chat, and records the reply as sent
-// as soon as it can, so that no sender sends it again.
+// advance pops the reply just handled, recording it as sent (sentID, when
+// it was) in the same step. While Redis does not answer (a restart) it
+// keeps trying, holding the chat, and records the reply as sent as soon as
+// it can, so that no sender sends it again.
 func (b *Bot) advance(ctx context.Context, chat, token, sentID string) ([]byte, error) {
 	live := ctx
 	ctx = context.WithoutCancel(ctx) // the reply was sent: popped even when shutting down
 	wait := 100 * time.Millisecond
 	deadline := time.Now().Add(advanceFor)
 	for {
-		raw, err := b.out.Advance(ctx, Channel, chat, token, sendLockTTL)
+		raw, err := b.out.Advance(ctx, Channel, chat, token, sendLockTTL, sentKey(sentID), sentTTL)
 		if err == nil || errors.Is(err, storage.ErrLocked) || time.Now().After(deadline) {
 			return raw, err
 		}
@@ -245,35 +248,4 @@ func (b *Bot) advance(ctx context.Context, chat, token, sentID string) ([]byte, 
 		wait = min(2*wait, 2*time.Second)
 		b.markSent(ctx, sentID) // if that failed too: recorded as soon as Redis is back
 	}
-}
-
-// keepLock renews chat's send lock until the returned function is called
-// (which waits for the renewing to stop).
-func (b *Bot) keepLock(ctx context.Context, chat, token string) func() {
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		tick := time.NewTicker(sendLockTTL / 3)
-		defer tick.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-				ok, err := b.out.Renew(ctx, Channel, chat, token, sendLockTTL)
-				switch {
-				case err != nil && ctx.Err() == nil:
-					// Redis hiccup: try again next tick, well within the TTL.
-					b.log.Warn("telegram: send lock not renewed, retrying", "chat", chat, "err", err)
-				case err == nil && !ok:
-					// Lost (this process stalled past the TTL): the next
-					// Advance sees it and stops the drain.
-					b.log.Warn("telegram: send lock lost", "chat", chat)
-					return
-				}
-			}
-		}
-	}()
-	return func() { cancel(); <-done }
 }

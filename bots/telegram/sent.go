@@ -46,6 +46,14 @@ func (s *sentSet) has(id string) bool {
 	return ok
 }
 
+// sentKey is where a sent reply is recorded in Redis ("" for none).
+func sentKey(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "sent:" + Channel + ":" + id
+}
+
 // markSent records that the reply id was sent: here at once, and in Redis
 // (for another replica) when it answers.
 func (b *Bot) markSent(ctx context.Context, id string) {
@@ -53,7 +61,7 @@ func (b *Bot) markSent(ctx context.Context, id string) {
 		return
 	}
 	b.sent.add(id, time.Now())
-	if err := b.out.Stash(context.WithoutCancel(ctx), "sent:"+Channel+":"+id, "1", sentTTL); err != nil {
+	if err := b.out.Stash(context.WithoutCancel(ctx), sentKey(id), "1", sentTTL); err != nil {
 		b.log.Warn("telegram: delivery not recorded in Redis", "id", id, "err", err)
 	}
 }
@@ -71,6 +79,6 @@ func (b *Bot) wasSent(ctx context.Context, id string, head bool) bool {
 	if !head {
 		return false
 	}
-	v, err := b.out.Unstash(ctx, "sent:"+Channel+":"+id)
+	v, err := b.out.Unstash(ctx, sentKey(id))
 	return err == nil && v != ""
 }
