@@ -2,6 +2,7 @@ package dialog
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/frontdesk/frontdesk/storage"
@@ -14,14 +15,18 @@ func (m *Manager) watchReport(ctx context.Context, msg Message, before, after st
 	var err error
 	switch {
 	case after == flowReport:
-		err = m.states.Reporting(ctx, msg.Channel, msg.ChatID, msg.At)
+		err = m.states.Idle().Touch(ctx, reportingSet, storage.MirrorID(msg.Channel, msg.ChatID), msg.At)
 	case before == flowReport:
-		err = m.states.Settled(ctx, msg.Channel, msg.ChatID)
+		err = m.states.Idle().Forget(ctx, reportingSet, storage.MirrorID(msg.Channel, msg.ChatID))
 	}
 	if err != nil {
 		m.log.Warn("unfinished report not tracked", "chat", msg.Channel+":"+msg.ChatID, "err", err)
 	}
 }
+
+// reportingSet names the idle tracker's set of chats with a report left
+// unfinished.
+const reportingSet = "reporting"
 
 // NudgeQuiet nudges, once each, the customers whose report has stood
 // unfinished and quiet for the configured time, and returns how many were
@@ -30,13 +35,14 @@ func (m *Manager) watchReport(ctx context.Context, msg Message, before, after st
 func (m *Manager) NudgeQuiet(ctx context.Context) (int, error) {
 	now := m.now()
 	quiet := now.Add(-m.cfg.Promises.Nudge)
-	chats, err := m.states.Quiet(ctx, quiet, 200)
+	chats, err := m.states.Idle().Quiet(ctx, reportingSet, quiet, 200)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
-	for _, ch := range chats {
-		ok, err := m.nudge(ctx, ch[0], ch[1], quiet)
+	for _, chat := range chats {
+		channel, chatID, _ := strings.Cut(chat, ":")
+		ok, err := m.nudge(ctx, channel, chatID, quiet)
 		if err != nil {
 			return n, err
 		}
@@ -75,7 +81,7 @@ func (m *Manager) nudge(ctx context.Context, channel, chatID string, quiet time.
 	if !settled {
 		return false, nil
 	}
-	if err := m.states.Settled(ctx, channel, chatID); err != nil {
+	if err := m.states.Idle().Forget(ctx, reportingSet, storage.MirrorID(channel, chatID)); err != nil {
 		return false, err
 	}
 	if out == nil {

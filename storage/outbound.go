@@ -26,6 +26,9 @@ func NewOutbound(rdb redis.UniversalClient, prefix string) *Outbound {
 	return &Outbound{rdb: rdb, prefix: prefix}
 }
 
+// Idle is the idle tracker over the same Redis and prefix.
+func (o *Outbound) Idle() *Idle { return NewIdle(o.rdb, o.prefix) }
+
 func outboundKey(prefix, channel, chatID string) string {
 	return prefix + "out:" + channel + ":" + chatID
 }
@@ -260,32 +263,6 @@ func (o *Outbound) Unstash(ctx context.Context, key string) (string, error) {
 		return "", fmt.Errorf("storage: unstash: %w", err)
 	}
 	return v, nil
-}
-
-// Touch records that member of set was active at t (a taken-over
-// conversation's last word), for Idle.
-func (o *Outbound) Touch(ctx context.Context, set, member string, t time.Time) error {
-	if err := o.rdb.ZAdd(ctx, o.prefix+"touch:"+set, redis.Z{Score: float64(t.Unix()), Member: member}).Err(); err != nil {
-		return fmt.Errorf("storage: touch: %w", err)
-	}
-	return nil
-}
-
-// Idle lists the members of set last touched before t.
-func (o *Outbound) Idle(ctx context.Context, set string, before time.Time) ([]string, error) {
-	ms, err := o.rdb.ZRangeByScore(ctx, o.prefix+"touch:"+set, &redis.ZRangeBy{Min: "-inf", Max: fmt.Sprint(before.Unix() - 1)}).Result()
-	if err != nil {
-		return nil, fmt.Errorf("storage: idle: %w", err)
-	}
-	return ms, nil
-}
-
-// Untouch forgets member of set.
-func (o *Outbound) Untouch(ctx context.Context, set, member string) error {
-	if err := o.rdb.ZRem(ctx, o.prefix+"touch:"+set, member).Err(); err != nil {
-		return fmt.Errorf("storage: untouch: %w", err)
-	}
-	return nil
 }
 
 var leaseScript = redis.NewScript(`

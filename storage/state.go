@@ -80,6 +80,9 @@ func NewStates(rdb redis.UniversalClient, prefix string, idle time.Duration) *St
 	return &States{rdb: rdb, prefix: prefix, idle: idle, lockTTL: TurnLockTTL}
 }
 
+// Idle is the idle tracker over the same Redis and prefix.
+func (s *States) Idle() *Idle { return NewIdle(s.rdb, s.prefix) }
+
 // WithLockTTL sets how long a turn's lock lives unless renewed (tests; the
 // default is TurnLockTTL) and returns s.
 func (s *States) WithLockTTL(d time.Duration) *States {

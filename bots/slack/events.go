@@ -149,7 +149,7 @@ func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJo
 		}
 		return err
 	}
-	b.out.Touch(ctx, heldSet, threadTS, b.now())
+	b.out.Idle().Touch(ctx, heldSet, threadTS, b.now())
 	if err := b.guard(ctx, job.User, threadTS, text); err != nil {
 		b.log.Warn("slack: courtesy note not shown", "err", err) // the reply went out; do not retry it
 	}

@@ -301,5 +301,5 @@ func (b *Bot) onMirrored(ctx context.Context, id string, raw []byte) error {
 	if _, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(text, false)); err != nil {
 		return err
 	}
-	return b.out.Touch(ctx, heldSet, th.ThreadTS, b.now())
+	return b.out.Idle().Touch(ctx, heldSet, th.ThreadTS, b.now())
 }

@@ -67,7 +67,7 @@ func (b *Bot) takeOver(ctx context.Context, th *storage.Thread, user string) err
 	if err != nil {
 		return err
 	}
-	b.out.Touch(ctx, heldSet, th.ThreadTS, b.now())
+	b.out.Idle().Touch(ctx, heldSet, th.ThreadTS, b.now())
 	// The customer's words go to the thread the takeover happened in, even
 	// when the chat has a newer ticket.
 	if err := b.out.Stash(ctx, heldThreadKey(th.ConvChannel, th.ConvChatID), th.ThreadTS, 30*24*time.Hour); err != nil {
@@ -86,7 +86,7 @@ func (b *Bot) release(ctx context.Context, th *storage.Thread, user string) erro
 	if err := b.desk.Release(ctx, th.ConvChannel, th.ConvChatID); err != nil {
 		return err
 	}
-	b.out.Untouch(ctx, heldSet, th.ThreadTS)
+	b.out.Idle().Forget(ctx, heldSet, th.ThreadTS)
 	note := b.text("slack.handed_back", map[string]any{"User": user})
 	if user == "" {
 		note = b.text("slack.idle_released", map[string]any{"Idle": b.cfg.TakeoverIdle.String()})
@@ -108,7 +108,7 @@ func (b *Bot) releaseIdle(ctx context.Context) error {
 	if b.cfg.TakeoverIdle <= 0 {
 		return nil
 	}
-	idle, err := b.out.Idle(ctx, heldSet, b.now().Add(-b.cfg.TakeoverIdle))
+	idle, err := b.out.Idle().Quiet(ctx, heldSet, b.now().Add(-b.cfg.TakeoverIdle), 0)
 	if err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func (b *Bot) releaseIdle(ctx context.Context) error {
 			b.log.Error("slack: idle release", "thread", ts, "err", err)
 			continue
 		}
-		b.out.Untouch(ctx, heldSet, ts)
+		b.out.Idle().Forget(ctx, heldSet, ts)
 	}
 	return nil
 }
