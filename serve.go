@@ -125,6 +125,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 			sd.SetRewriter(model)
 		}
 		sd.SetObserver(func(outcome string, took time.Duration) { mx.PlatformCall("slack", outcome, took) })
+		desk.SetMirrorKick(sd.KickMirrored)
 		for pattern, h := range sd.Routes() {
 			routes[pattern] = h
 		}

@@ -20,17 +20,18 @@ const maxText = 2000
 // understands the message, steps the flow, writes tickets and saves the
 // state.
 type Manager struct {
-	db      *storage.DB
-	states  *storage.States
-	texts   *prompts.Catalog
-	nlu     Understander
-	rules   *understand.Rules // the rules, for what only they read (callback answers)
-	cfg     Config
-	staff   *Staff
-	senders Senders
-	log     *slog.Logger
-	now     func() time.Time
-	observe func(channel, outcome string, took time.Duration) // metrics; nil when none
+	db       *storage.DB
+	states   *storage.States
+	texts    *prompts.Catalog
+	nlu      Understander
+	rules    *understand.Rules // the rules, for what only they read (callback answers)
+	cfg      Config
+	staff    *Staff
+	senders  Senders
+	onMirror func(channel, chatID string) // told after a turn mirrored a message to a held chat; nil for none
+	log      *slog.Logger
+	now      func() time.Time
+	observe  func(channel, outcome string, took time.Duration) // metrics; nil when none
 }
 
 // SetObserver has f told of every customer message handled: its channel,
@@ -140,6 +141,7 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 	}
 	ctx = WithLog(ctx, "channel", msg.Channel, "chat", msg.ChatID)
 	var before, after string
+	mirrored := false
 	if m.observe != nil {
 		start := time.Now()
 		defer func() {
@@ -170,6 +172,7 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 			c.LastSeq = msg.Seq
 		}
 		after = c.Flow
+		mirrored = len(c.Mirror) > 0
 		return done(c, t.out)
 	})
 	if errors.Is(err, errDuplicate) {
@@ -179,6 +182,9 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 		return false, fmt.Errorf("dialog: %s:%s: %w", msg.Channel, msg.ChatID, err)
 	}
 	m.watchReport(ctx, msg, before, after)
+	if mirrored && m.onMirror != nil {
+		m.onMirror(msg.Channel, msg.ChatID)
+	}
 	return true, nil
 }
 

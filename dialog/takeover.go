@@ -153,6 +153,11 @@ func (m *Manager) courtesy(c *storage.Conversation, key, name string) ([]Reply, 
 	return []Reply{{Key: key, Text: text, Lang: loc}}, nil
 }
 
+// SetMirrorKick has kick called after a turn that queued a customer's
+// message for the person holding the chat (the staff desk posts it at once
+// instead of at its next sweep). Call before serving.
+func (m *Manager) SetMirrorKick(kick func(channel, chatID string)) { m.onMirror = kick }
+
 // SetSenders gives the desk the channels' senders, for the words of staff
 // and the lines that announce them.
 func (m *Manager) SetSenders(s Senders) { m.senders = s }

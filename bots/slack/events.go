@@ -77,6 +77,7 @@ func (b *Bot) acceptEvent(ctx context.Context, body []byte) (string, error) {
 		b.out.Forget(context.WithoutCancel(ctx), "slack-event:"+envelope.EventID)
 		return "", err
 	}
+	b.jobs.Kick(msg.ThreadTimeStamp)
 	return "", nil
 }
 

@@ -2,7 +2,6 @@ package slack
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -219,87 +218,4 @@ func (b *Bot) onFeedback(ctx context.Context, f storage.Feedback) error {
 	}
 	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(strings.TrimSpace(text), false))
 	return err
-}
-
-// queueLoop works through the queued thread messages and the customer
-// messages mirrored from held conversations, each queue in order, until ctx
-// ends.
-func (b *Bot) queueLoop(ctx context.Context) {
-	for ctx.Err() == nil {
-		for _, q := range []struct {
-			channel string
-			fn      func(context.Context, string, []byte) error
-		}{{jobsChannel, b.onJob}, {storage.MirrorChannel, b.onMirrored}} {
-			ids, err := b.out.Pending(ctx, q.channel)
-			if err != nil && ctx.Err() == nil {
-				b.log.Error("slack: pending", "err", err)
-			}
-			for _, id := range ids {
-				b.drain(ctx, q.channel, id, q.fn)
-			}
-		}
-		sleep(ctx, 100*time.Millisecond)
-	}
-}
-
-// drainLockTTL bounds how long a killed replica keeps a thread's queue: a
-// live drain renews its claim (Outbound.Hold) while it waits on Slack.
-const drainLockTTL = 30 * time.Second
-
-// drain runs fn on each queued item of one queue under its lock; an item is
-// removed only once fn succeeded, so a crash or an outage retries it.
-func (b *Bot) drain(ctx context.Context, channel, id string, fn func(context.Context, string, []byte) error) {
-	token, raw, err := b.out.Claim(ctx, channel, id, drainLockTTL)
-	if err != nil || raw == nil {
-		return
-	}
-	defer b.out.Hold(ctx, channel, id, token, drainLockTTL)()
-	for raw != nil {
-		if err := fn(ctx, id, raw); err != nil {
-			b.log.Error("slack: queued work failed; retried later", "queue", channel, "id", id, "err", err)
-			b.out.Release(context.WithoutCancel(ctx), channel, id, token)
-			return
-		}
-		if raw, err = b.out.Advance(ctx, channel, id, token, drainLockTTL, "", 0); err != nil {
-			return
-		}
-	}
-}
-
-func (b *Bot) onJob(ctx context.Context, threadTS string, raw []byte) error {
-	var job threadJob
-	if json.Unmarshal(raw, &job) != nil {
-		return nil // unreadable: dropped
-	}
-	return b.onThreadMessage(ctx, threadTS, job)
-}
-
-// onMirrored posts a held conversation's customer message in its thread.
-func (b *Bot) onMirrored(ctx context.Context, id string, raw []byte) error {
-	var m dialog.Mirrored
-	if json.Unmarshal(raw, &m) != nil {
-		return nil
-	}
-	channel, chat, _ := strings.Cut(id, ":")
-	var th *storage.Thread
-	ts, err := b.out.Unstash(ctx, heldThreadKey(channel, chat))
-	if err == nil && ts != "" {
-		th, err = b.db.ThreadByTS(ctx, ts)
-	} else if err == nil {
-		th, err = b.db.ThreadByChat(ctx, channel, chat)
-	}
-	if errors.Is(err, storage.ErrNotFound) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	text := "👤 " + m.Text
-	for _, f := range m.Files {
-		text += fmt.Sprintf(" [%s `%s`]", f.Kind, f.FileID)
-	}
-	if _, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(text, false)); err != nil {
-		return err
-	}
-	return b.out.Idle().Touch(ctx, heldSet, th.ThreadTS, b.now())
 }

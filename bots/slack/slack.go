@@ -94,6 +94,8 @@ type Bot struct {
 	now      func() time.Time
 	reword   Rewriter                                 // nil: no rewording offered
 	observe  func(outcome string, took time.Duration) // metrics of Web API calls; nil when none
+	jobs     *storage.Drainer                         // staff messages in threads, queued per thread
+	mirrored *storage.Drainer                         // customers' messages to held chats, queued per chat
 }
 
 // SetObserver has f told of every Web API call: its outcome (ok,
@@ -129,8 +131,11 @@ func New(cfg Config, desk Desk, staff *dialog.Staff, db *storage.DB, out *storag
 	if err != nil {
 		return nil, err
 	}
-	return &Bot{cfg: cfg, api: slack.New(cfg.BotToken, opts...), desk: desk, staff: staff, db: db, out: out,
-		neverSay: never, log: log, limit: rate.NewLimiter(rate.Limit(cmp.Or(cfg.PostRate, 1)), 3), now: time.Now}, nil
+	b := &Bot{cfg: cfg, api: slack.New(cfg.BotToken, opts...), desk: desk, staff: staff, db: db, out: out,
+		neverSay: never, log: log, limit: rate.NewLimiter(rate.Limit(cmp.Or(cfg.PostRate, 1)), 3), now: time.Now}
+	b.jobs = storage.NewDrainer(out, jobsChannel, 4, queueSweep, func(ctx context.Context, id string) { b.drain(ctx, jobsChannel, id, b.onJob) }, log)
+	b.mirrored = storage.NewDrainer(out, storage.MirrorChannel, 4, queueSweep, func(ctx context.Context, id string) { b.drain(ctx, storage.MirrorChannel, id, b.onMirrored) }, log)
+	return b, nil
 }
 
 // Routes returns the endpoints Slack calls.

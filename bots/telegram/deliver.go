@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/frontdesk/frontdesk/dialog"
@@ -36,7 +35,7 @@ const queueSweep = 2 * time.Second
 
 // Kick asks for chat's queue to be sent soon. It never blocks and never
 // forgets a chat: kicks are kept in an in-process queue for the senders.
-func (b *Bot) Kick(chatID string) { b.queue.kick(chatID) }
+func (b *Bot) Kick(chatID string) { b.queue.Kick(chatID) }
 
 // Send queues replies for chat (the desk's notices) and kicks it.
 // It implements dialog.Sender.
@@ -56,109 +55,10 @@ func (b *Bot) Send(ctx context.Context, chatID string, replies []dialog.Reply) e
 	return nil
 }
 
-// deliverLoop runs the senders until ctx ends, and every queueSweep looks
-// for queued chats in Redis (left by a crash, or by another replica).
-func (b *Bot) deliverLoop(ctx context.Context) {
-	q := b.queue
-	var wg sync.WaitGroup
-	for range senders {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				chat, ok := q.next()
-				if !ok {
-					return
-				}
-				b.drain(ctx, chat)
-				q.done(chat)
-			}
-		}()
-	}
-	sweep := time.NewTicker(queueSweep)
-	defer sweep.Stop()
-	for ctx.Err() == nil {
-		select {
-		case <-sweep.C:
-			chats, err := b.out.Pending(ctx, Channel)
-			if err != nil && ctx.Err() == nil {
-				b.log.Error("telegram: pending chats", "err", err)
-			}
-			for _, c := range chats {
-				q.kick(c)
-			}
-		case <-ctx.Done():
-		}
-	}
-	q.close()
-	wg.Wait()
-}
-
-// chatQueue hands chats to senders, one sender per chat at a time: a chat
-// kicked while it is being sent to is handed out again afterwards.
-type chatQueue struct {
-	mu     sync.Mutex
-	cond   *sync.Cond
-	order  []string
-	queued map[string]bool
-	busy   map[string]bool
-	again  map[string]bool
-	closed bool
-}
-
-func newChatQueue() *chatQueue {
-	q := &chatQueue{queued: map[string]bool{}, busy: map[string]bool{}, again: map[string]bool{}}
-	q.cond = sync.NewCond(&q.mu)
-	return q
-}
-
-func (q *chatQueue) kick(chat string) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	switch {
-	case q.busy[chat]:
-		q.again[chat] = true
-	case !q.queued[chat]:
-		q.queued[chat] = true
-		q.order = append(q.order, chat)
-		q.cond.Signal()
-	}
-}
-
-// next waits for a chat to send to; false once the queue is closed.
-func (q *chatQueue) next() (string, bool) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	for len(q.order) == 0 && !q.closed {
-		q.cond.Wait()
-	}
-	if q.closed {
-		return "", false
-	}
-	chat := q.order[0]
-	q.order = q.order[1:]
-	delete(q.queued, chat)
-	q.busy[chat] = true
-	return chat, true
-}
-
-func (q *chatQueue) done(chat string) {
-	q.mu.Lock()
-	delete(q.busy, chat)
-	again := q.again[chat]
-	delete(q.again, chat)
-	q.mu.Unlock()
-	if again {
-		q.kick(chat)
-	}
-}
-
-func (q *chatQueue) close() {
-	q.mu.Lock()
-	q.closed = true
-	q.cond.Broadcast()
-	q.mu.Unlock()
-}
+// deliverLoop runs the senders until ctx ends (storage.Drainer: kicked
+// chats at once, queues left by a crash or another replica every
+// queueSweep).
+func (b *Bot) deliverLoop(ctx context.Context) { b.queue.Run(ctx) }
 
 // drain sends chat's queued replies in order while it holds the chat's send
 // lock. A reply is popped only after Telegram took it, or was given up.

@@ -84,7 +84,7 @@ type Bot struct {
 	out     *storage.Outbound
 	limit   *Limiter
 	log     *slog.Logger
-	queue   *chatQueue
+	queue   *storage.Drainer // the senders: one chat at a time each
 	sent    sentSet // replies this process sent, by id
 	retries retryPolicy
 	observe func(outcome string, took time.Duration) // metrics of Bot API calls; nil when none
@@ -118,8 +118,9 @@ func New(cfg Config, desk Desk, out *storage.Outbound, log *slog.Logger) (*Bot, 
 	if cfg.PerSecond > 0 {
 		limit = NewLimiter(rate.Limit(cfg.PerSecond), cfg.PerSecond, 1, 3, rate.Every(time.Minute/20), 20)
 	}
-	return &Bot{cfg: cfg, api: api, http: hc, desk: desk, out: out, limit: limit, log: log,
-		queue: newChatQueue(), retries: defaultRetries}, nil
+	b := &Bot{cfg: cfg, api: api, http: hc, desk: desk, out: out, limit: limit, log: log, retries: defaultRetries}
+	b.queue = storage.NewDrainer(out, Channel, senders, queueSweep, b.drain, log)
+	return b, nil
 }
 
 // Webhook reports whether updates come by webhook (else by polling).
