@@ -136,4 +136,3 @@ func (q *chatQueue) close() {
 	q.cond.Broadcast()
 	q.mu.Unlock()
 }
-
