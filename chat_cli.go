@@ -14,7 +14,6 @@ import (
 	"github.com/frontdesk/frontdesk/bots/telegram"
 	"github.com/frontdesk/frontdesk/bots/webchat"
 	"github.com/frontdesk/frontdesk/dialog"
-	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -74,14 +73,10 @@ func chatCommand(ctx context.Context, cfg Config, args []string, stdout io.Write
 		if err != nil {
 			return err
 		}
-		if err := d.desk.Relay(ctx, channel, chatID, agent, text); err != nil {
+		if err := d.desk.Relay(ctx, channel, chatID, agent, "staff:"+cfg.Staff, text); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, label("cli.chat.sent", map[string]any{"Chat": channel + ":" + chatID}))
-		if err := d.record(ctx, channel, chatID, "staff:"+cfg.Staff, text); err != nil {
-			// sent all the same: say so rather than fail a command that worked
-			fmt.Fprintf(stdout, "(not recorded on the ticket: %v)\n", err)
-		}
 		return nil
 	default: // release
 		if err := d.desk.Release(ctx, channel, chatID); err != nil {
@@ -206,14 +201,4 @@ func (d *chatDesk) show(ctx context.Context, w io.Writer, channel, chatID string
 		}
 	}
 	return nil
-}
-
-// record notes a person's words on the chat's latest ticket, so the
-// ticket's history shows who said what to the customer.
-func (d *chatDesk) record(ctx context.Context, channel, chatID, actor, text string) error {
-	tks, err := d.db.Tickets(ctx, storage.TicketFilter{Channel: channel, ChatID: chatID, Limit: 1})
-	if err != nil || len(tks) == 0 {
-		return err // no ticket yet: the words are in the chat only
-	}
-	return d.db.AddEvent(ctx, domain.Event{TicketID: tks[0].ID, At: time.Now().UTC(), Actor: actor, Kind: "staff_reply", Detail: text})
 }

@@ -50,7 +50,7 @@ func readRules(path string) (map[string]ruleValue, error) {
 	}
 	known := fileKeys()
 	flat := map[string]string{}
-	if len(doc.Content) > 0 {
+	if len(doc.Content) > 0 && doc.Content[0].ShortTag() != "!!null" { // a file of comments only is empty
 		if err := flatten(path, doc.Content[0], "", known, flat); err != nil {
 			return nil, err
 		}
@@ -94,6 +94,9 @@ func flatten(path string, n *yaml.Node, prefix string, known map[string]bool, ou
 			return fmt.Errorf("%s: line %d: unknown key %q (%s)", path, k.Line, key, hint)
 		}
 		switch {
+		case v.ShortTag() == "!!null":
+			// "hotline: ~", or a section whose keys are all commented out:
+			// not set, so the default holds
 		case !known[key]:
 			if err := flatten(path, v, key+".", known, out); err != nil {
 				return err

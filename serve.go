@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -67,6 +68,12 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		return nil, fmt.Errorf("REDIS_URL: %w", err)
 	}
 	states := storage.NewStates(rdb, cfg.RedisPrefix, cfg.IdleTimeout)
+	// the idle trackers of earlier versions, taken over once
+	idle := states.Idle()
+	if err := errors.Join(idle.Adopt(ctx, "reporting", "reporting", 1, func(m string) string { return strings.Replace(m, "\x00", ":", 1) }),
+		idle.Adopt(ctx, "touch:slack-held", "slack-held", 1000, nil)); err != nil {
+		log.Warn("earlier idle trackers not taken over", "err", err)
+	}
 	nlu := dialog.Rules(rules)
 	mp, err := loadModelPrompt() // checked at start, with a model or not
 	if err != nil {

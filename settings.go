@@ -189,13 +189,8 @@ var settings = []setting{
 	{Env: "TELEGRAM_API_URL", Help: "Bot API server (tests, or a self-hosted one); default: Telegram's", apply: str(func(c *Config) *string { return &c.Telegram.APIURL })},
 	{Env: "TELEGRAM_WEBHOOK_SECRET", Help: "with it, updates come to `POST /telegram/webhook` carrying this secret; without, long polling",
 		apply: str(func(c *Config) *string { return &c.Telegram.WebhookSecret })},
-	{Env: "TELEGRAM_RATE", Def: "30", Help: "the bot's overall messages a second (raise it only with paid broadcasts)", apply: func(c *Config, v string) error {
-		var err error
-		if c.Telegram.PerSecond, err = strconv.Atoi(v); err != nil {
-			return fmt.Errorf("%q is not a whole number of messages a second", v)
-		}
-		return nil
-	}},
+	{Env: "TELEGRAM_RATE", Def: "30", Help: "the bot's overall messages a second (raise it only with paid broadcasts)",
+		apply: whole(1, 1000000, func(c *Config) *int { return &c.Telegram.PerSecond })},
 	{Env: "SLACK_BOT_TOKEN", Help: "the app's bot token (`xoxb-…`); turns the staff desk on", apply: str(func(c *Config) *string { return &c.Slack.BotToken })},
 	{Env: "SLACK_SIGNING_SECRET", Help: "the app's signing secret; every request from Slack is checked with it", apply: str(func(c *Config) *string { return &c.Slack.SigningSecret })},
 	{Env: "SLACK_STAFF_CHANNEL", Key: "slack.staff_channel", Help: "id of the channel tickets go to (`C…`)", apply: str(func(c *Config) *string { return &c.Slack.StaffChannel })},
@@ -212,7 +207,13 @@ var settings = []setting{
 		return nil
 	}},
 	{Env: "SLACK_MASK_CONTACT", Key: "slack.mask_contact", Def: "true", Help: "mask phone and address in the channel copy (`false` shows them)",
-		apply: func(c *Config, v string) error { c.Slack.MaskContact = v != "false"; return nil }},
+		apply: func(c *Config, v string) error {
+			if v != "true" && v != "false" {
+				return fmt.Errorf("%q is neither true nor false", v)
+			}
+			c.Slack.MaskContact = v == "true"
+			return nil
+		}},
 	{Env: "SLACK_TAKEOVER_IDLE", Key: "slack.takeover_idle", Def: "30m", Help: "a takeover with no word this long goes back to the bot (`0`: never)",
 		apply: func(c *Config, v string) error {
 			var err error

@@ -109,7 +109,9 @@ func applyWorkHours(c *Config, v string) error {
 }
 
 var weekdays = map[string]time.Weekday{"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday,
-	"wed": time.Wednesday, "thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday}
+	"wed": time.Wednesday, "thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday}
 
 // list splits a list value (the file's YAML list, joined by commas); none
 // is the empty list.
@@ -126,11 +128,14 @@ func list(v string) []string {
 func applyWorkdays(c *Config, v string) error {
 	c.Desk.SLA.Workdays = nil
 	for _, d := range list(v) {
-		wd, ok := weekdays[strings.ToLower(d)[:min(3, len(d))]]
+		wd, ok := weekdays[strings.ToLower(d)]
 		if !ok {
-			return fmt.Errorf("%q is not a weekday (mon … sun)", d)
+			return fmt.Errorf("%q is not a weekday (mon … sun, or monday … sunday)", d)
 		}
 		c.Desk.SLA.Workdays = append(c.Desk.SLA.Workdays, wd)
+	}
+	if len(c.Desk.SLA.Workdays) == 0 {
+		return fmt.Errorf("%q names no working day; list them, like [mon, tue, wed, thu, fri]", v)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
@@ -88,6 +89,9 @@ func (s *Staff) Text(key string, data any) string {
 // as data (a duration, codes like working=no), and the kinds that need
 // words have an event.<kind> label in prompts, rendered with it.
 func (s *Staff) EventDetail(e domain.Event) string {
+	if strings.ContainsFunc(e.Detail, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return e.Detail // written in words before details were data (or a person's words)
+	}
 	out, err := s.texts.Render(s.cfg.DefaultLocale, "event."+e.Kind, map[string]any{"Detail": e.Detail})
 	if err != nil {
 		return e.Detail

@@ -114,8 +114,9 @@ func (m *Manager) Holder(ctx context.Context, channel, chatID string) (string, e
 // the chat (ErrNotHolder otherwise; checked under the chat's lock). The
 // words are recorded first, on the chat's latest ticket, as a staff_reply
 // event with the person (agent) and the time: what staff told a customer
-// is part of the job's log, whichever desk they wrote from.
-func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, text string) error {
+// is part of the job's log, whichever desk they wrote from (actor names
+// them there: "slack:Name (U…)", "staff:name").
+func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, actor, text string) error {
 	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
 		if !c.TakenOver || c.Agent != agent {
 			return ErrNotHolder
@@ -130,7 +131,7 @@ func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, text string
 		return err
 	}
 	if len(mine) > 0 {
-		e := domain.Event{TicketID: mine[0].ID, At: m.now().UTC(), Actor: agent, Kind: EventStaffReply, Detail: text}
+		e := domain.Event{TicketID: mine[0].ID, At: m.now().UTC(), Actor: actor, Kind: EventStaffReply, Detail: text}
 		if err := m.db.AddEvent(ctx, e); err != nil {
 			return err
 		}

@@ -147,10 +147,10 @@ func TestTakeOverRelayMirrorRelease(t *testing.T) {
 	if strings.Join(mirrored, "|") != "在吗？打印机还是卡纸|第二句" {
 		t.Fatalf("mirrored %q (%v)", mirrored, err)
 	}
-	if err := d.m.Relay(ctx, "webchat", "t", "李工", "我来看看"); !errors.Is(err, dialog.ErrNotHolder) {
+	if err := d.m.Relay(ctx, "webchat", "t", "李工", "staff:李工", "我来看看"); !errors.Is(err, dialog.ErrNotHolder) {
 		t.Fatalf("relay by someone else: %v", err)
 	}
-	if err := d.m.Relay(ctx, "webchat", "t", "王工", "您好，请把机器型号发我一下"); err != nil {
+	if err := d.m.Relay(ctx, "webchat", "t", "王工", "staff:王工", "您好，请把机器型号发我一下"); err != nil {
 		t.Fatal(err)
 	}
 	if got := d.inbox.take("t"); len(got) != 1 || got[0].Text != "您好，请把机器型号发我一下" {
@@ -209,10 +209,10 @@ func TestStaffWordsAreRecordedOnTheTicket(t *testing.T) {
 			if _, err := d.m.TakeOver(ctx, "webchat", "sw", "cli:wang", "王工"); err != nil {
 				t.Fatal(err)
 			}
-			if err := d.m.Relay(ctx, "webchat", "sw", "cli:li", "不是我的"); !errors.Is(err, dialog.ErrNotHolder) {
+			if err := d.m.Relay(ctx, "webchat", "sw", "cli:li", "staff:li", "不是我的"); !errors.Is(err, dialog.ErrNotHolder) {
 				t.Fatalf("relay by someone else: %v", err)
 			}
-			if err := d.m.Relay(ctx, "webchat", "sw", "cli:wang", "您好，工程师明天上午到"); err != nil {
+			if err := d.m.Relay(ctx, "webchat", "sw", "cli:wang", "staff:wang", "您好，工程师明天上午到"); err != nil {
 				t.Fatal(err)
 			}
 			es, err := d.db.Events(ctx, tk.ID)
@@ -228,7 +228,7 @@ func TestStaffWordsAreRecordedOnTheTicket(t *testing.T) {
 					}
 				}
 			}
-			if strings.Join(said, "|") != "cli:wang: 您好，工程师明天上午到" {
+			if strings.Join(said, "|") != "staff:wang: 您好，工程师明天上午到" {
 				t.Fatalf("staff words recorded: %q (events %s)", said, eventKinds(t, d, tk))
 			}
 		})

@@ -47,3 +47,26 @@ func (i *Idle) Quiet(ctx context.Context, set string, before time.Time, limit in
 	}
 	return ms, nil
 }
+
+// Adopt moves the members of an older tracker's sorted set (oldKey, under
+// the prefix) into set, once: scores times scale (to milliseconds), members
+// through rename when given. Trackers before Idle (until 2026-11) kept
+// their own keys; a desk upgraded in place keeps its takeovers and
+// unfinished reports. It does nothing when oldKey is gone.
+func (i *Idle) Adopt(ctx context.Context, oldKey, set string, scale float64, rename func(string) string) error {
+	old := i.prefix + oldKey
+	zs, err := i.rdb.ZRangeWithScores(ctx, old, 0, -1).Result()
+	if err != nil || len(zs) == 0 {
+		return err
+	}
+	for n := range zs {
+		zs[n].Score *= scale
+		if m, ok := zs[n].Member.(string); ok && rename != nil {
+			zs[n].Member = rename(m)
+		}
+	}
+	if err := i.rdb.ZAdd(ctx, i.key(set), zs...).Err(); err != nil {
+		return fmt.Errorf("storage: idle adopt: %w", err)
+	}
+	return i.rdb.Del(ctx, old).Err()
+}

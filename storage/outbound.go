@@ -84,13 +84,14 @@ if not head then
 end
 return {1, head}`)
 
-// advanceScript pops the sent head (recording it done under KEYS[5] when
-// ARGV[4] gives a TTL) and returns the next, keeping the lock, or "" after
-// emptying the queue and releasing the lock; -1 if the lock was lost.
+// advanceScript records the sent head done under KEYS[5] (when ARGV[4]
+// gives a TTL; even with the lock lost, since it was sent), pops it and
+// returns the next, keeping the lock, or "" after emptying the queue and
+// releasing the lock; -1 if the lock was lost.
 var advanceScript = redis.NewScript(`
+if tonumber(ARGV[4]) > 0 then redis.call('SET', KEYS[5], '1', 'PX', ARGV[4]) end
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 redis.call('LPOP', KEYS[2])
-if tonumber(ARGV[4]) > 0 then redis.call('SET', KEYS[5], '1', 'PX', ARGV[4]) end
 local head = redis.call('LINDEX', KEYS[2], 0)
 if not head then
   redis.call('SREM', KEYS[3], ARGV[3])

@@ -143,7 +143,7 @@ func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJo
 	if first, err := b.out.Once(ctx, "slack-relay:"+threadTS+":"+job.TS, 24*time.Hour); err != nil || !first {
 		return err
 	}
-	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, job.User, text); err != nil {
+	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, job.User, b.actor(ctx, job.User), text); err != nil {
 		b.out.Forget(context.WithoutCancel(ctx), "slack-relay:"+threadTS+":"+job.TS)
 		if errors.Is(err, dialog.ErrNotHolder) {
 			return nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -139,7 +138,7 @@ func (b *Bot) onTicketEvent(ctx context.Context, e domain.Event) error {
 		return err
 	}
 	th, err := b.ticketThread(ctx, tk)
-	if err != nil || e.Kind == "created" || (e.Kind == dialog.EventStaffReply && slackUser.MatchString(e.Actor)) {
+	if err != nil || e.Kind == "created" || (e.Kind == dialog.EventStaffReply && strings.HasPrefix(e.Actor, "slack:")) {
 		return err // a reply typed in the thread is there already
 	}
 	line := fmt.Sprintf("`%s` *%s* %s — %s", e.At.In(b.staff.Location()).Format("01-02 15:04"), e.Kind, b.staff.EventDetail(e), e.Actor)
@@ -157,10 +156,6 @@ func (b *Bot) onTicketEvent(ctx context.Context, e domain.Event) error {
 		return err
 	})
 }
-
-// slackUser is a Slack user id (U…, or W… in Enterprise Grid): the actor
-// of words relayed from a thread.
-var slackUser = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
 
 // alarmed returns whom an event alarms in the thread: the supervisors for
 // a breached service level or an overdue quote, the staff group for a

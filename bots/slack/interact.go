@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -55,7 +54,7 @@ func (b *Bot) interact(ctx context.Context, cb *slack.InteractionCallback) any {
 		}
 		if err := b.onAction(ctx, cb, cb.ActionCallback.BlockActions[0]); err != nil {
 			b.log.Error("slack: action", "action", cb.ActionCallback.BlockActions[0].ActionID, "err", err)
-			b.ephemeral(ctx, cb.User.ID, "", "Sorry, that did not work: "+err.Error())
+			b.ephemeral(ctx, cb.User.ID, "", b.text("slack.failed", map[string]any{"Error": err.Error()}))
 		}
 	case slack.InteractionTypeViewSubmission:
 		return b.onQuoteSubmit(ctx, cb)
@@ -106,7 +105,8 @@ func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *sl
 		if err := b.db.AddEvent(ctx, domain.Event{TicketID: tk.ID, At: b.now().UTC(), Actor: b.actor(ctx, user), Kind: "contact_viewed"}); err != nil {
 			return err
 		}
-		return b.ephemeral(ctx, user, ts, fmt.Sprintf("%s: %s %s · %s · %s", tk.Number, tk.ContactName, tk.Salutation, tk.Phone, tk.Address))
+		return b.ephemeral(ctx, user, ts, b.text("slack.contact", map[string]any{"Number": tk.Number, "Phone": tk.Phone, "Address": tk.Address,
+			"Customer": b.text("cli.customer", map[string]any{"Name": tk.ContactName, "Salutation": tk.Salutation})}))
 	}
 	return nil
 }
@@ -181,7 +181,7 @@ func (b *Bot) command(ctx context.Context, s slack.SlashCommand) any {
 		if err != nil {
 			return reply(err.Error())
 		}
-		return reply(number + ": handed back to the bot")
+		return reply(b.text("slack.released_number", map[string]any{"Number": number}))
 	}
 	cmd, err := dialog.ParseCommandLine(s.Text)
 	if err != nil {

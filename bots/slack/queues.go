@@ -44,6 +44,9 @@ const drainLockTTL = 30 * time.Second
 // removed only once fn succeeded, so a crash or an outage retries it.
 func (b *Bot) drain(ctx context.Context, channel, id string, fn func(context.Context, string, []byte) error) {
 	token, raw, err := b.out.Claim(ctx, channel, id, drainLockTTL)
+	if err != nil && !errors.Is(err, storage.ErrLocked) && ctx.Err() == nil {
+		b.log.Error("slack: claim queue", "queue", channel, "id", id, "err", err)
+	}
 	if err != nil || raw == nil {
 		return
 	}
@@ -55,6 +58,10 @@ func (b *Bot) drain(ctx context.Context, channel, id string, fn func(context.Con
 			return
 		}
 		if raw, err = b.out.Advance(ctx, channel, id, token, drainLockTTL, "", 0); err != nil {
+			if !errors.Is(err, storage.ErrLocked) {
+				b.log.Error("slack: advance queue; the item may be handled again", "queue", channel, "id", id, "err", err)
+				b.out.Release(context.WithoutCancel(ctx), channel, id, token)
+			}
 			return
 		}
 	}

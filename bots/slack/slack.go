@@ -74,7 +74,7 @@ func (c Config) Validate() error {
 type Desk interface {
 	TakeOver(ctx context.Context, channel, chatID, agent, name string) (string, error)
 	Release(ctx context.Context, channel, chatID string) error
-	Relay(ctx context.Context, channel, chatID, agent, text string) error
+	Relay(ctx context.Context, channel, chatID, agent, actor, text string) error
 	Holder(ctx context.Context, channel, chatID string) (string, error)
 }
 

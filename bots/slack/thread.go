@@ -219,7 +219,7 @@ func (b *Bot) sendHeld(ctx context.Context, user, key string) error {
 	if err != nil {
 		return err
 	}
-	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, user, h.Text); err != nil && !errors.Is(err, dialog.ErrNotHolder) {
+	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, user, b.actor(ctx, user), h.Text); err != nil && !errors.Is(err, dialog.ErrNotHolder) {
 		return err
 	}
 	return nil

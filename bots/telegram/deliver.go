@@ -146,6 +146,5 @@ func (b *Bot) advance(ctx context.Context, chat, token, sentID string) ([]byte, 
 		b.log.Warn("telegram: advance queue, retrying", "chat", chat, "err", err)
 		time.Sleep(wait)
 		wait = min(2*wait, 2*time.Second)
-		b.markSent(ctx, sentID) // if that failed too: recorded as soon as Redis is back
 	}
 }

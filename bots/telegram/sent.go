@@ -54,18 +54,6 @@ func sentKey(id string) string {
 	return "sent:" + Channel + ":" + id
 }
 
-// markSent records that the reply id was sent: here at once, and in Redis
-// (for another replica) when it answers.
-func (b *Bot) markSent(ctx context.Context, id string) {
-	if id == "" {
-		return
-	}
-	b.sent.add(id, time.Now())
-	if err := b.out.Stash(context.WithoutCancel(ctx), sentKey(id), "1", sentTTL); err != nil {
-		b.log.Warn("telegram: delivery not recorded in Redis", "id", id, "err", err)
-	}
-}
-
 // wasSent says the reply id was sent already, by this process or, as
 // Redis records, by another. Redis is asked only of a queue's head when a
 // sender takes the chat: a reply after it was never handed to anyone.
