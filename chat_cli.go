@@ -122,6 +122,7 @@ func openChatDesk(ctx context.Context, cfg Config) (*chatDesk, error) {
 	}
 	d := &chatDesk{db: db, states: storage.NewStates(rdb, cfg.RedisPrefix, cfg.IdleTimeout), texts: texts, now: time.Now(),
 		tr: storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout), close: func() { closeRedis(); db.Close() }}
+	d.states.DeliverToTranscript(webchat.Channel, d.tr) // as the server's: nothing meant for a page is queued for no one
 	d.desk = dialog.New(db, d.states, texts, nil, cfg.Desk, log, nil)
 	// The customer's words leave by the channel's own queue, which the
 	// server's senders deliver (Telegram's within seconds).

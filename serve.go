@@ -87,7 +87,9 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		log.Info("language model on: unsure messages go to it", "server", cfg.Model.BaseURL, "model", cfg.Model.Model)
 	}
 	desk := dialog.New(db, states, texts, nlu, cfg.Desk, log, nil)
-	chat := webchat.New(desk, storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout), log)
+	transcripts := storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout)
+	states.DeliverToTranscript(webchat.Channel, transcripts) // a turn and its replies on the page, saved together
+	chat := webchat.New(desk, transcripts, log)
 	chat.SetPage(pageLocales(cfg.Desk.DefaultLocale), pageBrands(cfg.Desk, texts))
 	senders := dialog.Senders{webchat.Channel: chat}
 	desk.SetSenders(senders)

@@ -112,6 +112,23 @@ func (m *Manager) Handle(ctx context.Context, msg Message) ([]Reply, error) {
 	return out, err
 }
 
+// HandleInto runs one customer message and puts its replies, as encode
+// writes them (the web chat's transcript entries), into the step that saves
+// the chat's state: the store delivers them there (see
+// storage.States.DeliverToTranscript). It returns the replies too.
+func (m *Manager) HandleInto(ctx context.Context, msg Message, encode func([]Reply) ([][]byte, error)) ([]Reply, error) {
+	var out []Reply
+	_, err := m.turn(ctx, msg, func(c *storage.Conversation, rs []Reply) error {
+		items, err := encode(rs)
+		if err != nil {
+			return err
+		}
+		out, c.Outgoing = rs, append(c.Outgoing, items...)
+		return nil
+	})
+	return out, err
+}
+
 // Take runs one customer message and queues its replies on the chat's
 // outbound queue in the same atomic step that saves the chat's state (for
 // channels whose sending is slow or may fail, like Telegram). It returns

@@ -68,7 +68,17 @@ type States struct {
 	prefix  string
 	idle    time.Duration
 	lockTTL time.Duration
+	// transcripts are the channels whose Outgoing are transcript entries,
+	// appended to the chat's transcript (and published to its open pages)
+	// by the save, instead of queued for a sender.
+	transcripts map[string]*Transcripts
 }
+
+// DeliverToTranscript makes channel's Outgoing transcript entries (Entry,
+// as JSON) that the save appends to the chat's transcript in t: the turn,
+// its replies and the pages that show them are kept or lost together. Call
+// before serving.
+func (s *States) DeliverToTranscript(channel string, t *Transcripts) { s.transcripts[channel] = t }
 
 // ErrLockTimeout is returned when a conversation stays locked by other turns
 // for longer than the caller's context allows.
@@ -77,7 +87,7 @@ var ErrLockTimeout = errors.New("conversation busy")
 // NewStates returns a store whose keys start with prefix and whose records
 // expire idle after their last turn.
 func NewStates(rdb redis.UniversalClient, prefix string, idle time.Duration) *States {
-	return &States{rdb: rdb, prefix: prefix, idle: idle, lockTTL: TurnLockTTL}
+	return &States{rdb: rdb, prefix: prefix, idle: idle, lockTTL: TurnLockTTL, transcripts: map[string]*Transcripts{}}
 }
 
 // Idle is the idle tracker over the same Redis and prefix.
@@ -104,10 +114,13 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
 end
 return {0, ''}`)
 
-// saveScript: KEYS lock, state, outbound list, pending set, blocked mark,
-// mirror list, mirror pending set; ARGV token, state JSON, TTL ms, chat id,
-// mirror id, number of replies, customer turn (1/0), the replies..., the
-// mirrored messages... A customer's saved turn lifts a "blocked" mark.
+// saveScript: KEYS lock, state, outbound list (or the chat's transcript),
+// pending set, blocked mark, mirror list, mirror pending set; ARGV token,
+// state JSON, TTL ms, chat id, mirror id, number of replies, customer turn
+// (1/0), delivery ("queue", or "transcript": trimmed to ARGV[9] entries,
+// expiring after ARGV[10] ms, each entry published to the chat's pages),
+// the replies..., the mirrored messages... A customer's saved turn lifts a
+// "blocked" mark.
 var saveScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' then
@@ -115,12 +128,17 @@ if ARGV[2] ~= '' then
   if ARGV[7] == '1' then redis.call('DEL', KEYS[5]) end
 end
 local n = tonumber(ARGV[6])
-if n > 0 then
-  for i = 8, 7 + n do redis.call('RPUSH', KEYS[3], ARGV[i]) end
+if n > 0 and ARGV[8] == 'transcript' then
+  for i = 11, 10 + n do redis.call('RPUSH', KEYS[3], ARGV[i]) end
+  redis.call('LTRIM', KEYS[3], -tonumber(ARGV[9]), -1)
+  redis.call('PEXPIRE', KEYS[3], ARGV[10])
+  for i = 11, 10 + n do redis.call('PUBLISH', KEYS[3], ARGV[i]) end
+elseif n > 0 then
+  for i = 11, 10 + n do redis.call('RPUSH', KEYS[3], ARGV[i]) end
   redis.call('SADD', KEYS[4], ARGV[4])
 end
-if #ARGV > 7 + n then
-  for i = 8 + n, #ARGV do redis.call('RPUSH', KEYS[6], ARGV[i]) end
+if #ARGV > 10 + n then
+  for i = 11 + n, #ARGV do redis.call('RPUSH', KEYS[6], ARGV[i]) end
   redis.call('SADD', KEYS[7], ARGV[5])
 end
 redis.call('DEL', KEYS[1])
@@ -134,8 +152,12 @@ func MirrorID(channel, chatID string) string { return channel + ":" + chatID }
 
 func (s *States) keys(channel, chatID string) []string {
 	id := channel + ":" + chatID
+	out := outboundKey(s.prefix, channel, chatID)
+	if t := s.transcripts[channel]; t != nil {
+		out = t.key(chatID)
+	}
 	return []string{s.prefix + "lock:" + id, s.prefix + "conv:" + id,
-		outboundKey(s.prefix, channel, chatID), pendingKey(s.prefix, channel), blockedKey(s.prefix, channel, chatID),
+		out, pendingKey(s.prefix, channel), blockedKey(s.prefix, channel, chatID),
 		outboundKey(s.prefix, MirrorChannel, MirrorID(channel, chatID)), pendingKey(s.prefix, MirrorChannel)}
 }
 
@@ -208,7 +230,11 @@ func (s *States) finish(ctx context.Context, keys []string, channel, chatID, tok
 	if customer {
 		turn = "1"
 	}
-	args := []any{token, data, s.idle.Milliseconds(), chatID, MirrorID(channel, chatID), len(out), turn}
+	mode, max, ttl := "queue", int64(0), int64(0)
+	if t := s.transcripts[channel]; t != nil {
+		mode, max, ttl = "transcript", transcriptMax, t.ttl.Milliseconds()
+	}
+	args := []any{token, data, s.idle.Milliseconds(), chatID, MirrorID(channel, chatID), len(out), turn, mode, max, ttl}
 	for _, o := range out {
 		args = append(args, o)
 	}

@@ -75,24 +75,18 @@ func (t *Transcripts) Append(ctx context.Context, session string, entries ...Ent
 		return nil
 	}
 	key := t.key(session)
-	encoded := make([]any, len(entries))
-	for i, e := range entries {
-		if e.ID == "" {
-			e.ID = newEntryID()
-		}
-		if e.At.IsZero() {
-			e.At = time.Now().UTC()
-		}
-		data, err := json.Marshal(e)
-		if err != nil {
-			return fmt.Errorf("storage: encode transcript entry: %w", err)
-		}
+	items, err := EncodeEntries(entries)
+	if err != nil {
+		return err
+	}
+	encoded := make([]any, len(items))
+	for i, data := range items {
 		encoded[i] = data
 	}
 	// One MULTI so a reader never sees the list without its expiry, and
 	// publishing after the push means a page that reads history after
 	// subscribing cannot miss an entry.
-	_, err := t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+	_, err = t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		p.RPush(ctx, key, encoded...)
 		p.LTrim(ctx, key, -transcriptMax, -1)
 		p.PExpire(ctx, key, t.ttl)
@@ -237,6 +231,27 @@ func (t *Transcripts) Subscribe(ctx context.Context, session string) (<-chan Ent
 
 // newEntryID returns 64 random bits in hex: unique enough among a session's
 // 200 entries.
+// EncodeEntries writes entries as a transcript holds them, giving each an
+// id and a time when it has none: for Append, and for a turn whose replies
+// the save delivers (States.DeliverToTranscript).
+func EncodeEntries(entries []Entry) ([][]byte, error) {
+	out := make([][]byte, 0, len(entries))
+	for _, e := range entries {
+		if e.ID == "" {
+			e.ID = newEntryID()
+		}
+		if e.At.IsZero() {
+			e.At = time.Now().UTC()
+		}
+		data, err := json.Marshal(e)
+		if err != nil {
+			return nil, fmt.Errorf("storage: encode transcript entry: %w", err)
+		}
+		out = append(out, data)
+	}
+	return out, nil
+}
+
 func newEntryID() string {
 	var b [8]byte
 	rand.Read(b[:])

@@ -178,3 +178,53 @@ func TestTranscriptSubscribeEndsWithContext(t *testing.T) {
 		t.Fatal("channel not closed after the context ended")
 	}
 }
+
+// TestTurnRepliesReachTheTranscriptWithTheSave: for a channel delivered to
+// a transcript, the replies a turn leaves are in the transcript, and on the
+// open page's stream, once the turn is saved; a turn that fails leaves
+// none.
+func TestTurnRepliesReachTheTranscriptWithTheSave(t *testing.T) {
+	for name, tr := range transcriptBackends(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			states := NewStates(tr.rdb, tr.prefix, time.Hour)
+			states.DeliverToTranscript("webchat", tr)
+			stream, stop, err := tr.Subscribe(ctx, "s1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stop()
+			items, err := EncodeEntries([]Entry{{From: FromDesk, Text: "您好"}, {From: FromDesk, Text: "请问是什么产品？"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			failed := fmt.Errorf("the turn failed")
+			if err := states.Update(ctx, "webchat", "s1", func(c *Conversation) error { c.Outgoing = items; return failed }); err != failed {
+				t.Fatalf("failed turn: %v", err)
+			}
+			if h, _ := tr.History(ctx, "s1"); len(h) != 0 {
+				t.Fatalf("a failed turn left %d entries", len(h))
+			}
+			if err := states.Update(ctx, "webchat", "s1", func(c *Conversation) error { c.Outgoing = items; return nil }); err != nil {
+				t.Fatal(err)
+			}
+			h, err := tr.History(ctx, "s1")
+			if err != nil || len(h) != 2 || h[0].Text != "您好" || h[1].Text != "请问是什么产品？" || h[0].ID == "" {
+				t.Fatalf("history after the turn: %+v %v", h, err)
+			}
+			for i := range 2 {
+				select {
+				case e := <-stream:
+					if e.ID != h[i].ID {
+						t.Fatalf("streamed %+v, want %+v", e, h[i])
+					}
+				case <-time.After(5 * time.Second):
+					t.Fatalf("entry %d not streamed", i)
+				}
+			}
+			if n, _ := tr.rdb.Exists(ctx, outboundKey(tr.prefix, "webchat", "s1")).Result(); n != 0 {
+				t.Fatal("replies also queued for a sender")
+			}
+		})
+	}
+}

@@ -43,6 +43,14 @@ type Desk interface {
 	Text(locale, key string, data any) (string, error)
 }
 
+// recordingDesk is a desk that writes a turn's replies, as the web chat
+// encodes them, in the step that saves the turn (dialog.Manager with
+// storage.States.DeliverToTranscript): a crash cannot keep the turn and
+// lose its replies.
+type recordingDesk interface {
+	HandleInto(ctx context.Context, m dialog.Message, encode func([]dialog.Reply) ([][]byte, error)) ([]dialog.Reply, error)
+}
+
 // Chat serves the web chat and delivers the desk's proactive notices to it.
 // It implements http.Handler and dialog.Sender.
 type Chat struct {
@@ -115,6 +123,12 @@ func (c *Chat) deskEntries(replies []dialog.Reply) []storage.Entry {
 		entries = append(entries, e)
 	}
 	return entries
+}
+
+// encodeEntries is the desk's replies as transcript entries, encoded for
+// the save that delivers them.
+func (c *Chat) encodeEntries(replies []dialog.Reply) ([][]byte, error) {
+	return storage.EncodeEntries(c.deskEntries(replies))
 }
 
 // apiError is the body of every failed /chat/ request. Message is written

@@ -159,12 +159,19 @@ func (c *Chat) turn(ctx context.Context, session string, req sendRequest) ([]dia
 			return nil, err
 		}
 	}
-	replies, err := c.desk.Handle(ctx, m)
+	var replies []dialog.Reply
+	var err error
+	if d, ok := c.desk.(recordingDesk); ok {
+		// the replies reach the transcript in the step that saves the turn
+		replies, err = d.HandleInto(ctx, m, c.encodeEntries)
+	} else {
+		replies, err = c.desk.Handle(ctx, m)
+		if err == nil {
+			err = c.tr.Append(ctx, session, c.deskEntries(replies)...)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("desk: %w", err)
-	}
-	if err := c.tr.Append(ctx, session, c.deskEntries(replies)...); err != nil {
-		return nil, err
 	}
 	if req.ID != "" {
 		if err := c.tr.MarkTaken(ctx, session, req.ID, takenFor); err != nil {

@@ -1,4 +1,4 @@
-package dialog_test
+package domain_test
 
 import (
 	"testing"
@@ -6,6 +6,9 @@ import (
 
 	"github.com/frontdesk/frontdesk/domain"
 )
+
+// shanghai is the desk's usual zone, as a fixed offset.
+var shanghai = time.FixedZone("CST", 8*3600)
 
 func TestServiceLevelCalendar(t *testing.T) {
 	at := func(s string) time.Time {

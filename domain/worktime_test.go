@@ -1,10 +1,8 @@
-package dialog
+package domain
 
 import (
 	"testing"
 	"time"
-
-	"github.com/frontdesk/frontdesk/domain"
 )
 
 // TestPromisedTimesFallInWorkingHours: every time the desk tells a customer
@@ -13,11 +11,10 @@ import (
 // night, near closing, at weekends, on a holiday and on a 调休 Sunday.
 func TestPromisedTimesFallInWorkingHours(t *testing.T) {
 	loc := time.FixedZone("CST", 8*3600)
-	cfg := Config{Location: loc, SLA: domain.SLA{
+	s := SLA{
 		Holidays: map[string]bool{"2026-10-01": true, "2026-10-02": true, "2026-10-05": true},
 		Extra:    map[string]bool{"2026-10-11": true}, // a Sunday worked (调休)
-	}}.withDefaults()
-	s := cfg.SLA
+	}.WithDefaults()
 	at := func(v string) time.Time {
 		tm, err := time.ParseInLocation("2006-01-02 15:04", v, loc)
 		if err != nil {
@@ -54,7 +51,7 @@ func TestPromisedTimesFallInWorkingHours(t *testing.T) {
 		for _, m := range moments {
 			from := at(m)
 			got := due(from)
-			closing := domain.Midnight(got).Add(s.WorkEnd)
+			closing := Midnight(got).Add(s.WorkEnd)
 			if !got.After(from) || !(s.InHours(got) || (got.Equal(closing) && s.Workday(got))) {
 				t.Errorf("%s promised at %s (%s): due %s, outside working hours", name, m, from.Weekday(), got.Format("2006-01-02 15:04 Mon"))
 			}
