@@ -133,7 +133,7 @@ var settings = []setting{
 		Help: "working hours (the file sets `hours.open` and `hours.close`); working days: `hours.workdays`", apply: applyWorkHours},
 	{Key: "hours.workdays", Def: "mon,tue,wed,thu,fri", Help: "the weekdays the desk works", apply: applyWorkdays},
 	{Key: "hours.holidays", Help: "dates the desk does not work, like `2026-10-01`", apply: dates("hours.holidays", func(c *Config) *map[string]bool { return &c.Desk.SLA.Holidays })},
-	{Key: "hours.extra_workdays", Help: "weekend dates it does work (调休)", apply: dates("hours.extra_workdays", func(c *Config) *map[string]bool { return &c.Desk.SLA.Extra })},
+	{Key: "hours.extra_workdays", Help: "weekend dates it does work (make-up working days)", apply: dates("hours.extra_workdays", func(c *Config) *map[string]bool { return &c.Desk.SLA.Extra })},
 	{Env: "FRONTDESK_FIRST_REPLY", Key: "service_levels.first_reply", Def: durText(desk.SLA.FirstReply), Help: "first reply with a diagnosis or quote",
 		apply: duration(func(c *Config) *time.Duration { return &c.Desk.SLA.FirstReply })},
 	{Env: "FRONTDESK_LATE_AFTER", Key: "service_levels.late_after", Def: clockText(desk.SLA.LateAfter), Help: "reports after this time of day (or on off-days)…",

@@ -7,9 +7,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/frontdesk/frontdesk/domain"
+	"github.com/frontdesk/frontdesk/prompts"
 )
 
 // Command is one staff command, parsed. The same grammar serves the command
@@ -109,11 +111,29 @@ func ParseCommand(words []string) (Command, error) {
 	return c, nil
 }
 
-var amountRe = regexp.MustCompile(`^[¥￥]?(\d{1,7})(?:\.(\d{1,2}))?(?:元|rmb|cny)?$`)
+// grammarUnits are the staff grammar's currency signs and units, from
+// prompts (cli.amount_signs, cli.amount_units, cli.day_units: words, not
+// code): the amount's and the repair time's patterns.
+var grammarUnits = sync.OnceValue(func() (res struct{ amount, days *regexp.Regexp }) {
+	alt := func(key string) string {
+		text, err := embeddedTexts().Render(prompts.Locales[0], key, nil)
+		if err != nil {
+			panic(err) // embedded data, checked when it loads
+		}
+		words := strings.Split(text, "\t")
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		return strings.Join(words, "|")
+	}
+	res.amount = regexp.MustCompile(`^(?:` + alt("cli.amount_signs") + `)?(\d{1,7})(?:\.(\d{1,2}))?(?:` + alt("cli.amount_units") + `)?$`)
+	res.days = regexp.MustCompile(`^(\d{1,3})\s*(?:` + alt("cli.day_units") + `)?$`)
+	return res
+})
 
 // parseAmount reads 350, 350.5, ¥350 or 350元 into fen.
 func parseAmount(s string) (int64, error) {
-	m := amountRe.FindStringSubmatch(strings.ToLower(s))
+	m := grammarUnits().amount.FindStringSubmatch(strings.ToLower(s))
 	if m == nil {
 		return 0, usage("amount %q: write it like 350 or 350.50", s)
 	}
@@ -129,11 +149,9 @@ func parseAmount(s string) (int64, error) {
 	return yuan*100 + fen, nil
 }
 
-var daysRe = regexp.MustCompile(`^(\d{1,3})\s*(?:d|days?|天)?$`)
-
 // parseDays reads 3d, 3, 3天 or 3days.
 func parseDays(s string) (int, error) {
-	m := daysRe.FindStringSubmatch(strings.ToLower(s))
+	m := grammarUnits().days.FindStringSubmatch(strings.ToLower(s))
 	if m == nil {
 		return 0, usage("repair time %q: write it like 3d", s)
 	}

@@ -136,12 +136,10 @@ func funcs(locale string, c *Catalog) template.FuncMap {
 			}
 			return fmt.Sprintf("%d.%02d", n/100, n%100), nil
 		},
-		// when shows a time the way the locale writes it.
-		"when": func(t time.Time) string {
-			if locale == "zh-CN" {
-				return fmt.Sprintf("%d月%d日 %s", t.Month(), t.Day(), t.Format("15:04"))
-			}
-			return t.Format("Mon Jan 2, 15:04")
+		// when shows a time the way the locale writes it (its fmt.when).
+		"when": func(t time.Time) (string, error) {
+			return c.Render(locale, "fmt.when", map[string]any{"Month": int(t.Month()), "MonthName": t.Format("Jan"),
+				"Day": t.Day(), "Weekday": t.Format("Mon"), "Clock": t.Format("15:04")})
 		},
 	}
 }

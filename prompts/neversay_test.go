@@ -23,11 +23,11 @@ func TestNoTemplateSaysANeverSayPhrase(t *testing.T) {
 		"purchase", "proof", "fault", "time", "Mode", "Hotline", "Field", "claim", "Salutation", "Proof", "StateLabel", "ModeLabel",
 		"WarrantyLabel", "ProofLabel", "Customer", "Phone", "Chat", "Address", "Model", "Serial", "Purchase", "Time", "Diagnosis",
 		"Kind", "Started", "Due", "Outcome", "Since", "Share", "Reason", "Agent", "From", "To", "Zone", "RepeatRate", "BotRate", "FixedRate", "SatRate",
-		"Complaint", "FirstReply", "Repair", "Until", "Amount", "Holder", "User", "Idle", "Phrase", "Instead", "Text", "Group", "Detail", "Error"} {
+		"Complaint", "FirstReply", "Repair", "Until", "Amount", "Holder", "User", "Idle", "Phrase", "Instead", "Text", "Group", "Detail", "Error", "MonthName", "Weekday", "Clock"} {
 		sample[k] = "x"
 	}
 	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Met": 1, "Breached": 0, "Running": 0, "NotKept": 0, "Void": 0, "Registered": 1, "Repeats": 0, "BotHandled": 1, "Closed": 1, "Fixed": 1, "Window": 30,
-		"Asked": 1, "Answered": 1, "Satisfied": 1, "Complaints": 0, "Moves": []string{"x"}, "Count": 1, "files": 0, "MB": 20, "Max": 2000,
+		"Asked": 1, "Answered": 1, "Satisfied": 1, "Complaints": 0, "Moves": []string{"x"}, "Count": 1, "Month": 3, "Day": 5, "files": 0, "MB": 20, "Max": 2000,
 		"When": time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), "State": "new", "Skip": true, "Same": false, "First": "accept", "Second": "decline"} {
 		sample[k] = v
 	}

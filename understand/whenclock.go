@@ -129,5 +129,5 @@ func (w *SlotWords) hourAfterPart(s string, i, e int) bool {
 		return true
 	}
 	u, _ := w.sets.time.at(s, e)
-	return u != nil && u.role == tClock && len(u.w) > len("点") // 一点半, 一点钟
+	return u != nil && u.role == tClock && len(u.w) > 3 // longer than 点 (three bytes): 一点半, 一点钟
 }
