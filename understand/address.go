@@ -151,5 +151,6 @@ func (lx *Lexicon) ParseAddress(answer string) (string, bool) {
 
 // hasNumber says s holds a number, in digits or Chinese numerals.
 func hasNumber(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || hanDigit[r] != 0 }) >= 0
+	digits := spokenDigits()
+	return strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || digits[r] != 0 }) >= 0
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
 )
@@ -103,13 +104,29 @@ func hasHan(s string) bool {
 	return false
 }
 
-var hanDigit = map[rune]rune{'零': '0', '〇': '0', '一': '1', '幺': '1', '二': '2', '两': '2', '三': '3',
-	'四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
+// spokenDigits maps the lexicon's spoken digits (slots.spoken_digits) to
+// Arabic ones, read once from the embedded lexicon.
+var spokenDigits = sync.OnceValue(func() map[rune]rune {
+	digits := map[rune]rune{}
+	lx, err := LoadLexicon()
+	if err != nil {
+		panic(err) // embedded data, checked by every test and at start
+	}
+	for v, ws := range lx.Words.SpokenDigits {
+		for _, s := range ws {
+			if r, n := utf8.DecodeRuneInString(s); n == len(s) && v >= 0 && v <= 9 {
+				digits[r] = rune('0' + v)
+			}
+		}
+	}
+	return digits
+})
 
 // chineseDigits turns runs of seven or more Chinese digits (a phone number
 // read out: 一三八零零一三八零零零) into Arabic ones; shorter runs are
 // words (一台, 三天, 十一) and stay.
 func chineseDigits(s string) string {
+	hanDigit := spokenDigits()
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
 		j := i

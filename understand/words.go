@@ -9,6 +9,9 @@ type SlotWords struct {
 	// Numbers are number words by value (一, 两, two, a couple of); runs of
 	// the one-character Chinese digits compose (十一, 二〇二四).
 	Numbers map[int][]string `yaml:"numbers"`
+	// SpokenDigits are the one-character digits a number is read out with
+	// (一三八…, 幺 for one): a run of seven or more is a phone number.
+	SpokenDigits map[int][]string `yaml:"spoken_digits"`
 	// Half are the words for a half in a duration (半年前, half a year ago).
 	Half []string `yaml:"half"`
 	// Months are month names and abbreviations by number (March, Mar).
@@ -152,6 +155,7 @@ type SlotWords struct {
 // merge appends the lists of another locale's file to w.
 func (w *SlotWords) merge(p *SlotWords) {
 	mergeInt(&w.Numbers, p.Numbers)
+	mergeInt(&w.SpokenDigits, p.SpokenDigits)
 	mergeInt(&w.Months, p.Months)
 	mergeInt(&w.YearsAgo, p.YearsAgo)
 	mergeInt(&w.MonthsAgo, p.MonthsAgo)
