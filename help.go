@@ -2,6 +2,7 @@ package main
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/frontdesk/frontdesk/prompts"
 )
@@ -10,7 +11,7 @@ import (
 // locale, the catalog's first locale when locale is not one it ships. It
 // needs no configuration, so help works even when that is broken.
 func helpText(locale, key string) string {
-	texts, err := prompts.Load()
+	texts, err := helpTexts()
 	if err != nil {
 		return err.Error() + "\n"
 	}
@@ -20,6 +21,9 @@ func helpText(locale, key string) string {
 	}
 	return s + "\n"
 }
+
+// helpTexts is the embedded catalog, loaded once for the help pages.
+var helpTexts = sync.OnceValues(prompts.Load)
 
 // mainHelp is frontdesk help: the commands, with the staff grammar.
 func mainHelp(locale string) string {

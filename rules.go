@@ -64,7 +64,7 @@ func readRules(path string) (map[string]ruleValue, error) {
 	if open, close := flat["hours.open"], flat["hours.close"]; open != "" || close != "" {
 		// each checked on its own, quoted as written; the one not given
 		// keeps its default
-		defOpen, defClose := clockText(desk.SLA.WorkStart), clockText(desk.SLA.WorkEnd)
+		defOpen, defClose := clockText(deskDefaults.SLA.WorkStart), clockText(deskDefaults.SLA.WorkEnd)
 		for _, h := range []struct{ key, v, def string }{{"hours.open", open, defOpen}, {"hours.close", close, defClose}} {
 			if hm := strings.SplitN(h.v, ":", 2); h.v != "" && (len(hm) != 2 || (clock(hm[0], hm[1]) < 0 && h.v != "24:00")) {
 				return nil, fmt.Errorf("%s: %s: %q is not a time of day like %s", path, h.key, h.v, h.def)

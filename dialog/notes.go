@@ -75,12 +75,12 @@ func (m *Manager) recordNote(t *turn, flow string) error {
 		}
 	}
 	if number == "" {
-		mine, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, Limit: 1})
+		latest, err := m.latestTicket(t.ctx, t.c.Channel, t.c.ChatID)
 		if err != nil {
 			return err
 		}
-		if len(mine) == 1 {
-			number = mine[0].Number
+		if latest != nil {
+			number = latest.Number
 		}
 	}
 	err := m.db.AddFeedback(t.ctx, storage.Feedback{Channel: t.c.Channel, ChatID: t.c.ChatID, Kind: flow,

@@ -69,8 +69,8 @@ const topicDataRequest = "data_request"
 // chat's latest ticket (as an event) or, with none, in the feedback list.
 func (m *Manager) dataRequest(t *turn) {
 	var number string
-	if mine, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: t.c.Channel, ChatID: t.c.ChatID, Limit: 1}); err == nil && len(mine) > 0 {
-		number = mine[0].Number
+	if latest, err := m.latestTicket(t.ctx, t.c.Channel, t.c.ChatID); err == nil && latest != nil {
+		number = latest.Number
 	}
 	t.c.NeedsStaff, t.c.StaffReason = true, topicDataRequest
 	err := m.db.AddFeedback(t.ctx, storage.Feedback{Channel: t.c.Channel, ChatID: t.c.ChatID, Kind: topicDataRequest,

@@ -126,17 +126,26 @@ func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, actor, text
 	if err != nil {
 		return err
 	}
-	mine, err := m.db.Tickets(ctx, storage.TicketFilter{Channel: channel, ChatID: chatID, Limit: 1})
+	latest, err := m.latestTicket(ctx, channel, chatID)
 	if err != nil {
 		return err
 	}
-	if len(mine) > 0 {
-		e := domain.Event{TicketID: mine[0].ID, At: m.now().UTC(), Actor: actor, Kind: EventStaffReply, Detail: text}
+	if latest != nil {
+		e := domain.Event{TicketID: latest.ID, At: m.now().UTC(), Actor: actor, Kind: EventStaffReply, Detail: text}
 		if err := m.db.AddEvent(ctx, e); err != nil {
 			return err
 		}
 	}
 	return m.senders.Send(ctx, channel, chatID, []Reply{{Key: "staff", Text: text}})
+}
+
+// latestTicket is the chat's newest ticket, nil when it has none.
+func (m *Manager) latestTicket(ctx context.Context, channel, chatID string) (*domain.Ticket, error) {
+	mine, err := m.db.Tickets(ctx, storage.TicketFilter{Channel: channel, ChatID: chatID, Limit: 1})
+	if err != nil || len(mine) == 0 {
+		return nil, err
+	}
+	return &mine[0], nil
 }
 
 // EventStaffReply is the ticket event of a person's words to the customer.

@@ -18,16 +18,17 @@ import (
 type Outbound struct {
 	rdb    redis.UniversalClient
 	prefix string
+	idle   *Idle
 }
 
 // NewOutbound returns the outbound queues under prefix (the same prefix as
 // the conversation states).
 func NewOutbound(rdb redis.UniversalClient, prefix string) *Outbound {
-	return &Outbound{rdb: rdb, prefix: prefix}
+	return &Outbound{rdb: rdb, prefix: prefix, idle: NewIdle(rdb, prefix)}
 }
 
 // Idle is the idle tracker over the same Redis and prefix.
-func (o *Outbound) Idle() *Idle { return NewIdle(o.rdb, o.prefix) }
+func (o *Outbound) Idle() *Idle { return o.idle }
 
 func outboundKey(prefix, channel, chatID string) string {
 	return prefix + "out:" + channel + ":" + chatID

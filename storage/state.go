@@ -72,6 +72,7 @@ type States struct {
 	// appended to the chat's transcript (and published to its open pages)
 	// by the save, instead of queued for a sender.
 	transcripts map[string]*Transcripts
+	idleTracker *Idle
 }
 
 // DeliverToTranscript makes channel's Outgoing transcript entries (Entry,
@@ -87,11 +88,12 @@ var ErrLockTimeout = errors.New("conversation busy")
 // NewStates returns a store whose keys start with prefix and whose records
 // expire idle after their last turn.
 func NewStates(rdb redis.UniversalClient, prefix string, idle time.Duration) *States {
-	return &States{rdb: rdb, prefix: prefix, idle: idle, lockTTL: TurnLockTTL, transcripts: map[string]*Transcripts{}}
+	return &States{rdb: rdb, prefix: prefix, idle: idle, lockTTL: TurnLockTTL, transcripts: map[string]*Transcripts{},
+		idleTracker: NewIdle(rdb, prefix)}
 }
 
 // Idle is the idle tracker over the same Redis and prefix.
-func (s *States) Idle() *Idle { return NewIdle(s.rdb, s.prefix) }
+func (s *States) Idle() *Idle { return s.idleTracker }
 
 // WithLockTTL sets how long a turn's lock lives unless renewed (tests; the
 // default is TurnLockTTL) and returns s.
