@@ -61,17 +61,6 @@ func FindTicketNumber(text string) (string, bool) {
 	return "FD-" + m[1], true
 }
 
-var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-
-func monthNumber(s string) int {
-	s = strings.ToLower(s)
-	if len(s) > 3 && s != "sept" {
-		s = s[:3]
-	}
-	return months[s]
-}
-
 // cleanText removes control characters (keeping line breaks), trims the
 // text and cuts it to max runes.
 func cleanText(s string, max int) string {
