@@ -124,18 +124,12 @@ func openChatDesk(ctx context.Context, cfg Config) (*chatDesk, error) {
 		tr: storage.NewTranscripts(rdb, cfg.RedisPrefix, cfg.IdleTimeout), close: func() { closeRedis(); db.Close() }}
 	d.states.DeliverToTranscript(webchat.Channel, d.tr) // as the server's: nothing meant for a page is queued for no one
 	d.desk = dialog.New(db, d.states, texts, nil, cfg.Desk, log, nil)
-	// The customer's words leave by the channel's own queue, which the
-	// server's senders deliver (Telegram's within seconds).
-	senders := dialog.Senders{webchat.Channel: webchat.New(d.desk, d.tr, log)}
+	// The person's words leave by the channel's own queue, which the
+	// server's senders drain (Telegram's within seconds of its sweep).
+	d.desk.SetOutlet(webchat.Channel, webchat.New(d.desk, d.tr, log).Outlet())
 	if cfg.Telegram.Token != "" {
-		tg, err := telegram.New(cfg.Telegram, d.desk, storage.NewOutbound(rdb, cfg.RedisPrefix), log)
-		if err != nil {
-			d.close()
-			return nil, err
-		}
-		senders[telegram.Channel] = tg
+		d.desk.SetOutlet(telegram.Channel, dialog.Outlet{Encode: telegram.Encode})
 	}
-	d.desk.SetSenders(senders)
 	return d, nil
 }
 

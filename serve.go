@@ -91,9 +91,8 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	states.DeliverToTranscript(webchat.Channel, transcripts) // a turn and its replies on the page, saved together
 	chat := webchat.New(desk, transcripts, log)
 	chat.SetPage(pageLocales(cfg.Desk.DefaultLocale), pageBrands(cfg.Desk, texts))
-	senders := dialog.Senders{webchat.Channel: chat}
-	desk.SetSenders(senders)
-	notifier := dialog.NewNotifier(db, texts, cfg.Desk, senders, log, 500*time.Millisecond)
+	desk.SetOutlet(webchat.Channel, chat.Outlet())
+	notifier := dialog.NewNotifier(db, texts, cfg.Desk, desk, log, 500*time.Millisecond)
 	mx := metrics.New()
 	mx.Register(metrics.NewDesk(db, log))
 	desk.SetObserver(mx.Turn)
@@ -116,7 +115,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 			a.close()
 			return nil, err
 		}
-		senders[telegram.Channel] = tg
+		desk.SetOutlet(telegram.Channel, tg.Outlet())
 		tg.SetObserver(func(outcome string, took time.Duration) { mx.PlatformCall("telegram", outcome, took) })
 		if tg.Webhook() {
 			routes["POST /telegram/webhook"] = tg

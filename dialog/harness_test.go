@@ -2,6 +2,7 @@ package dialog_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"strings"
@@ -61,9 +62,10 @@ func newDesk(t testing.TB, db *storage.DB, states *storage.States, out *storage.
 	}
 	d.m = dialog.New(db, states, texts, nlu, cfg, log, d.clock)
 	d.staff = dialog.NewStaff(db, cfg, d.clock)
-	senders := dialog.Senders{"webchat": d.inbox, "telegram": d.inbox}
-	d.m.SetSenders(senders)
-	d.notes = dialog.NewNotifier(db, texts, cfg, senders, log, time.Hour)
+	for _, ch := range []string{"webchat", "telegram"} {
+		d.m.SetOutlet(ch, dialog.Outlet{Encode: dialog.QueuedReplies, Wake: func(chat string) { d.drain(ch, chat) }})
+	}
+	d.notes = dialog.NewNotifier(db, texts, cfg, d.m, log, time.Hour)
 	return d
 }
 
@@ -86,17 +88,34 @@ func allDesks(t testing.TB) map[string]*desk {
 	return out
 }
 
-// inbox records what the Notifier sends, per chat.
+// drain moves what the desk queued for chat (outside the replies Handle
+// returns) into the inbox, as a channel's sender would send it.
+func (d *desk) drain(channel, chat string) {
+	ctx := context.Background()
+	token, raw, err := d.out.Claim(ctx, channel, chat, time.Minute)
+	for err == nil && raw != nil {
+		var r dialog.Reply
+		if err := json.Unmarshal(raw, &r); err != nil {
+			d.t.Errorf("queued reply for %s: %v", chat, err)
+		}
+		d.inbox.add(chat, r)
+		raw, err = d.out.Advance(ctx, channel, chat, token, time.Minute, "", 0)
+	}
+	if err != nil {
+		d.t.Errorf("drain %s:%s: %v", channel, chat, err)
+	}
+}
+
+// inbox records what the desk sends outside a turn's answer, per chat.
 type inbox struct {
 	mu  sync.Mutex
 	got map[string][]dialog.Reply
 }
 
-func (i *inbox) Send(_ context.Context, chatID string, rs []dialog.Reply) error {
+func (i *inbox) add(chatID string, rs ...dialog.Reply) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
 	i.got[chatID] = append(i.got[chatID], rs...)
-	return nil
 }
 
 func (i *inbox) take(chatID string) []dialog.Reply {

@@ -2,7 +2,6 @@ package dialog
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -27,7 +26,7 @@ type Manager struct {
 	rules    *understand.Rules // the rules, for what only they read (callback answers)
 	cfg      Config
 	staff    *Staff
-	senders  Senders
+	outlets  map[string]Outlet            // each channel's way to its customers (SetOutlet)
 	onMirror func(channel, chatID string) // told after a turn mirrored a message to a held chat; nil for none
 	log      *slog.Logger
 	now      func() time.Time
@@ -112,38 +111,27 @@ func (m *Manager) Handle(ctx context.Context, msg Message) ([]Reply, error) {
 	return out, err
 }
 
-// HandleInto runs one customer message and puts its replies, as encode
-// writes them (the web chat's transcript entries), into the step that saves
-// the chat's state: the store delivers them there (see
-// storage.States.DeliverToTranscript). It returns the replies too.
-func (m *Manager) HandleInto(ctx context.Context, msg Message, encode func([]Reply) ([][]byte, error)) ([]Reply, error) {
+// Answer runs one customer message, delivers its replies through the
+// channel's outlet in the step that saves the chat's state (the web chat's
+// transcript: a crash cannot keep the turn and lose its replies), and
+// returns them too, for the request that asked.
+func (m *Manager) Answer(ctx context.Context, msg Message) ([]Reply, error) {
 	var out []Reply
 	_, err := m.turn(ctx, msg, func(c *storage.Conversation, rs []Reply) error {
-		items, err := encode(rs)
-		if err != nil {
-			return err
-		}
-		out, c.Outgoing = rs, append(c.Outgoing, items...)
-		return nil
+		out = rs
+		return m.queue(c, rs)
 	})
 	return out, err
 }
 
-// Take runs one customer message and queues its replies on the chat's
-// outbound queue in the same atomic step that saves the chat's state (for
+// Take runs one customer message and queues its replies through the
+// channel's outlet in the same atomic step that saves the chat's state (for
 // channels whose sending is slow or may fail, like Telegram). It returns
 // false for a redelivered message (Seq not above the chat's last), which
 // changes nothing and queues nothing.
 func (m *Manager) Take(ctx context.Context, msg Message) (bool, error) {
 	return m.turn(ctx, msg, func(c *storage.Conversation, rs []Reply) error {
-		for _, r := range rs {
-			b, err := json.Marshal(r.Queued())
-			if err != nil {
-				return err
-			}
-			c.Outgoing = append(c.Outgoing, b)
-		}
-		return nil
+		return m.queue(c, rs)
 	})
 }
 
@@ -172,7 +160,7 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 			m.observe(msg.Channel, outcome, time.Since(start))
 		}()
 	}
-	err = m.states.Update(ctx, msg.Channel, msg.ChatID, func(c *storage.Conversation) error {
+	err = m.update(ctx, msg.Channel, msg.ChatID, func(c *storage.Conversation) error {
 		if msg.Seq != 0 && msg.Seq <= c.LastSeq {
 			return errDuplicate
 		}

@@ -6,7 +6,6 @@
 package dialog
 
 import (
-	"context"
 	"time"
 )
 
@@ -81,10 +80,4 @@ type Button struct {
 	// Contact asks the platform for a "share my phone number" button
 	// instead; channels without one leave it out.
 	Contact bool `json:"contact,omitempty"`
-}
-
-// Sender delivers replies to one chat of a channel. Adapters implement it so
-// that notices (a quote, a status change) reach customers proactively.
-type Sender interface {
-	Send(ctx context.Context, chatID string, replies []Reply) error
 }

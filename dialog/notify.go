@@ -2,7 +2,6 @@ package dialog
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"strings"
 	"time"
@@ -21,7 +20,7 @@ type Notifier struct {
 	db       *storage.DB
 	texts    *prompts.Catalog
 	cfg      Config
-	senders  Senders
+	send     func(ctx context.Context, channel, chatID string, rs []Reply) error
 	log      *slog.Logger
 	now      func() time.Time
 	interval time.Duration
@@ -35,9 +34,10 @@ type Notifier struct {
 const maxAttempts = 40
 
 // NewNotifier returns a Notifier polling the outbox every interval and
-// delivering through senders.
-func NewNotifier(db *storage.DB, texts *prompts.Catalog, cfg Config, senders Senders, log *slog.Logger, interval time.Duration) *Notifier {
-	return &Notifier{db: db, texts: texts, cfg: cfg.withDefaults(), senders: senders, log: log,
+// delivering through the desk's outlets (Manager.Send): onto each chat's one
+// queue, in order with its turns.
+func NewNotifier(db *storage.DB, texts *prompts.Catalog, cfg Config, desk *Manager, log *slog.Logger, interval time.Duration) *Notifier {
+	return &Notifier{db: db, texts: texts, cfg: cfg.withDefaults(), send: desk.Send, log: log,
 		now: time.Now, interval: interval, lease: 30 * time.Second}
 }
 
@@ -88,15 +88,11 @@ func (n *Notifier) deliver(ctx context.Context, no storage.Notice) error {
 	if err != nil {
 		return err
 	}
-	s, ok := n.senders[tk.Channel]
-	if !ok {
-		return fmt.Errorf("no sender for channel %q", tk.Channel)
-	}
 	replies, err := n.Render(tk, no.Kind)
 	if err != nil {
 		return err
 	}
-	if err := s.Send(ctx, tk.ChatID, replies); err != nil {
+	if err := n.send(ctx, tk.Channel, tk.ChatID, replies); err != nil {
 		return err
 	}
 	return n.db.MarkDelivered(ctx, no.ID, n.now())

@@ -54,13 +54,11 @@ func (m *Manager) NudgeQuiet(ctx context.Context) (int, error) {
 }
 
 // nudge marks the chat nudged under its lock, if it is still in a report
-// quiet since quiet and not held by a person, then sends the reminder. The
-// mark is saved before sending: a crash between loses the nudge rather
-// than sending it twice.
+// quiet since quiet and not held by a person, and queues the reminder with
+// that mark: it is sent once, or not at all.
 func (m *Manager) nudge(ctx context.Context, channel, chatID string, quiet time.Time) (bool, error) {
-	var out []Reply
-	settled := true
-	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
+	nudged, settled := false, true
+	err := m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
 		if c.Flow == flowReport && c.LastActivity.After(quiet) {
 			settled = false // they wrote again meanwhile: watched from that turn on
 			return nil
@@ -72,20 +70,14 @@ func (m *Manager) nudge(ctx context.Context, channel, chatID string, quiet time.
 		if err != nil {
 			return err
 		}
-		c.Nudged, out = true, []Reply{{Key: "nudge.report", Text: text, Lang: c.Locale}}
-		return nil
+		c.Nudged, nudged = true, true
+		return m.queue(c, []Reply{{Key: "nudge.report", Text: text, Lang: c.Locale}})
 	})
-	if err != nil {
+	if err != nil || !settled {
 		return false, err
-	}
-	if !settled {
-		return false, nil
 	}
 	if err := m.states.Idle().Forget(ctx, reportingSet, storage.MirrorID(channel, chatID)); err != nil {
 		return false, err
 	}
-	if out == nil {
-		return false, nil
-	}
-	return true, m.senders.Send(ctx, channel, chatID, out)
+	return nudged, nil
 }

@@ -4,25 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 )
-
-// Senders delivers replies by channel name: the desk's notices, a person's
-// words and the courtesy lines that announce them.
-type Senders map[string]Sender
-
-// Send delivers replies to chatID on channel.
-func (s Senders) Send(ctx context.Context, channel, chatID string, rs []Reply) error {
-	snd, ok := s[channel]
-	if !ok {
-		return fmt.Errorf("dialog: no sender for channel %q", channel)
-	}
-	return snd.Send(ctx, chatID, rs)
-}
 
 // ErrHeld means another person already holds the conversation.
 var ErrHeld = errors.New("conversation held by another person")
@@ -54,9 +40,8 @@ func (m *Manager) mirror(t *turn) error {
 // tells the customer, in their language, that name has joined. When someone
 // else holds it, it returns their id and ErrHeld.
 func (m *Manager) TakeOver(ctx context.Context, channel, chatID, agent, name string) (string, error) {
-	var joined []Reply
 	holder := agent
-	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
+	err := m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
 		if c.TakenOver && c.Agent != agent {
 			holder = c.Agent
 			return ErrHeld
@@ -66,36 +51,21 @@ func (m *Manager) TakeOver(ctx context.Context, channel, chatID, agent, name str
 		}
 		m.reset(c)
 		c.TakenOver, c.Agent, c.NeedsStaff, c.StaffReason = true, agent, false, ""
-		r, err := m.courtesy(c, "staff.joined", name)
-		joined = r
-		return err
+		return m.announce(c, "staff.joined", name)
 	})
-	if err != nil {
-		return holder, err
-	}
-	if joined != nil {
-		return holder, m.senders.Send(ctx, channel, chatID, joined)
-	}
-	return holder, nil
+	return holder, err
 }
 
 // Release hands the chat back to the bot, which tells the customer. It does
 // nothing when no one holds the chat.
 func (m *Manager) Release(ctx context.Context, channel, chatID string) error {
-	var back []Reply
-	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
+	return m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
 		if !c.TakenOver {
 			return nil
 		}
 		c.TakenOver, c.Agent = false, ""
-		r, err := m.courtesy(c, "staff.left", "")
-		back = r
-		return err
+		return m.announce(c, "staff.left", "")
 	})
-	if err != nil || back == nil {
-		return err
-	}
-	return m.senders.Send(ctx, channel, chatID, back)
 }
 
 // Holder returns who holds the chat, "" when the bot does.
@@ -117,26 +87,22 @@ func (m *Manager) Holder(ctx context.Context, channel, chatID string) (string, e
 // is part of the job's log, whichever desk they wrote from (actor names
 // them there: "slack:Name (U…)", "staff:name").
 func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, actor, text string) error {
-	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
+	return m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
 		if !c.TakenOver || c.Agent != agent {
 			return ErrNotHolder
 		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	latest, err := m.latestTicket(ctx, channel, chatID)
-	if err != nil {
-		return err
-	}
-	if latest != nil {
-		e := domain.Event{TicketID: latest.ID, At: m.now().UTC(), Actor: actor, Kind: EventStaffReply, Detail: text}
-		if err := m.db.AddEvent(ctx, e); err != nil {
+		latest, err := m.latestTicket(ctx, channel, chatID)
+		if err != nil {
 			return err
 		}
-	}
-	return m.senders.Send(ctx, channel, chatID, []Reply{{Key: "staff", Text: text}})
+		if latest != nil {
+			e := domain.Event{TicketID: latest.ID, At: m.now().UTC(), Actor: actor, Kind: EventStaffReply, Detail: text}
+			if err := m.db.AddEvent(ctx, e); err != nil {
+				return err
+			}
+		}
+		return m.queue(c, []Reply{{Key: "staff", Text: text}})
+	})
 }
 
 // latestTicket is the chat's newest ticket, nil when it has none.
@@ -151,23 +117,21 @@ func (m *Manager) latestTicket(ctx context.Context, channel, chatID string) (*do
 // EventStaffReply is the ticket event of a person's words to the customer.
 const EventStaffReply = "staff_reply"
 
-func (m *Manager) courtesy(c *storage.Conversation, key, name string) ([]Reply, error) {
+// announce queues, with c's save, the courtesy line key (a person joined
+// or left) in the chat's language.
+func (m *Manager) announce(c *storage.Conversation, key, name string) error {
 	loc := c.Locale
 	if loc == "" {
 		loc = m.cfg.DefaultLocale
 	}
 	text, err := m.texts.Render(loc, key, map[string]any{"Name": name})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return []Reply{{Key: key, Text: text, Lang: loc}}, nil
+	return m.queue(c, []Reply{{Key: key, Text: text, Lang: loc}})
 }
 
 // SetMirrorKick has kick called after a turn that queued a customer's
 // message for the person holding the chat (the staff desk posts it at once
 // instead of at its next sweep). Call before serving.
 func (m *Manager) SetMirrorKick(kick func(channel, chatID string)) { m.onMirror = kick }
-
-// SetSenders gives the desk the channels' senders, for the words of staff
-// and the lines that announce them.
-func (m *Manager) SetSenders(s Senders) { m.senders = s }

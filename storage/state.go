@@ -202,6 +202,29 @@ func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Co
 	return nil
 }
 
+// Deliver puts items (encoded as the chat's channel takes them) where a
+// turn's replies go, under the chat's lock and without changing its state:
+// the desk's notices leave by the same queue, in order with the chat's
+// turns. It waits for the lock until ctx ends (ErrLockTimeout).
+func (s *States) Deliver(ctx context.Context, channel, chatID string, items [][]byte) error {
+	if len(items) == 0 {
+		return nil
+	}
+	keys := s.keys(channel, chatID)
+	token, _, err := s.lock(ctx, keys)
+	if err != nil {
+		return err
+	}
+	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", items, nil, false)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("storage: deliver to %s:%s: lock expired: %w", channel, chatID, ErrConflict)
+	}
+	return nil
+}
+
 func (s *States) lock(ctx context.Context, keys []string) (token, raw string, err error) {
 	token = newToken()
 	wait := 200 * time.Microsecond

@@ -29,12 +29,12 @@ func (b *Bot) handle(ctx context.Context, u *models.Update) error {
 		return err
 	}
 	// Taking the turn also lifts a "blocked" mark: the customer wrote again.
-	if _, err := b.desk.Take(ctx, m); err != nil {
-		return err
+	// Its replies wake the senders through the desk's outlet.
+	taken, err := b.desk.Take(ctx, m)
+	if err == nil && !taken {
+		b.Kick(m.ChatID) // a redelivery: its replies may still be queued
 	}
-	// Kicked for a redelivery too: its replies may still be queued.
-	b.Kick(m.ChatID)
-	return nil
+	return err
 }
 
 // message translates an update into the dialog's terms; ok is false for

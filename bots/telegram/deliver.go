@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -37,22 +38,22 @@ const queueSweep = 2 * time.Second
 // forgets a chat: kicks are kept in an in-process queue for the senders.
 func (b *Bot) Kick(chatID string) { b.queue.Kick(chatID) }
 
-// Send queues replies for chat (the desk's notices) and kicks it.
-// It implements dialog.Sender.
-func (b *Bot) Send(ctx context.Context, chatID string, replies []dialog.Reply) error {
-	items := make([][]byte, 0, len(replies))
-	for _, r := range replies {
-		raw, err := json.Marshal(r.Queued())
-		if err != nil {
-			return err
-		}
-		items = append(items, raw)
+// Outlet is Telegram's way to its customers for the desk
+// (dialog.Manager.SetOutlet): replies are queued, as they are, on the
+// chat's queue in the step that saves their cause, and the senders are
+// kicked to send them at once.
+func (b *Bot) Outlet() dialog.Outlet {
+	return dialog.Outlet{Encode: Encode, Wake: b.Kick}
+}
+
+// Encode is the outlet's encoding, for a process that queues replies which
+// the server's senders send (the staff command line): replies as queued,
+// for a numeric chat id (what Telegram gives).
+func Encode(chatID string, rs []dialog.Reply) ([][]byte, error) {
+	if _, err := strconv.ParseInt(chatID, 10, 64); err != nil {
+		return nil, fmt.Errorf("telegram: chat id %q is not Telegram's", chatID)
 	}
-	if err := b.out.Push(ctx, Channel, chatID, items...); err != nil {
-		return err
-	}
-	b.Kick(chatID)
-	return nil
+	return dialog.QueuedReplies(chatID, rs)
 }
 
 // deliverLoop runs the senders until ctx ends (storage.Drainer: kicked

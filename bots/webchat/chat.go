@@ -43,16 +43,16 @@ type Desk interface {
 	Text(locale, key string, data any) (string, error)
 }
 
-// recordingDesk is a desk that writes a turn's replies, as the web chat
-// encodes them, in the step that saves the turn (dialog.Manager with
+// recordingDesk is a desk that delivers a turn's replies through the web
+// chat's Outlet in the step that saves the turn (dialog.Manager with
 // storage.States.DeliverToTranscript): a crash cannot keep the turn and
 // lose its replies.
 type recordingDesk interface {
-	HandleInto(ctx context.Context, m dialog.Message, encode func([]dialog.Reply) ([][]byte, error)) ([]dialog.Reply, error)
+	Answer(ctx context.Context, m dialog.Message) ([]dialog.Reply, error)
 }
 
 // Chat serves the web chat and delivers the desk's proactive notices to it.
-// It implements http.Handler and dialog.Sender.
+// It implements http.Handler; Outlet is its way out for the desk.
 type Chat struct {
 	desk   Desk
 	tr     *storage.Transcripts
@@ -95,17 +95,18 @@ func (c *Chat) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c.mux.ServeHTTP(w, r)
 }
 
-// Send appends replies to the transcript of the session chatID; the pages
-// open on that session show them at once. It fails for an id that is not a
-// web chat session.
-func (c *Chat) Send(ctx context.Context, chatID string, replies []dialog.Reply) error {
-	if !validSession(chatID) {
-		return fmt.Errorf("webchat: send: chat id %q is not a session", chatID)
-	}
-	if err := c.tr.Append(ctx, chatID, c.deskEntries(replies)...); err != nil {
-		return fmt.Errorf("webchat: send: %w", err)
-	}
-	return nil
+// Outlet is the web chat's way to its customers for the desk
+// (dialog.Manager.SetOutlet): the desk's replies become transcript entries
+// that the store appends, in the step that saves their cause, and publishes
+// to the pages open on the session. It refuses an id that is not a web chat
+// session.
+func (c *Chat) Outlet() dialog.Outlet {
+	return dialog.Outlet{Encode: func(chatID string, replies []dialog.Reply) ([][]byte, error) {
+		if !validSession(chatID) {
+			return nil, fmt.Errorf("webchat: chat id %q is not a session", chatID)
+		}
+		return storage.EncodeEntries(c.deskEntries(replies))
+	}}
 }
 
 // deskEntries turns the desk's replies into transcript entries.
@@ -123,12 +124,6 @@ func (c *Chat) deskEntries(replies []dialog.Reply) []storage.Entry {
 		entries = append(entries, e)
 	}
 	return entries
-}
-
-// encodeEntries is the desk's replies as transcript entries, encoded for
-// the save that delivers them.
-func (c *Chat) encodeEntries(replies []dialog.Reply) ([][]byte, error) {
-	return storage.EncodeEntries(c.deskEntries(replies))
 }
 
 // apiError is the body of every failed /chat/ request. Message is written

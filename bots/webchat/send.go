@@ -163,7 +163,7 @@ func (c *Chat) turn(ctx context.Context, session string, req sendRequest) ([]dia
 	var err error
 	if d, ok := c.desk.(recordingDesk); ok {
 		// the replies reach the transcript in the step that saves the turn
-		replies, err = d.HandleInto(ctx, m, c.encodeEntries)
+		replies, err = d.Answer(ctx, m)
 	} else {
 		replies, err = c.desk.Handle(ctx, m)
 		if err == nil {
