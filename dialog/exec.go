@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/frontdesk/frontdesk/domain"
@@ -86,13 +87,27 @@ func (s *Staff) Text(key string, data any) string {
 }
 
 // EventDetail is an event's detail as staff read it: the detail is stored
-// as data (a duration, codes like working=no), and the kinds that need
-// words have an event.<kind> label in prompts, rendered with it.
+// as data (a duration, codes like working=no, a service level's timer=…
+// due=…), and the kinds that need words have an event.<kind> label in
+// prompts, rendered with it (a due time on the desk's clock). A detail
+// that lacks what its label needs (written before) is shown as stored.
 func (s *Staff) EventDetail(e domain.Event) string {
 	if strings.ContainsFunc(e.Detail, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 		return e.Detail // written in words before details were data (or a person's words)
 	}
-	out, err := s.texts.Render(s.cfg.DefaultLocale, "event."+e.Kind, map[string]any{"Detail": e.Detail})
+	data := map[string]any{"Detail": e.Detail}
+	for _, f := range strings.Fields(e.Detail) {
+		k, v, _ := strings.Cut(f, "=")
+		switch k {
+		case "timer": // a service level, by its name
+			data["Level"] = s.Text("cli.level."+v, nil)
+		case "due":
+			if at, err := time.Parse(time.RFC3339, v); err == nil {
+				data["When"] = at.In(s.cfg.Location)
+			}
+		}
+	}
+	out, err := s.texts.Render(s.cfg.DefaultLocale, "event."+e.Kind, data)
 	if err != nil {
 		return e.Detail
 	}

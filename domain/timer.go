@@ -29,3 +29,10 @@ type Timer struct {
 	BreachedAt   *time.Time `db:"breached_at"`
 	Outcome      string     `db:"outcome"`
 }
+
+// TimerDetail is what a service level's warning or breach records: the
+// timer's kind and due time, as data ("timer=repair due=2026-03-02T06:00:00Z"),
+// worded for staff when shown.
+func TimerDetail(t Timer) string {
+	return "timer=" + t.Kind + " due=" + t.DueAt.UTC().Format(time.RFC3339)
+}

@@ -23,7 +23,7 @@ func TestNoTemplateSaysANeverSayPhrase(t *testing.T) {
 		"purchase", "proof", "fault", "time", "Mode", "Hotline", "Field", "claim", "Salutation", "Proof", "StateLabel", "ModeLabel",
 		"WarrantyLabel", "ProofLabel", "Customer", "Phone", "Chat", "Address", "Model", "Serial", "Purchase", "Time", "Diagnosis",
 		"Kind", "Started", "Due", "Outcome", "Since", "Share", "Reason", "Agent", "From", "To", "Zone", "RepeatRate", "BotRate", "FixedRate", "SatRate",
-		"Complaint", "FirstReply", "Repair", "Until", "Amount", "Holder", "User", "Idle", "Phrase", "Instead", "Text", "Group", "Detail", "Error", "MonthName", "Weekday", "Clock"} {
+		"Complaint", "FirstReply", "Repair", "Until", "Amount", "Holder", "User", "Idle", "Phrase", "Instead", "Text", "Group", "Detail", "Level", "Error", "MonthName", "Weekday", "Clock"} {
 		sample[k] = "x"
 	}
 	for k, v := range map[string]any{"Cents": int64(100), "Days": 1, "Met": 1, "Breached": 0, "Running": 0, "NotKept": 0, "Void": 0, "Registered": 1, "Repeats": 0, "BotHandled": 1, "Closed": 1, "Fixed": 1, "Window": 30,

@@ -92,7 +92,7 @@ func (w *timerWorker) Work(ctx context.Context, job *river.Job[timerArgs]) error
 		kind, stage = "sla_breach", "breach"
 	}
 	eff, err := s.db.FireTimer(ctx, fmt.Sprintf("timer:%d:%s", a.TimerID, stage), a.TimerID, a.Breach, kind, func(t domain.Timer) string {
-		return fmt.Sprintf("%s due %s", t.Kind, t.DueAt.In(s.cfg.Location).Format("2006-01-02 15:04"))
+		return domain.TimerDetail(t)
 	}, s.opts.Now())
 	return outcome(eff, err, "timer stopped")
 }

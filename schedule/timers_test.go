@@ -66,8 +66,8 @@ func TestTimersWarnBreachAndStopOnTheClock(t *testing.T) {
 				t.Fatal(err)
 			}
 			es := b.events(tk)
-			if last := es[len(es)-1]; last.Kind != "sla_breach" || !strings.HasPrefix(last.Detail, "quote_tell due 2026-03-02 14:00") {
-				t.Fatalf("last event %s %q, want the quote_tell breach", last.Kind, last.Detail)
+			if last := es[len(es)-1]; last.Kind != "sla_breach" || b.staff.EventDetail(last) != "告知报价已超时，应于 3月2日 14:00 overdue" {
+				t.Fatalf("last event %s %q (%q), want the quote_tell breach due 14:00", last.Kind, last.Detail, b.staff.EventDetail(last))
 			}
 			b.set(at(t, "2026-03-02 15:00"))
 			if _, err := b.staff.Quote(ctx, tk.Number, "staff:li", 35000, "更换定影组件", 3); err != nil {
