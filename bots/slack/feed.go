@@ -9,6 +9,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/frontdesk/frontdesk/bots/webapi"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
@@ -32,7 +33,7 @@ func (b *Bot) feedLoop(ctx context.Context) {
 		if err != nil && ctx.Err() == nil {
 			b.log.Error("slack: feed", "err", err)
 		}
-		sleep(ctx, feedEvery)
+		webapi.Sleep(ctx, feedEvery)
 	}
 }
 
@@ -104,7 +105,7 @@ func (b *Bot) thread(ctx context.Context, ts string) (*storage.Thread, error) {
 		if !errors.Is(err, storage.ErrNotFound) || wait == 20 {
 			return th, err
 		}
-		sleep(ctx, 100*time.Millisecond)
+		webapi.Sleep(ctx, 100*time.Millisecond)
 	}
 }
 

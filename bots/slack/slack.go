@@ -25,6 +25,7 @@ import (
 	"github.com/slack-go/slack"
 	"golang.org/x/time/rate"
 
+	"github.com/frontdesk/frontdesk/bots/webapi"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
@@ -157,7 +158,7 @@ func (b *Bot) Start(ctx context.Context) {
 			break
 		}
 		b.log.Error("slack: auth.test", "err", err)
-		sleep(ctx, 5*time.Second)
+		webapi.Sleep(ctx, 5*time.Second)
 	}
 	runs := []func(context.Context){b.feedLoop, b.queueLoop}
 	if b.cfg.AppToken != "" {
@@ -169,15 +170,6 @@ func (b *Bot) Start(ctx context.Context) {
 		go func() { defer wg.Done(); run(ctx) }()
 	}
 	wg.Wait()
-}
-
-func sleep(ctx context.Context, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-t.C:
-	}
 }
 
 // text renders a staff label (prompts' slack.* and cli.* keys) in the
@@ -226,40 +218,33 @@ func (b *Bot) post(ctx context.Context, threadTS string, opts ...slack.MsgOption
 	return ts, err
 }
 
+// slackRetries: a 429 is waited out (its Retry-After) up to 10 times; a
+// 5xx or a network error is tried 5 times with a doubling pause.
+var slackRetries = webapi.Policy{Attempts: 5, First: 500 * time.Millisecond, Max: 10 * time.Second, Waits: 10}
+
 // call runs one Web API call through the rate limiter, retrying a 429 after
 // its Retry-After and a 5xx or network error a few times.
 func (b *Bot) call(ctx context.Context, fn func() error) error {
-	pause := 500 * time.Millisecond
-	for attempt := 0; ; attempt++ {
-		if err := b.limit.Wait(ctx); err != nil {
-			return err
-		}
-		start := time.Now()
-		err := fn()
-		var limited *slack.RateLimitedError
-		var status slack.StatusCodeError
-		if b.observe != nil {
-			outcome := "ok"
-			if errors.As(err, &limited) {
-				outcome = "rate_limited"
-			} else if err != nil {
-				outcome = "error"
-			}
-			b.observe(outcome, time.Since(start))
-		}
-		switch {
-		case err == nil:
-			return nil
-		case errors.As(err, &limited) && attempt < 10:
-			sleep(ctx, limited.RetryAfter)
-			continue
-		case (errors.As(err, &status) && status.Code >= 500 || isNetwork(err)) && attempt < 4:
-			sleep(ctx, pause)
-			pause *= 2
-			continue
-		}
-		return err
+	return webapi.Call{
+		Wait:    b.limit.Wait,
+		Try:     func(context.Context) error { return fn() },
+		Judge:   judge,
+		Observe: b.observe,
+	}.Do(ctx, slackRetries)
+}
+
+// judge reads a failed Slack call: a 429 waits, a 5xx or a network error is
+// tried again, anything else (an error Slack answered with) is final.
+func judge(err error) (webapi.Verdict, time.Duration, error) {
+	var limited *slack.RateLimitedError
+	var status slack.StatusCodeError
+	switch {
+	case errors.As(err, &limited):
+		return webapi.Limited, limited.RetryAfter, err
+	case errors.As(err, &status) && status.Code >= 500, isNetwork(err):
+		return webapi.Transient, 0, err
 	}
+	return webapi.Final, 0, err
 }
 
 func isNetwork(err error) bool {

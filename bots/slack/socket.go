@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/frontdesk/frontdesk/bots/webapi"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 )
@@ -30,7 +31,7 @@ func (b *Bot) runSocket(ctx context.Context) {
 	for ctx.Err() == nil {
 		if err := client.RunContext(ctx); err != nil && ctx.Err() == nil {
 			b.log.Error("slack: socket mode", "err", err)
-			sleep(ctx, 5*time.Second)
+			webapi.Sleep(ctx, 5*time.Second)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/frontdesk/frontdesk/bots/webapi"
 	"golang.org/x/time/rate"
 )
 
@@ -91,7 +92,7 @@ func (l *Limiter) Wait(ctx context.Context, chatID int64, group bool) error {
 	}
 	c.used = later(c.used, now.Add(delay))
 	l.mu.Unlock()
-	if err := sleep(ctx, delay); err != nil {
+	if err := webapi.Sleep(ctx, delay); err != nil {
 		for _, r := range rs {
 			r.CancelAt(l.now())
 		}
@@ -100,7 +101,7 @@ func (l *Limiter) Wait(ctx context.Context, chatID int64, group bool) error {
 
 	now = l.now()
 	g := l.global.ReserveN(now, 1)
-	if err := sleep(ctx, g.DelayFrom(now)); err != nil {
+	if err := webapi.Sleep(ctx, g.DelayFrom(now)); err != nil {
 		g.CancelAt(l.now())
 		return err
 	}
@@ -135,7 +136,7 @@ func (l *Limiter) waitHold(ctx context.Context, chatID int64) error {
 		if d <= 0 {
 			return nil
 		}
-		if err := sleep(ctx, d); err != nil {
+		if err := webapi.Sleep(ctx, d); err != nil {
 			return err
 		}
 	}
@@ -177,19 +178,4 @@ func later(a, b time.Time) time.Time {
 		return b
 	}
 	return a
-}
-
-// sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

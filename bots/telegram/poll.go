@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/frontdesk/frontdesk/bots/webapi"
 	"github.com/go-telegram/bot/models"
 )
 
@@ -22,7 +23,7 @@ func (b *Bot) poll(ctx context.Context) {
 		if err != nil {
 			if ctx.Err() == nil {
 				b.log.Warn("telegram: getUpdates", "err", err)
-				sleep(ctx, pause)
+				webapi.Sleep(ctx, pause)
 				pause = min(pause*2, 30*time.Second)
 			}
 			continue
@@ -34,7 +35,7 @@ func (b *Bot) poll(ctx context.Context) {
 					break
 				} else {
 					b.log.Error("telegram: update not taken, retrying", "update", u.ID, "err", err)
-					sleep(ctx, time.Second)
+					webapi.Sleep(ctx, time.Second)
 				}
 			}
 			offset = u.ID + 1

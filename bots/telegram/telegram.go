@@ -27,6 +27,7 @@ import (
 	"github.com/go-telegram/bot"
 	"golang.org/x/time/rate"
 
+	"github.com/frontdesk/frontdesk/bots/webapi"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/storage"
 )
@@ -86,7 +87,7 @@ type Bot struct {
 	log     *slog.Logger
 	queue   *storage.Drainer // the senders: one chat at a time each
 	sent    sentSet          // replies this process sent, by id
-	retries retryPolicy
+	retries webapi.Policy
 	observe func(outcome string, took time.Duration) // metrics of Bot API calls; nil when none
 }
 
