@@ -23,13 +23,13 @@ const relayBatch = 200
 // keyed by their event, River inserts are unique by their arguments, a
 // stop only stops timers started before it), so a crash between the two,
 // or two replicas taking the same event, schedules nothing twice. Events
-// are taken by their mark, not by a cursor over ids, so one whose
-// transaction commits after a later id's is not passed over; a ticket's
-// own changes commit in order, under its row lock.
+// are taken by their mark (storage.Tail, as the staff desk takes them), so
+// one whose transaction commits after a later id's is not passed over; a
+// ticket's own changes commit in order, under its row lock.
 func (s *Scheduler) RelayOnce(ctx context.Context) (int, error) {
 	n := 0
 	for {
-		es, err := s.db.UnrelayedEvents(ctx, relayBatch)
+		es, err := s.db.UnreadEvents(ctx, storage.ScheduleTail, relayBatch)
 		if err != nil {
 			return n, err
 		}
@@ -41,7 +41,7 @@ func (s *Scheduler) RelayOnce(ctx context.Context) (int, error) {
 			} else if err != nil {
 				return n, fmt.Errorf("event %d (%s): %w", e.ID, e.Kind, err)
 			}
-			if err := s.db.MarkRelayed(ctx, e.ID, s.opts.Now()); err != nil {
+			if err := s.db.Taken(ctx, storage.ScheduleTail, e.ID, s.opts.Now()); err != nil {
 				return n, err
 			}
 			n++

@@ -167,26 +167,6 @@ func TestTicketFilters(t *testing.T) {
 	}
 }
 
-// A reader of the event log stops at a row not yet settled and at a fresh
-// gap in the ids (a transaction still committing), and passes an old gap
-// (one rolled back).
-func TestSettledRunStopsAtUnsettledRowsAndFreshGaps(t *testing.T) {
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	settled := now.Add(-time.Second)
-	rows := func(ids []int64, ages []time.Duration) int {
-		return storage.SettledRun(0, len(ids), func(i int) int64 { return ids[i] }, func(i int) time.Time { return now.Add(-ages[i]) }, settled)
-	}
-	if n := rows([]int64{1, 2, 3}, []time.Duration{time.Minute, time.Minute, 0}); n != 2 {
-		t.Errorf("a row younger than the lag: took %d, want 2", n)
-	}
-	if n := rows([]int64{1, 2, 4, 5}, []time.Duration{time.Minute, 3 * time.Second, 2 * time.Second, 2 * time.Second}); n != 2 {
-		t.Errorf("a fresh gap (id 3 may still commit): took %d, want 2", n)
-	}
-	if n := rows([]int64{1, 2, 4, 5}, []time.Duration{time.Minute, time.Minute, time.Minute, 2 * time.Second}); n != 4 {
-		t.Errorf("an old gap (rolled back): took %d, want 4", n)
-	}
-}
-
 // TestJobStates lists the states of a chat's tickets still under way, and
 // only that chat's.
 func TestJobStates(t *testing.T) {

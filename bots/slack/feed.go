@@ -20,9 +20,9 @@ const feedEvery = 500 * time.Millisecond
 
 // feedLoop tails the ticket event log and the feedback table into the staff
 // channel until ctx ends. One replica at a time holds the feed's lease; it
-// posts each row and only then moves the reader's cursor in SQL, so a Slack
-// outage delays rows instead of losing them (a crash between a post and the
-// cursor's move may post that one row twice).
+// posts each row and only then marks it taken in SQL, so a Slack outage
+// delays rows instead of losing them (a crash between a post and the mark
+// may post that one row twice).
 func (b *Bot) feedLoop(ctx context.Context) {
 	holder := storage.NewHolder()
 	for ctx.Err() == nil {
@@ -30,70 +30,63 @@ func (b *Bot) feedLoop(ctx context.Context) {
 			b.log.Error("slack: idle release", "err", err)
 		}
 		err := b.feedOnce(ctx, holder)
-		if err != nil && ctx.Err() == nil {
+		if err != nil && ctx.Err() == nil && !errors.Is(err, errNotLeader) {
 			b.log.Error("slack: feed", "err", err)
 		}
 		webapi.Sleep(ctx, feedEvery)
 	}
 }
 
-// feedLag is how far behind the present the feed reads, so that rows of
-// transactions still committing are not skipped.
-const feedLag = time.Second
-
 // feedLease is how long the feed's lease lasts; it is renewed before every
 // row, so a replica that stops is replaced within this time.
 const feedLease = 30 * time.Second
 
+// feedBatch is how many rows of each table one pass takes.
+const feedBatch = 50
+
+// feedOnce posts the ticket events and the feedback the staff desk has not
+// taken (storage.FeedTail, storage.FeedbackTail), each then marked taken.
 func (b *Bot) feedOnce(ctx context.Context, holder string) error {
-	upTo := b.now().Add(-feedLag)
-	cur, err := b.db.Cursor(ctx, "slack:events")
-	if err != nil {
-		return err
-	}
-	es, err := b.db.EventsAfter(ctx, cur, upTo, 50)
+	es, err := b.db.UnreadEvents(ctx, storage.FeedTail, feedBatch)
 	if err != nil {
 		return err
 	}
 	for _, e := range es {
-		if lead, err := b.out.Lease(ctx, "slack-feed", holder, feedLease); err != nil || !lead {
-			return err
+		if err := b.feedRow(ctx, holder, storage.FeedTail, e.ID, func() error { return b.onTicketEvent(ctx, e) }); err != nil {
+			return fmt.Errorf("ticket event %d: %w", e.ID, err)
 		}
-		if err := b.onTicketEvent(ctx, e); err != nil {
-			if !permanent(err) {
-				return fmt.Errorf("ticket event %d: %w", e.ID, err)
-			}
-			b.log.Error("slack: ticket event not posted, skipped", "event", e.ID, "err", err)
-		}
-		if moved, err := b.db.MoveCursor(ctx, "slack:events", cur, e.ID); err != nil || !moved {
-			return err
-		}
-		cur = e.ID
 	}
-	cur, err = b.db.Cursor(ctx, "slack:feedback")
-	if err != nil {
-		return err
-	}
-	fs, err := b.db.FeedbackAfter(ctx, cur, upTo, 50)
+	fs, err := b.db.UnreadFeedback(ctx, feedBatch)
 	if err != nil {
 		return err
 	}
 	for _, f := range fs {
-		if lead, err := b.out.Lease(ctx, "slack-feed", holder, feedLease); err != nil || !lead {
-			return err
+		if err := b.feedRow(ctx, holder, storage.FeedbackTail, f.ID, func() error { return b.onFeedback(ctx, f) }); err != nil {
+			return fmt.Errorf("feedback %d: %w", f.ID, err)
 		}
-		if err := b.onFeedback(ctx, f); err != nil {
-			if !permanent(err) {
-				return fmt.Errorf("feedback %d: %w", f.ID, err)
-			}
-			b.log.Error("slack: feedback not posted, skipped", "feedback", f.ID, "err", err)
-		}
-		if moved, err := b.db.MoveCursor(ctx, "slack:feedback", cur, f.ID); err != nil || !moved {
-			return err
-		}
-		cur = f.ID
 	}
 	return nil
+}
+
+// errNotLeader stops a pass whose replica lost the feed's lease.
+var errNotLeader = errors.New("slack: another replica feeds the desk")
+
+// feedRow posts one row while this replica holds the feed's lease, then
+// marks it taken. A row Slack refuses for good is logged and taken; any
+// other failure leaves it for the next pass.
+func (b *Bot) feedRow(ctx context.Context, holder string, t storage.Tail, id int64, post func() error) error {
+	if lead, err := b.out.Lease(ctx, "slack-feed", holder, feedLease); err != nil {
+		return err
+	} else if !lead {
+		return errNotLeader
+	}
+	if err := post(); err != nil {
+		if !permanent(err) {
+			return err
+		}
+		b.log.Error("slack: row not posted, skipped", "row", id, "err", err)
+	}
+	return b.db.Taken(ctx, t, id, b.now())
 }
 
 // thread finds the thread whose top message has ts. A message just posted
