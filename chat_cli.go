@@ -66,17 +66,19 @@ func chatCommand(ctx context.Context, cfg Config, args []string, stdout io.Write
 		if text == "" {
 			return usageError{errors.New("chat reply: nothing to send")}
 		}
-		holder, err := d.desk.TakeOver(ctx, channel, chatID, agent, cfg.Staff)
-		if errors.Is(err, dialog.ErrHeld) {
-			return fmt.Errorf("%s:%s is held by %s", channel, chatID, holder)
-		}
+		// Writing here is the command: the words take a chat no one holds
+		// and are sent (dialog.Manager.Say holds the rules).
+		said, err := d.desk.Say(ctx, channel, chatID, dialog.Speaker{ID: agent, Name: cfg.Staff, Actor: "staff:" + cfg.Staff}, text, dialog.Speaking{})
 		if err != nil {
 			return err
 		}
-		if err := d.desk.Relay(ctx, channel, chatID, agent, "staff:"+cfg.Staff, text); err != nil {
-			return err
+		if !said.Sent {
+			return fmt.Errorf("%s:%s is held by %s", channel, chatID, said.Holder)
 		}
 		fmt.Fprintln(stdout, label("cli.chat.sent", map[string]any{"Chat": channel + ":" + chatID}))
+		for _, h := range said.Flagged {
+			fmt.Fprintln(stdout, label("cli.chat.flagged", map[string]any{"Phrase": h.Phrase, "Reason": h.Reason, "Instead": h.Instead}))
+		}
 		return nil
 	default: // release
 		if err := d.desk.Release(ctx, channel, chatID); err != nil {

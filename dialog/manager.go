@@ -187,8 +187,11 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 		return false, fmt.Errorf("dialog: %s:%s: %w", msg.Channel, msg.ChatID, err)
 	}
 	m.watchReport(ctx, msg, before, after)
-	if mirrored && m.onMirror != nil {
-		m.onMirror(msg.Channel, msg.ChatID)
+	if mirrored {
+		m.touchHeld(ctx, msg.Channel, msg.ChatID) // the customer's words keep a held chat from going idle
+		if m.onMirror != nil {
+			m.onMirror(msg.Channel, msg.ChatID)
+		}
 	}
 	return true, nil
 }

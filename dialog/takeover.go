@@ -53,19 +53,33 @@ func (m *Manager) TakeOver(ctx context.Context, channel, chatID, agent, name str
 		c.TakenOver, c.Agent, c.NeedsStaff, c.StaffReason = true, agent, false, ""
 		return m.announce(c, "staff.joined", name)
 	})
+	if err == nil {
+		m.touchHeld(ctx, channel, chatID)
+	}
 	return holder, err
 }
 
 // Release hands the chat back to the bot, which tells the customer. It does
 // nothing when no one holds the chat.
 func (m *Manager) Release(ctx context.Context, channel, chatID string) error {
-	return m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
-		if !c.TakenOver {
+	_, err := m.release(ctx, channel, chatID)
+	return err
+}
+
+// release hands the chat back and says whether anyone held it.
+func (m *Manager) release(ctx context.Context, channel, chatID string) (bool, error) {
+	held := false
+	err := m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
+		if held = c.TakenOver; !held {
 			return nil
 		}
 		c.TakenOver, c.Agent = false, ""
 		return m.announce(c, "staff.left", "")
 	})
+	if err != nil {
+		return false, err
+	}
+	return held, m.states.Idle().Forget(ctx, heldSet, storage.MirrorID(channel, chatID))
 }
 
 // Holder returns who holds the chat, "" when the bot does.
@@ -87,7 +101,7 @@ func (m *Manager) Holder(ctx context.Context, channel, chatID string) (string, e
 // is part of the job's log, whichever desk they wrote from (actor names
 // them there: "slack:Name (U…)", "staff:name").
 func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, actor, text string) error {
-	return m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
+	err := m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
 		if !c.TakenOver || c.Agent != agent {
 			return ErrNotHolder
 		}
@@ -103,6 +117,10 @@ func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, actor, text
 		}
 		return m.queue(c, []Reply{{Key: "staff", Text: text}})
 	})
+	if err == nil {
+		m.touchHeld(ctx, channel, chatID)
+	}
+	return err
 }
 
 // latestTicket is the chat's newest ticket, nil when it has none.

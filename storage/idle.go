@@ -50,7 +50,7 @@ func (i *Idle) Quiet(ctx context.Context, set string, before time.Time, limit in
 
 // Adopt moves the members of an older tracker's sorted set (oldKey, under
 // the prefix) into set, once: scores times scale (to milliseconds), members
-// through rename when given. Trackers before Idle (until 2026-11) kept
+// through rename when given ("" drops one). Trackers before Idle (until 2026-11) kept
 // their own keys; a desk upgraded in place keeps its takeovers and
 // unfinished reports. It does nothing when oldKey is gone.
 func (i *Idle) Adopt(ctx context.Context, oldKey, set string, scale float64, rename func(string) string) error {
@@ -59,14 +59,20 @@ func (i *Idle) Adopt(ctx context.Context, oldKey, set string, scale float64, ren
 	if err != nil || len(zs) == 0 {
 		return err
 	}
-	for n := range zs {
-		zs[n].Score *= scale
-		if m, ok := zs[n].Member.(string); ok && rename != nil {
-			zs[n].Member = rename(m)
+	kept := zs[:0]
+	for _, z := range zs {
+		z.Score *= scale
+		if m, ok := z.Member.(string); ok && rename != nil {
+			if z.Member = rename(m); z.Member == "" {
+				continue // no longer anything's
+			}
 		}
+		kept = append(kept, z)
 	}
-	if err := i.rdb.ZAdd(ctx, i.key(set), zs...).Err(); err != nil {
-		return fmt.Errorf("storage: idle adopt: %w", err)
+	if len(kept) > 0 {
+		if err := i.rdb.ZAdd(ctx, i.key(set), kept...).Err(); err != nil {
+			return fmt.Errorf("storage: idle adopt: %w", err)
+		}
 	}
 	return i.rdb.Del(ctx, old).Err()
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/frontdesk/frontdesk/dialog"
-	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -101,10 +100,11 @@ func (b *Bot) isNote(text string) bool {
 }
 
 // onThreadMessage handles a staff member's message in a ticket's thread: a
-// command acts on the ticket; a note stays internal; a reply from the person
-// holding the conversation (or from anyone, when no one holds it yet, which
-// takes it over) goes to the customer, with a private word to the sender
-// when it contains a phrase never said to customers.
+// command acts on the ticket; a note stays internal; anything else is words
+// for the customer, which the desk's one rule of speaking decides on
+// (dialog.Manager.Say): the first words in a chat no one holds take it over
+// without being sent, only the holder speaks, and a phrase never said to
+// customers is held back or pointed out to its writer, privately.
 func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJob) error {
 	th, err := b.thread(ctx, threadTS)
 	if errors.Is(err, storage.ErrNotFound) {
@@ -120,39 +120,31 @@ func (b *Bot) onThreadMessage(ctx context.Context, threadTS string, job threadJo
 	if handled, err := b.threadCommand(ctx, th, job.User, text); handled || err != nil {
 		return err
 	}
-	holder, err := b.desk.Holder(ctx, th.ConvChannel, th.ConvChatID)
+	// A job retried after a failure further on must not speak twice.
+	once := "slack-relay:" + threadTS + ":" + job.TS
+	if first, err := b.out.Once(ctx, once, 24*time.Hour); err != nil || !first {
+		return err
+	}
+	who := dialog.Speaker{ID: job.User, Name: b.name(ctx, job.User), Actor: b.actor(ctx, job.User)}
+	said, err := b.desk.Say(ctx, th.ConvChannel, th.ConvChatID, who, text, dialog.Speaking{ClaimFirst: true, HoldImpolite: b.cfg.HoldImpolite})
 	if err != nil {
+		b.out.Forget(context.WithoutCancel(ctx), once)
 		return err
 	}
+	// What follows only tells staff: logged, never retried (the words are
+	// sent or the chat is taken; doing either again would be wrong).
 	switch {
-	case holder == "":
-		// A reply typed in the thread takes the conversation over, but is not
-		// itself sent: it may have been meant for colleagues. The rule is
-		// posted and its sender asked to write again for the customer.
-		if err := b.takeOver(ctx, th, job.User); err != nil {
-			return err
-		}
-		return b.ephemeral(ctx, job.User, threadTS, b.text("slack.took_over_unsent", nil))
-	case holder != job.User:
-		return b.ephemeral(ctx, job.User, threadTS, b.text("slack.not_holder", map[string]any{"Holder": holder}))
+	case said.Claimed:
+		err = errors.Join(b.tookOver(ctx, th, job.User), b.ephemeral(ctx, job.User, threadTS, b.text("slack.took_over_unsent", nil)))
+	case said.Holder != "":
+		err = b.ephemeral(ctx, job.User, threadTS, b.text("slack.not_holder", map[string]any{"Holder": said.Holder}))
+	case said.Held:
+		err = b.hold(ctx, job.User, threadTS, text, said.Flagged)
+	case said.Sent:
+		err = b.guard(ctx, job.User, threadTS, said.Flagged)
 	}
-	if b.cfg.HoldImpolite && len(prompts.Flag(b.neverSay, text)) > 0 {
-		return b.hold(ctx, job.User, threadTS, text)
-	}
-	// A job retried after a failure further on must not relay twice.
-	if first, err := b.out.Once(ctx, "slack-relay:"+threadTS+":"+job.TS, 24*time.Hour); err != nil || !first {
-		return err
-	}
-	if err := b.desk.Relay(ctx, th.ConvChannel, th.ConvChatID, job.User, b.actor(ctx, job.User), text); err != nil {
-		b.out.Forget(context.WithoutCancel(ctx), "slack-relay:"+threadTS+":"+job.TS)
-		if errors.Is(err, dialog.ErrNotHolder) {
-			return nil
-		}
-		return err
-	}
-	b.out.Idle().Touch(ctx, heldSet, threadTS, b.now())
-	if err := b.guard(ctx, job.User, threadTS, text); err != nil {
-		b.log.Warn("slack: courtesy note not shown", "err", err) // the reply went out; do not retry it
+	if err != nil {
+		b.log.Warn("slack: staff not told of their reply's outcome", "thread", threadTS, "err", err)
 	}
 	return nil
 }

@@ -82,13 +82,7 @@ func (b *Bot) onMirrored(ctx context.Context, id string, raw []byte) error {
 		return nil
 	}
 	channel, chat, _ := strings.Cut(id, ":")
-	var th *storage.Thread
-	ts, err := b.out.Unstash(ctx, heldThreadKey(channel, chat))
-	if err == nil && ts != "" {
-		th, err = b.db.ThreadByTS(ctx, ts)
-	} else if err == nil {
-		th, err = b.db.ThreadByChat(ctx, channel, chat)
-	}
+	th, err := b.chatThread(ctx, channel, chat)
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil
 	}
@@ -99,8 +93,6 @@ func (b *Bot) onMirrored(ctx context.Context, id string, raw []byte) error {
 	for _, f := range m.Files {
 		text += fmt.Sprintf(" [%s `%s`]", f.Kind, f.FileID)
 	}
-	if _, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(text, false)); err != nil {
-		return err
-	}
-	return b.out.Idle().Touch(ctx, heldSet, th.ThreadTS, b.now())
+	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(text, false))
+	return err
 }

@@ -71,12 +71,16 @@ func (c Config) Validate() error {
 	return nil
 }
 
-// Desk is what the staff desk needs of the dialog.
+// Desk is what the staff desk needs of the dialog (dialog.Manager): the
+// use cases of speaking to customers, whose rules live there.
 type Desk interface {
+	Say(ctx context.Context, channel, chatID string, who dialog.Speaker, text string, how dialog.Speaking) (dialog.Said, error)
 	TakeOver(ctx context.Context, channel, chatID, agent, name string) (string, error)
 	Release(ctx context.Context, channel, chatID string) error
+	ReleaseIdle(ctx context.Context, idle time.Duration) ([]string, error)
 	Relay(ctx context.Context, channel, chatID, agent, actor, text string) error
 	Holder(ctx context.Context, channel, chatID string) (string, error)
+	Impolite(text string) []prompts.NeverSay
 }
 
 // Bot is the staff desk.
@@ -87,7 +91,6 @@ type Bot struct {
 	staff    *dialog.Staff
 	db       *storage.DB
 	out      *storage.Outbound
-	neverSay map[string][]prompts.NeverSay
 	log      *slog.Logger
 	botUser  string
 	limit    *rate.Limiter // Slack allows about one message a second per channel
@@ -128,12 +131,8 @@ func New(cfg Config, desk Desk, staff *dialog.Staff, db *storage.DB, out *storag
 	if cfg.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(strings.TrimRight(cfg.APIURL, "/")+"/"))
 	}
-	never, err := prompts.NeverSayList()
-	if err != nil {
-		return nil, err
-	}
 	b := &Bot{cfg: cfg, api: slack.New(cfg.BotToken, opts...), desk: desk, staff: staff, db: db, out: out,
-		neverSay: never, log: log, limit: rate.NewLimiter(rate.Limit(cmp.Or(cfg.PostRate, 1)), 3), now: time.Now}
+		log: log, limit: rate.NewLimiter(rate.Limit(cmp.Or(cfg.PostRate, 1)), 3), now: time.Now}
 	b.jobs = storage.NewDrainer(out, jobsChannel, 4, queueSweep, func(ctx context.Context, id string) { b.drain(ctx, jobsChannel, id, b.onJob) }, log)
 	b.mirrored = storage.NewDrainer(out, storage.MirrorChannel, 4, queueSweep, func(ctx context.Context, id string) { b.drain(ctx, storage.MirrorChannel, id, b.onMirrored) }, log)
 	return b, nil

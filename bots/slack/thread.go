@@ -67,13 +67,17 @@ func (b *Bot) takeOver(ctx context.Context, th *storage.Thread, user string) err
 	if err != nil {
 		return err
 	}
-	b.out.Idle().Touch(ctx, heldSet, th.ThreadTS, b.now())
-	// The customer's words go to the thread the takeover happened in, even
-	// when the chat has a newer ticket.
+	return b.tookOver(ctx, th, user)
+}
+
+// tookOver notes in the thread that user took its conversation over, and
+// keeps the thread as the one the customer's words go to, even when the
+// chat has a newer ticket.
+func (b *Bot) tookOver(ctx context.Context, th *storage.Thread, user string) error {
 	if err := b.out.Stash(ctx, heldThreadKey(th.ConvChannel, th.ConvChatID), th.ThreadTS, 30*24*time.Hour); err != nil {
 		return err
 	}
-	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(b.text("slack.taken_over", map[string]any{"User": user}), false))
+	_, err := b.post(ctx, th.ThreadTS, slack.MsgOptionText(b.text("slack.taken_over", map[string]any{"User": user}), false))
 	return err
 }
 
@@ -86,12 +90,7 @@ func (b *Bot) release(ctx context.Context, th *storage.Thread, user string) erro
 	if err := b.desk.Release(ctx, th.ConvChannel, th.ConvChatID); err != nil {
 		return err
 	}
-	b.out.Idle().Forget(ctx, heldSet, th.ThreadTS)
-	note := b.text("slack.handed_back", map[string]any{"User": user})
-	if user == "" {
-		note = b.text("slack.idle_released", map[string]any{"Idle": b.cfg.TakeoverIdle.String()})
-	}
-	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(note, false))
+	_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(b.text("slack.handed_back", map[string]any{"User": user}), false))
 	return err
 }
 
@@ -100,36 +99,45 @@ func heldThreadKey(channel, chatID string) string {
 	return "slack-held-thread:" + channel + ":" + chatID
 }
 
-// heldSet names the taken-over threads' last activity in Redis.
-const heldSet = "slack-held"
+// chatThread is the thread a held chat's words go to: the one it was taken
+// over in, else its newest.
+func (b *Bot) chatThread(ctx context.Context, channel, chatID string) (*storage.Thread, error) {
+	ts, err := b.out.Unstash(ctx, heldThreadKey(channel, chatID))
+	if err == nil && ts != "" {
+		return b.db.ThreadByTS(ctx, ts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return b.db.ThreadByChat(ctx, channel, chatID)
+}
 
-// releaseIdle hands back conversations held but silent for TakeoverIdle.
+// releaseIdle hands back the conversations held but silent for
+// TakeoverIdle (dialog.Manager.ReleaseIdle), each noted in its thread.
 func (b *Bot) releaseIdle(ctx context.Context) error {
 	if b.cfg.TakeoverIdle <= 0 {
 		return nil
 	}
-	idle, err := b.out.Idle().Quiet(ctx, heldSet, b.now().Add(-b.cfg.TakeoverIdle), 0)
+	chats, err := b.desk.ReleaseIdle(ctx, b.cfg.TakeoverIdle)
 	if err != nil {
 		return err
 	}
-	for _, ts := range idle {
-		th, err := b.db.ThreadByTS(ctx, ts)
+	for _, id := range chats {
+		channel, chatID, _ := strings.Cut(id, ":")
+		th, err := b.chatThread(ctx, channel, chatID)
 		if err == nil {
-			err = b.release(ctx, th, "")
+			_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(b.text("slack.idle_released", map[string]any{"Idle": b.cfg.TakeoverIdle.String()}), false))
 		}
-		if err != nil {
-			b.log.Error("slack: idle release", "thread", ts, "err", err)
-			continue
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			b.log.Error("slack: idle release not noted", "chat", id, "err", err)
 		}
-		b.out.Idle().Forget(ctx, heldSet, ts)
 	}
 	return nil
 }
 
 // guard warns the sender, privately, of a phrase never said to customers,
 // with the reason and a politer way to say it.
-func (b *Bot) guard(ctx context.Context, user, threadTS, text string) error {
-	hits := prompts.Flag(b.neverSay, text)
+func (b *Bot) guard(ctx context.Context, user, threadTS string, hits []prompts.NeverSay) error {
 	if len(hits) == 0 {
 		return nil
 	}
@@ -155,7 +163,7 @@ type heldReply struct {
 
 // hold keeps a reply with a never-say phrase back and asks its sender,
 // privately, to rephrase it or to send it anyway.
-func (b *Bot) hold(ctx context.Context, user, threadTS, text string) error {
+func (b *Bot) hold(ctx context.Context, user, threadTS, text string, hits []prompts.NeverSay) error {
 	raw, _ := json.Marshal(heldReply{Thread: threadTS, Text: text})
 	key := "held:" + threadTS + ":" + strconv.FormatInt(b.now().UnixNano(), 36)
 	if err := b.out.Stash(ctx, key, string(raw), 24*time.Hour); err != nil {
@@ -163,7 +171,7 @@ func (b *Bot) hold(ctx context.Context, user, threadTS, text string) error {
 	}
 	var msg strings.Builder
 	msg.WriteString(b.text("slack.courtesy.held", nil) + "\n")
-	b.writeHits(&msg, prompts.Flag(b.neverSay, text))
+	b.writeHits(&msg, hits)
 	buttons := []slack.BlockElement{slack.NewButtonBlockElement("send_held", key, plain(b.text("slack.courtesy.send_anyway", nil)))}
 	if rw := b.rewording(ctx, text); rw != "" {
 		raw, _ := json.Marshal(heldReply{Thread: threadTS, Text: rw})
@@ -191,7 +199,7 @@ func (b *Bot) rewording(ctx context.Context, text string) string {
 		return ""
 	}
 	rw, err := b.reword.Reword(ctx, text, "")
-	if err != nil || rw == text || len(prompts.Flag(b.neverSay, rw)) > 0 {
+	if err != nil || rw == text || len(b.desk.Impolite(rw)) > 0 {
 		return ""
 	}
 	return rw
