@@ -109,7 +109,7 @@ func New(cfg Config, desk Desk, out *storage.Outbound, log *slog.Logger) (*Bot, 
 	// would open and close a connection for most messages.
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = senders + 4
-	hc := &http.Client{Timeout: 40 * time.Second, Transport: tr}
+	hc := &http.Client{Timeout: 40 * time.Second, Transport: wholeBody{tr}}
 	api, err := bot.New(cfg.Token, bot.WithServerURL(cfg.APIURL), bot.WithSkipGetMe(),
 		bot.WithHTTPClient(35*time.Second, hc))
 	if err != nil {
