@@ -72,8 +72,10 @@ func (o *Outbound) Pending(ctx context.Context, channel string) ([]string, error
 }
 
 // claimScript: KEYS lock, list, pending set, blocked mark; ARGV token, ttl
-// ms, chat id. Takes the chat's send lock and returns {1, head}, {1, ""}
-// (empty: lock released), {2} (blocked) or {0} (another sender has it).
+// ms, chat id, done prefix. Takes the chat's send lock and returns {1, head,
+// done}, {1, ""} (empty: lock released), {2} (blocked) or {0} (another
+// sender has it). done is 1 when the head carries an id ("id":"…" in its
+// JSON) recorded done under the done prefix (Advance's done key).
 var claimScript = redis.NewScript(`
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
 if redis.call('EXISTS', KEYS[4]) == 1 then return {2} end
@@ -83,7 +85,12 @@ if not head then
   redis.call('DEL', KEYS[1])
   return {1, ''}
 end
-return {1, head}`)
+local done = 0
+if ARGV[4] ~= '' then
+  local id = string.match(head, '"id":"([^"]+)"')
+  if id and redis.call('EXISTS', ARGV[4] .. id) == 1 then done = 1 end
+end
+return {1, head, done}`)
 
 // advanceScript records the sent head done under KEYS[5] (when ARGV[4]
 // gives a TTL; even with the lock lost, since it was sent), pops it and
@@ -118,22 +125,37 @@ func (o *Outbound) sendKeys(channel, chatID string) []string {
 // released). ErrLocked: another sender has it; ErrBlocked: the chat is
 // marked blocked (the lock is held: Drop, then Release).
 func (o *Outbound) Claim(ctx context.Context, channel, chatID string, ttl time.Duration) (string, []byte, error) {
+	token, head, _, err := o.ClaimDone(ctx, channel, chatID, ttl, "")
+	return token, head, err
+}
+
+// ClaimDone is Claim that also says, in the same step, whether the head
+// was recorded done: its JSON carries an "id" whose done key (donePrefix
+// + id, as Advance records it) exists. A sender that sent the head but
+// could not pop it (Redis restarting) then pops it without sending it
+// again, at no round trip of its own.
+func (o *Outbound) ClaimDone(ctx context.Context, channel, chatID string, ttl time.Duration, donePrefix string) (string, []byte, bool, error) {
 	token := newToken()
-	res, err := claimScript.Run(ctx, o.rdb, o.sendKeys(channel, chatID), token, ttl.Milliseconds(), chatID).Slice()
+	prefix := ""
+	if donePrefix != "" {
+		prefix = o.prefix + "stash:" + donePrefix
+	}
+	res, err := claimScript.Run(ctx, o.rdb, o.sendKeys(channel, chatID), token, ttl.Milliseconds(), chatID, prefix).Slice()
 	if err != nil {
-		return "", nil, fmt.Errorf("storage: claim outbound: %w", err)
+		return "", nil, false, fmt.Errorf("storage: claim outbound: %w", err)
 	}
 	switch n, _ := res[0].(int64); n {
 	case 0:
-		return "", nil, ErrLocked
+		return "", nil, false, ErrLocked
 	case 2:
-		return token, nil, ErrBlocked
+		return token, nil, false, ErrBlocked
 	}
 	head, _ := res[1].(string)
 	if head == "" {
-		return token, nil, nil
+		return token, nil, false, nil
 	}
-	return token, []byte(head), nil
+	done := len(res) > 2 && res[2] == int64(1)
+	return token, []byte(head), done, nil
 }
 
 // Advance pops the item just sent and returns the next one, refreshing the

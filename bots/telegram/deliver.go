@@ -64,7 +64,7 @@ func (b *Bot) deliverLoop(ctx context.Context) { b.queue.Run(ctx) }
 // drain sends chat's queued replies in order while it holds the chat's send
 // lock. A reply is popped only after Telegram took it, or was given up.
 func (b *Bot) drain(ctx context.Context, chat string) {
-	token, raw, err := b.out.Claim(ctx, Channel, chat, sendLockTTL)
+	token, raw, headSent, err := b.out.ClaimDone(ctx, Channel, chat, sendLockTTL, sentPrefix)
 	switch {
 	case errors.Is(err, storage.ErrLocked), raw == nil && err == nil:
 		return // another sender has it, or nothing is queued
@@ -91,7 +91,7 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 		sent := "" // the reply's id once Telegram took it: recorded as sent with the pop
 		if err := json.Unmarshal(raw, &r); err != nil {
 			b.log.Error("telegram: unreadable queued reply dropped", "chat", chat, "err", err)
-		} else if b.wasSent(ctx, r.ID, first) {
+		} else if b.wasSent(r.ID, first && headSent) {
 			// sent before the step that pops it failed: popped, not sent again
 			b.log.Info("telegram: reply already sent, not sent again", "chat", chat, "id", r.ID)
 		} else if err := b.sendReply(ctx, id, r); err != nil {

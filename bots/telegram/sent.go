@@ -1,7 +1,6 @@
 package telegram
 
 import (
-	"context"
 	"sync"
 	"time"
 )
@@ -46,27 +45,22 @@ func (s *sentSet) has(id string) bool {
 	return ok
 }
 
+// sentPrefix starts the key under which a sent reply is recorded in Redis
+// (by the step that pops it, Outbound.Advance), followed by its id.
+const sentPrefix = "sent:" + Channel + ":"
+
 // sentKey is where a sent reply is recorded in Redis ("" for none).
 func sentKey(id string) string {
 	if id == "" {
 		return ""
 	}
-	return "sent:" + Channel + ":" + id
+	return sentPrefix + id
 }
 
 // wasSent says the reply id was sent already, by this process or, as
-// Redis records, by another. Redis is asked only of a queue's head when a
-// sender takes the chat: a reply after it was never handed to anyone.
-func (b *Bot) wasSent(ctx context.Context, id string, head bool) bool {
-	if id == "" {
-		return false
-	}
-	if b.sent.has(id) {
-		return true
-	}
-	if !head {
-		return false
-	}
-	v, err := b.out.Unstash(ctx, sentKey(id))
-	return err == nil && v != ""
+// Redis recorded it, by another: headSent is what the claim found of the
+// queue's head (Outbound.ClaimDone). A reply after the head was never
+// handed to anyone.
+func (b *Bot) wasSent(id string, headSent bool) bool {
+	return id != "" && (headSent || b.sent.has(id))
 }
