@@ -145,8 +145,8 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 		msg.At = m.now()
 	}
 	ctx = WithLog(ctx, "channel", msg.Channel, "chat", msg.ChatID)
-	var before, after string
-	mirrored := false
+	var before string
+	mirrored, heldMarked := false, false
 	if m.observe != nil {
 		start := time.Now()
 		defer func() {
@@ -176,8 +176,12 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 		if msg.Seq != 0 {
 			c.LastSeq = msg.Seq
 		}
-		after = c.Flow
-		mirrored = len(c.Mirror) > 0
+		// The idle tracker changes with the save: a report left open is
+		// watched for a nudge, and a held chat's customer keeps it held.
+		c.Idle = reportMark(msg, before, c.Flow)
+		if mirrored = len(c.Mirror) > 0; mirrored && c.Idle == nil {
+			c.Idle, heldMarked = m.heldMark(msg.Channel, msg.ChatID), true
+		}
 		return done(c, t.out)
 	})
 	if errors.Is(err, errDuplicate) {
@@ -186,12 +190,11 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 	if err != nil {
 		return false, fmt.Errorf("dialog: %s:%s: %w", msg.Channel, msg.ChatID, err)
 	}
-	m.watchReport(ctx, msg, before, after)
-	if mirrored {
-		m.touchHeld(ctx, msg.Channel, msg.ChatID) // the customer's words keep a held chat from going idle
-		if m.onMirror != nil {
-			m.onMirror(msg.Channel, msg.ChatID)
-		}
+	if mirrored && !heldMarked {
+		m.touchHeld(ctx, msg.Channel, msg.ChatID) // not marked with the save (it marked a report)
+	}
+	if mirrored && m.onMirror != nil {
+		m.onMirror(msg.Channel, msg.ChatID)
 	}
 	return true, nil
 }

@@ -8,20 +8,19 @@ import (
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-// watchReport keeps the list of chats with an unfinished report current:
-// a turn that leaves a report open records the chat, one that ends it
-// forgets it. A failure only costs a nudge, so it is logged, not returned.
-func (m *Manager) watchReport(ctx context.Context, msg Message, before, after string) {
-	var err error
+// reportMark keeps the list of chats with an unfinished report current,
+// with the turn's save: a turn that leaves a report open records the chat,
+// one that ends it forgets it; nil when neither.
+func reportMark(msg Message, before, after string) *storage.IdleMark {
+	mark := &storage.IdleMark{Set: reportingSet, Member: storage.MirrorID(msg.Channel, msg.ChatID), At: msg.At}
 	switch {
 	case after == flowReport:
-		err = m.states.Idle().Touch(ctx, reportingSet, storage.MirrorID(msg.Channel, msg.ChatID), msg.At)
+		return mark
 	case before == flowReport:
-		err = m.states.Idle().Forget(ctx, reportingSet, storage.MirrorID(msg.Channel, msg.ChatID))
+		mark.Forget = true
+		return mark
 	}
-	if err != nil {
-		m.log.Warn("unfinished report not tracked", "chat", msg.Channel+":"+msg.ChatID, "err", err)
-	}
+	return nil
 }
 
 // reportingSet names the idle tracker's set of chats with a report left

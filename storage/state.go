@@ -44,10 +44,21 @@ type Conversation struct {
 	// CustomerTurn says the update is a customer's message, which lifts a
 	// "blocked" mark (they wrote again); a staff takeover does not.
 	CustomerTurn bool `json:"-"`
+	// Idle, when set, updates the idle tracker in the same script that
+	// saves the state (a report left open is watched from this turn on).
+	Idle *IdleMark `json:"-"`
 	// Mirror holds what the customer said while a person holds the chat,
 	// queued the same way for the staff desk (channel MirrorChannel, chat
 	// MirrorID(channel, chat id)).
 	Mirror [][]byte `json:"-"`
+}
+
+// IdleMark is a change to one idle tracker's set (Idle): member active at
+// At, or, with Forget, no longer watched.
+type IdleMark struct {
+	Set, Member string
+	At          time.Time
+	Forget      bool
 }
 
 // States keeps conversations in Redis, one JSON record per chat that expires
@@ -117,12 +128,13 @@ end
 return {0, ''}`)
 
 // saveScript: KEYS lock, state, outbound list (or the chat's transcript),
-// pending set, blocked mark, mirror list, mirror pending set; ARGV token,
-// state JSON, TTL ms, chat id, mirror id, number of replies, customer turn
-// (1/0), delivery ("queue", or "transcript": trimmed to ARGV[9] entries,
-// expiring after ARGV[10] ms, each entry published to the chat's pages),
-// the replies..., the mirrored messages... A customer's saved turn lifts a
-// "blocked" mark.
+// pending set, blocked mark, mirror list, mirror pending set, idle set (when
+// ARGV[11] is "touch" or "forget"); ARGV token, state JSON, TTL ms, chat
+// id, mirror id, number of replies, customer turn (1/0), delivery ("queue",
+// or "transcript": trimmed to ARGV[9] entries, expiring after ARGV[10] ms,
+// each entry published to the chat's pages), idle change, its member, its
+// time (ms), the replies..., the mirrored messages... A customer's saved
+// turn lifts a "blocked" mark.
 var saveScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' then
@@ -130,18 +142,24 @@ if ARGV[2] ~= '' then
   if ARGV[7] == '1' then redis.call('DEL', KEYS[5]) end
 end
 local n = tonumber(ARGV[6])
+local first = 14
 if n > 0 and ARGV[8] == 'transcript' then
-  for i = 11, 10 + n do redis.call('RPUSH', KEYS[3], ARGV[i]) end
+  for i = first, first + n - 1 do redis.call('RPUSH', KEYS[3], ARGV[i]) end
   redis.call('LTRIM', KEYS[3], -tonumber(ARGV[9]), -1)
   redis.call('PEXPIRE', KEYS[3], ARGV[10])
-  for i = 11, 10 + n do redis.call('PUBLISH', KEYS[3], ARGV[i]) end
+  for i = first, first + n - 1 do redis.call('PUBLISH', KEYS[3], ARGV[i]) end
 elseif n > 0 then
-  for i = 11, 10 + n do redis.call('RPUSH', KEYS[3], ARGV[i]) end
+  for i = first, first + n - 1 do redis.call('RPUSH', KEYS[3], ARGV[i]) end
   redis.call('SADD', KEYS[4], ARGV[4])
 end
-if #ARGV > 10 + n then
-  for i = 11 + n, #ARGV do redis.call('RPUSH', KEYS[6], ARGV[i]) end
+if #ARGV >= first + n then
+  for i = first + n, #ARGV do redis.call('RPUSH', KEYS[6], ARGV[i]) end
   redis.call('SADD', KEYS[7], ARGV[5])
+end
+if ARGV[11] == 'touch' then
+  redis.call('ZADD', KEYS[8], ARGV[13], ARGV[12])
+elseif ARGV[11] == 'forget' then
+  redis.call('ZREM', KEYS[8], ARGV[12])
 end
 redis.call('DEL', KEYS[1])
 return 1`)
@@ -184,15 +202,15 @@ func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Co
 	err = fn(c)
 	stop()
 	if err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false)
+		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false, nil)
 		return err
 	}
 	data, err := json.Marshal(c)
 	if err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false)
+		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false, nil)
 		return fmt.Errorf("storage: encode conversation: %w", err)
 	}
-	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, string(data), c.Outgoing, c.Mirror, c.CustomerTurn)
+	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, string(data), c.Outgoing, c.Mirror, c.CustomerTurn, c.Idle)
 	if err != nil {
 		return err
 	}
@@ -215,7 +233,7 @@ func (s *States) Deliver(ctx context.Context, channel, chatID string, items [][]
 	if err != nil {
 		return err
 	}
-	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", items, nil, false)
+	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", items, nil, false, nil)
 	if err != nil {
 		return err
 	}
@@ -250,7 +268,7 @@ func (s *States) lock(ctx context.Context, keys []string) (token, raw string, er
 	}
 }
 
-func (s *States) finish(ctx context.Context, keys []string, channel, chatID, token, data string, out, mirror [][]byte, customer bool) (bool, error) {
+func (s *States) finish(ctx context.Context, keys []string, channel, chatID, token, data string, out, mirror [][]byte, customer bool, idle *IdleMark) (bool, error) {
 	turn := "0"
 	if customer {
 		turn = "1"
@@ -259,7 +277,15 @@ func (s *States) finish(ctx context.Context, keys []string, channel, chatID, tok
 	if t := s.transcripts[channel]; t != nil {
 		mode, max, ttl = "transcript", transcriptMax, t.ttl.Milliseconds()
 	}
-	args := []any{token, data, s.idle.Milliseconds(), chatID, MirrorID(channel, chatID), len(out), turn, mode, max, ttl}
+	change, member, at := "", "", int64(0)
+	if idle != nil {
+		change, member, at = "touch", idle.Member, idle.At.UnixMilli()
+		if idle.Forget {
+			change = "forget"
+		}
+		keys = append(keys[:len(keys):len(keys)], s.idleTracker.key(idle.Set))
+	}
+	args := []any{token, data, s.idle.Milliseconds(), chatID, MirrorID(channel, chatID), len(out), turn, mode, max, ttl, change, member, at}
 	for _, o := range out {
 		args = append(args, o)
 	}
