@@ -111,10 +111,14 @@ func ParseCommand(words []string) (Command, error) {
 	return c, nil
 }
 
-// grammarUnits are the staff grammar's currency signs and units, from
-// prompts (cli.amount_signs, cli.amount_units, cli.day_units: words, not
-// code): the amount's and the repair time's patterns.
-var grammarUnits = sync.OnceValue(func() (res struct{ amount, days *regexp.Regexp }) {
+// grammarUnits are the staff grammar's currency signs, units and quotation
+// marks, from prompts (cli.amount_signs, cli.amount_units, cli.day_units,
+// cli.quote_pairs: words and marks, not code): the amount's and the repair
+// time's patterns, and the quotes that keep words together.
+var grammarUnits = sync.OnceValue(func() (res struct {
+	amount, days *regexp.Regexp
+	closing      map[rune]rune // each opening quote's closing one (cli.quote_pairs)
+}) {
 	alt := func(key string) string {
 		text, err := embeddedTexts().Render(prompts.Locales[0], key, nil)
 		if err != nil {
@@ -128,6 +132,16 @@ var grammarUnits = sync.OnceValue(func() (res struct{ amount, days *regexp.Regex
 	}
 	res.amount = regexp.MustCompile(`^(?:` + alt("cli.amount_signs") + `)?(\d{1,7})(?:\.(\d{1,2}))?(?:` + alt("cli.amount_units") + `)?$`)
 	res.days = regexp.MustCompile(`^(\d{1,3})\s*(?:` + alt("cli.day_units") + `)?$`)
+	res.closing = map[rune]rune{}
+	pairs, err := embeddedTexts().Render(prompts.Locales[0], "cli.quote_pairs", nil)
+	if err != nil {
+		panic(err)
+	}
+	for _, pair := range strings.Split(pairs, "\t") {
+		if rs := []rune(pair); len(rs) == 2 {
+			res.closing[rs[0]] = rs[1]
+		}
+	}
 	return res
 })
 
@@ -162,13 +176,12 @@ func parseDays(s string) (int, error) {
 	return d, nil
 }
 
-var closing = map[rune]rune{'"': '"', '\'': '\'', '「': '」', '“': '”'}
-
 // splitWords splits on spaces, keeping quoted parts together.
 func splitWords(line string) ([]string, error) {
 	var words []string
 	var cur strings.Builder
 	in, quoted := rune(0), false
+	closing := grammarUnits().closing
 	for _, r := range line {
 		switch {
 		case in != 0 && r == in:

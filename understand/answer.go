@@ -149,5 +149,5 @@ func letters(text string) int {
 // bare is an answer without the spaces and punctuation around it ("好的。",
 // "yes!").
 func bare(s string) string {
-	return strings.Trim(s, " .!~,。、")
+	return strings.Trim(s, " .!~,"+marks().stops+marks().pauses)
 }

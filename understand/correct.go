@@ -59,7 +59,8 @@ func (r *Rules) valueAfterMarker(text, slot string, now time.Time) string {
 	if at < 0 {
 		return ""
 	}
-	v := strings.Trim(text[at:], " :：,，。.!！")
+	p := marks()
+	v := strings.Trim(text[at:], " :,.!"+p.colons+p.pauses+p.stops)
 	if v == "" || utf8.RuneCountInString(v) > 60 {
 		return ""
 	}
@@ -85,10 +86,11 @@ func (r *Rules) valueAfterMarker(text, slot string, now time.Time) string {
 
 // trimMarker drops a value marker the extractors took in ("改成北京市…").
 func (r *Rules) trimMarker(v string) string {
-	v = strings.Trim(v, " :：,，")
+	cut := " :," + marks().colons + marks().pauses
+	v = strings.Trim(v, cut)
 	for _, m := range r.lx.ValueMarkers {
 		if len(m) > 1 && strings.HasPrefix(strings.ToLower(v), strings.ToLower(m)) {
-			return strings.Trim(v[len(m):], " :：,，")
+			return strings.Trim(v[len(m):], cut)
 		}
 	}
 	return v

@@ -140,7 +140,7 @@ func (r *Rules) model(rd *reading, free func(s, e int) bool, serial string) (str
 
 // afterErrorMarker says an error-code marker ends right before offset i.
 func (r *Rules) afterErrorMarker(low string, i int) bool {
-	before := strings.TrimRight(low[:i], " :：'\"")
+	before := strings.TrimRight(low[:i], " :'\""+marks().colons)
 	for _, m := range r.lx.ErrorCodeMarkers {
 		if strings.HasSuffix(before, m) {
 			return true

@@ -1,12 +1,8 @@
 package understand
 
 import (
-	"regexp"
 	"strings"
 )
-
-// clauses splits text at sentence and clause punctuation.
-var clauseSep = regexp.MustCompile(`[,;!?。，；！？、\n]+|\.\s+|\.$|\s+-\s+`)
 
 // fault returns the customer's own words for the fault: the clauses that
 // hold a fault phrase, and the clauses around them that tell more of it,
@@ -16,7 +12,7 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
 	text := rd.text
 	var spans [][2]int
 	from := 0
-	for _, b := range clauseSep.FindAllStringIndex(text, -1) {
+	for _, b := range marks().clauseSep.FindAllStringIndex(text, -1) {
 		spans = append(spans, [2]int{from, b[0]})
 		from = b[1]
 	}
@@ -82,7 +78,7 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
 	}
 	sep := ", "
 	if hasHan(text) {
-		sep = "，"
+		sep = marks().Comma
 	}
 	return strings.Join(parts, sep)
 }

@@ -13,13 +13,13 @@ import (
 // sentences, keyboard runs and more than 20 characters are refused.
 func (lx *Lexicon) ParseName(answer string) (name, salutation string, ok bool) {
 	c := &lx.Words.sets
-	s := strings.Trim(answer, " .!。~")
+	s := strings.Trim(answer, " .!~"+marks().stops)
 	if s == "" || utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "0123456789?@/") ||
 		lx.LooksLikeRequest(s) || c.questions.has(s) {
 		return "", "", false
 	}
 	head, sal := s, 0
-	if k := strings.IndexAny(s, ",;、"); k >= 0 && !lx.Words.onlyTails(s, k+1) && !lx.Words.spelledOut(s, k+1) { // 我姓李，女的
+	if k := strings.IndexAny(s, ",;"+marks().pauses); k >= 0 && !lx.Words.onlyTails(s, k+1) && !lx.Words.spelledOut(s, k+1) { // 我姓李，女的
 		head = strings.TrimSpace(s[:k])
 		v, ok := lx.ParseSalutation(s[k+1:])
 		if !ok || v == "none" {

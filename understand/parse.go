@@ -35,7 +35,7 @@ func (r *Rules) parseAnswer(asked string, rd *reading, facts map[string]string, 
 					words = append(words, w)
 				}
 			}
-			if part := strings.TrimSpace(clauseSep.Split(strings.Join(words, " "), 2)[0]); part != "" {
+			if part := strings.TrimSpace(marks().clauseSep.Split(strings.Join(words, " "), 2)[0]); part != "" {
 				name, sal, ok = lx.ParseName(part)
 			}
 		}

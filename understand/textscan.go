@@ -1,7 +1,5 @@
 package understand
 
-import "strings"
-
 // hasPrefixFold reports whether s starts with w, w being lower-case, ASCII
 // letters compared in any case.
 func hasPrefixFold(s, w string) bool {
@@ -46,10 +44,8 @@ func clauseBreakAt(s string, i int) bool {
 		return true
 	case '.':
 		return i+1 == len(s) || s[i+1] == ' '
-	case 0xE3: // the first byte of 。 and 、
-		return strings.HasPrefix(s[i:], "。") || strings.HasPrefix(s[i:], "、")
 	}
-	return false
+	return marks().breakAt(s, i) // a Chinese full stop or list comma (the lexicon's)
 }
 
 // hasBreak reports whether a clause break lies in s[a:b].

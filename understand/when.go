@@ -36,7 +36,7 @@ func (lx *Lexicon) FindTime(text string, now time.Time) (Found, bool) {
 // as FindTime reads it, or "any" for an answer that leaves it to us (都行,
 // 随便哪天, any time, whenever).
 func (lx *Lexicon) ParseTime(answer string, now time.Time) (string, bool) {
-	s := strings.Trim(answer, " .!。~,")
+	s := strings.Trim(answer, " .!~,"+marks().stops)
 	if ph, e := lx.Words.sets.anyAnswer.at(s, 0); ph != nil && lx.Words.onlyTails(s, e) {
 		return "any", true
 	}

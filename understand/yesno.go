@@ -24,7 +24,7 @@ func (r *Rules) yesNo(rd *reading) (yes, ok bool) {
 			}
 		}
 	}
-	head := clauseSep.Split(low, 2)[0]
+	head := marks().clauseSep.Split(low, 2)[0]
 	head = strings.TrimSpace(head)
 	for code, ws := range words {
 		for _, w := range ws {
