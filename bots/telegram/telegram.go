@@ -119,6 +119,7 @@ func New(cfg Config, desk Desk, out *storage.Outbound, log *slog.Logger) (*Bot, 
 	if cfg.PerSecond > 0 {
 		limit = NewLimiter(rate.Limit(cfg.PerSecond), cfg.PerSecond, 1, 3, rate.Every(time.Minute/20), 20)
 	}
+	log = log.With("channel", Channel) // every line of the adapter and its senders names the channel
 	b := &Bot{cfg: cfg, api: api, http: hc, desk: desk, out: out, limit: limit, log: log, retries: defaultRetries}
 	b.queue = storage.NewDrainer(out, Channel, senders, queueSweep, b.drain, log)
 	return b, nil
