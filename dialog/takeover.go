@@ -20,6 +20,7 @@ var ErrNotHolder = errors.New("not the person holding the conversation")
 // Mirrored is a customer's message while a person holds the chat, queued
 // for the staff desk's thread.
 type Mirrored struct {
+	ID    string       `json:"id"` // names it, so that the desk posts it once (storage.ItemID)
 	Text  string       `json:"text,omitempty"`
 	Files []Attachment `json:"files,omitempty"`
 	At    time.Time    `json:"at"`
@@ -27,7 +28,7 @@ type Mirrored struct {
 
 // mirror queues the customer's message for the staff desk.
 func (m *Manager) mirror(t *turn) error {
-	b, err := json.Marshal(Mirrored{Text: t.text, Files: t.in.Attachments, At: t.now.UTC()})
+	b, err := json.Marshal(Mirrored{ID: newKey(), Text: t.text, Files: t.in.Attachments, At: t.now.UTC()})
 	if err != nil {
 		return err
 	}

@@ -2,11 +2,15 @@ package storage_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"testing"
 	"time"
 
+	"github.com/alicebob/miniredis/v2"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/storage/storagetest"
+	"github.com/redis/go-redis/v9"
 )
 
 // TestClaimSaysWhetherTheHeadWasSent: a sender that sent the head of a
@@ -45,5 +49,39 @@ func TestClaimSaysWhetherTheHeadWasSent(t *testing.T) {
 				t.Error("a locked queue's claim said sent")
 			}
 		})
+	}
+}
+
+// TestHandledItemIsPoppedOnceRedisAnswers: an item handled (posted, sent)
+// while Redis went away is popped and recorded done as soon as Redis is
+// back, by the consumer that handled it, which keeps the queue meanwhile.
+func TestHandledItemIsPoppedOnceRedisAnswers(t *testing.T) {
+	mr := miniredis.RunT(t)
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr(), MaxRetries: -1})
+	out := storage.NewOutbound(rdb, "h:")
+	ctx := context.Background()
+	if err := out.Push(ctx, "mirror", "webchat:a", []byte(`{"id":"m1","text":"一"}`), []byte(`{"id":"m2","text":"二"}`)); err != nil {
+		t.Fatal(err)
+	}
+	token, head, _, err := out.ClaimDone(ctx, "mirror", "webchat:a", time.Minute, "done:mirror:")
+	if err != nil || storage.ItemID(head) != "m1" {
+		t.Fatalf("claim %s %v", head, err)
+	}
+	mr.Close() // the item is handled; then Redis goes away
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		mr.Restart()
+	}()
+	next, err := out.AdvanceHandled(ctx, "mirror", "webchat:a", token, time.Minute, "done:mirror:m1", time.Hour, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil || storage.ItemID(next) != "m2" {
+		t.Fatalf("advance across the outage: %s %v, want the second item", next, err)
+	}
+	if v, _ := out.Unstash(ctx, "done:mirror:m1"); v == "" {
+		t.Error("the handled item was not recorded done")
+	}
+	var h storage.Handled
+	h.Add("m1", time.Now())
+	if !h.Has("m1") || h.Has("m2") || storage.ItemID([]byte(`{"text":"x"}`)) != "" {
+		t.Error("the process's memory of handled items")
 	}
 }

@@ -71,7 +71,7 @@ func (b *Bot) acceptEvent(ctx context.Context, body []byte) (string, error) {
 	if err != nil || !first {
 		return "", err
 	}
-	job, _ := json.Marshal(threadJob{User: msg.User, Text: msg.Text, TS: msg.TimeStamp})
+	job, _ := json.Marshal(threadJob{ID: envelope.EventID, User: msg.User, Text: msg.Text, TS: msg.TimeStamp})
 	if err := b.out.Push(ctx, jobsChannel, msg.ThreadTimeStamp, job); err != nil {
 		b.out.Forget(context.WithoutCancel(ctx), "slack-event:"+envelope.EventID)
 		return "", err
@@ -82,6 +82,7 @@ func (b *Bot) acceptEvent(ctx context.Context, body []byte) (string, error) {
 
 // threadJob is a staff member's message in a thread, queued for its worker.
 type threadJob struct {
+	ID   string `json:"id"` // Slack's event id: the job is done once (storage.ItemID)
 	User string `json:"user"`
 	Text string `json:"text"`
 	TS   string `json:"ts"`

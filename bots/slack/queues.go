@@ -41,9 +41,12 @@ func (b *Bot) KickMirrored(channel, chatID string) {
 const drainLockTTL = 30 * time.Second
 
 // drain runs fn on each queued item of one queue under its lock; an item is
-// removed only once fn succeeded, so a crash or an outage retries it.
+// removed only once fn succeeded, so a crash or an outage retries it. An
+// item fn handled is recorded done with its pop, and remembered in the
+// process, so one whose pop failed is not posted again.
 func (b *Bot) drain(ctx context.Context, channel, id string, fn func(context.Context, string, []byte) error) {
-	token, raw, err := b.out.Claim(ctx, channel, id, drainLockTTL)
+	donePrefix := "done:" + channel + ":"
+	token, raw, headDone, err := b.out.ClaimDone(ctx, channel, id, drainLockTTL, donePrefix)
 	if err != nil && !errors.Is(err, storage.ErrLocked) && ctx.Err() == nil {
 		b.log.Error("slack: claim queue", "queue", channel, "id", id, "err", err)
 	}
@@ -51,13 +54,21 @@ func (b *Bot) drain(ctx context.Context, channel, id string, fn func(context.Con
 		return
 	}
 	defer b.out.Hold(ctx, channel, id, token, drainLockTTL)()
-	for raw != nil {
-		if err := fn(ctx, id, raw); err != nil {
+	for first := true; raw != nil; first = false {
+		item, doneKey := storage.ItemID(raw), ""
+		if item != "" {
+			doneKey = donePrefix + item
+		}
+		if item != "" && (first && headDone || b.done.Has(item)) {
+			b.log.Info("slack: queued item handled before, not again", "queue", channel, "id", id, "item", item)
+		} else if err := fn(ctx, id, raw); err != nil {
 			b.log.Error("slack: queued work failed; retried later", "queue", channel, "id", id, "err", err)
 			b.out.Release(context.WithoutCancel(ctx), channel, id, token)
 			return
+		} else if item != "" {
+			b.done.Add(item, time.Now())
 		}
-		if raw, err = b.out.Advance(ctx, channel, id, token, drainLockTTL, "", 0); err != nil {
+		if raw, err = b.out.AdvanceHandled(ctx, channel, id, token, drainLockTTL, doneKey, storage.HandledTTL, b.log); err != nil {
 			if !errors.Is(err, storage.ErrLocked) {
 				b.log.Error("slack: advance queue; the item may be handled again", "queue", channel, "id", id, "err", err)
 				b.out.Release(context.WithoutCancel(ctx), channel, id, token)

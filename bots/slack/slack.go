@@ -98,6 +98,7 @@ type Bot struct {
 	now      func() time.Time
 	reword   Rewriter                                 // nil: no rewording offered
 	observe  func(outcome string, took time.Duration) // metrics of Web API calls; nil when none
+	done     storage.Handled                          // queued items this process handled, by id
 	jobs     *storage.Drainer                         // staff messages in threads, queued per thread
 	mirrored *storage.Drainer                         // customers' messages to held chats, queued per chat
 }

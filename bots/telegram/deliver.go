@@ -22,14 +22,6 @@ const senders = 64
 // within this time.
 const sendLockTTL = 6 * time.Second
 
-// advanceFor is how long a sender keeps trying to pop a reply it sent
-// while Redis does not answer (a restart): it keeps the chat meanwhile, so
-// the reply is not sent again.
-const advanceFor = 2 * time.Minute
-
-// advanceAtShutdown is how long that goes on once the process is stopping.
-const advanceAtShutdown = 5 * time.Second
-
 // queueSweep is how often queued chats are looked for, so that replies left
 // by a crash or by another replica leave without waiting for a new message.
 const queueSweep = 2 * time.Second
@@ -110,7 +102,7 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 			}
 			b.log.Error("telegram: reply not delivered, given up", "chat", chat, "reply", r.Key, "err", err)
 		} else if r.ID != "" {
-			b.sent.add(r.ID, time.Now())
+			b.sent.Add(r.ID, time.Now())
 			sent = r.ID
 		}
 		// Advanced even when shutting down: the reply was sent.
@@ -124,28 +116,8 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 	}
 }
 
-// advance pops the reply just handled, recording it as sent (sentID, when
-// it was) in the same step. While Redis does not answer (a restart) it
-// keeps trying, holding the chat, and records the reply as sent as soon as
-// it can, so that no sender sends it again.
+// advance pops the reply just handled (sent, or given up) and records it as
+// sent when Telegram took it (storage.Outbound.AdvanceHandled).
 func (b *Bot) advance(ctx context.Context, chat, token, sentID string) ([]byte, error) {
-	live := ctx
-	ctx = context.WithoutCancel(ctx) // the reply was sent: popped even when shutting down
-	wait := 100 * time.Millisecond
-	deadline := time.Now().Add(advanceFor)
-	for {
-		raw, err := b.out.Advance(ctx, Channel, chat, token, sendLockTTL, sentKey(sentID), sentTTL)
-		if err == nil || errors.Is(err, storage.ErrLocked) || time.Now().After(deadline) {
-			return raw, err
-		}
-		if live.Err() != nil {
-			// shutting down: a few more seconds, not minutes
-			if soon := time.Now().Add(advanceAtShutdown); soon.Before(deadline) {
-				deadline = soon
-			}
-		}
-		b.log.Warn("telegram: advance queue, retrying", "chat", chat, "err", err)
-		time.Sleep(wait)
-		wait = min(2*wait, 2*time.Second)
-	}
+	return b.out.AdvanceHandled(ctx, Channel, chat, token, sendLockTTL, sentKey(sentID), storage.HandledTTL, b.log)
 }

@@ -86,7 +86,7 @@ type Bot struct {
 	limit   *Limiter
 	log     *slog.Logger
 	queue   *storage.Drainer // the senders: one chat at a time each
-	sent    sentSet          // replies this process sent, by id
+	sent    storage.Handled  // replies this process sent, by id
 	retries webapi.Policy
 	observe func(outcome string, took time.Duration) // metrics of Bot API calls; nil when none
 }
