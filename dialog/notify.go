@@ -43,17 +43,11 @@ func NewNotifier(db *storage.DB, texts *prompts.Catalog, cfg Config, desk *Manag
 
 // Run delivers notices until ctx ends.
 func (n *Notifier) Run(ctx context.Context) {
-	tick := time.NewTicker(n.interval)
-	defer tick.Stop()
-	for {
+	for ctx.Err() == nil {
 		if _, err := n.DeliverOnce(ctx); err != nil && ctx.Err() == nil {
 			n.log.Error("deliver notices", "err", err)
 		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
+		n.db.Wait(ctx, n.interval) // a notice this process wrote wakes it at once
 	}
 }
 

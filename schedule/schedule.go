@@ -121,16 +121,11 @@ func (s *Scheduler) Start(ctx context.Context) error {
 
 // Run relays events until ctx ends, then stops River.
 func (s *Scheduler) Run(ctx context.Context) error {
-	tick := time.NewTicker(s.opts.Relay)
-	defer tick.Stop()
 	for ctx.Err() == nil {
 		if _, err := s.RelayOnce(ctx); err != nil && ctx.Err() == nil {
 			s.log.Error("schedule: relay", "err", err)
 		}
-		select {
-		case <-ctx.Done():
-		case <-tick.C:
-		}
+		s.db.Wait(ctx, s.opts.Relay) // an event this process wrote wakes it at once
 	}
 	return s.Stop(context.WithoutCancel(ctx))
 }

@@ -31,6 +31,8 @@ type DB struct {
 	postgres bool
 	url      string // for the job engine's own PostgreSQL pool
 
+	written bell // rung after every commit (Wait)
+
 	jobStatesOnce sync.Once
 	jobStates     *sqlx.Stmt
 	jobStatesErr  error
@@ -148,7 +150,11 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	db.written.ring()
+	return nil
 }
 
 // notFound turns sql.ErrNoRows into ErrNotFound.

@@ -33,7 +33,7 @@ func (b *Bot) feedLoop(ctx context.Context) {
 		if err != nil && ctx.Err() == nil && !errors.Is(err, errNotLeader) {
 			b.log.Error("slack: feed", "err", err)
 		}
-		webapi.Sleep(ctx, feedEvery)
+		b.db.Wait(ctx, feedEvery) // an event this process wrote wakes it at once
 	}
 }
 

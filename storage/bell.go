@@ -1,0 +1,60 @@
+package storage
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// bell wakes this process's readers of the tables it writes (the outbox,
+// the event log, the feedback) when a transaction commits, instead of
+// leaving them to their next poll. They still poll, for what other
+// processes write (the staff command line, another replica).
+type bell struct {
+	mu sync.Mutex
+	ch chan struct{}
+}
+
+// ring wakes every waiter.
+func (b *bell) ring() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.ch != nil {
+		close(b.ch)
+		b.ch = nil
+	}
+}
+
+// c is closed at the next ring.
+func (b *bell) c() <-chan struct{} {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.ch == nil {
+		b.ch = make(chan struct{})
+	}
+	return b.ch
+}
+
+// settle is how long a woken reader waits for the writes that come with
+// the first (a busy desk commits hundreds a second): it reads them in one
+// pass, at most a few passes a second more than its poll would make.
+const settle = 100 * time.Millisecond
+
+// Wait returns after every, when ctx ends, or soon after this process
+// committed a write: the way a reader of the outbox or the event log
+// waits between passes.
+func (db *DB) Wait(ctx context.Context, every time.Duration) {
+	t := time.NewTimer(every)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	case <-db.written.c():
+		s := time.NewTimer(min(settle, every))
+		defer s.Stop()
+		select {
+		case <-ctx.Done():
+		case <-s.C:
+		}
+	}
+}
