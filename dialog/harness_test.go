@@ -99,7 +99,7 @@ func (d *desk) drain(channel, chat string) {
 			d.t.Errorf("queued reply for %s: %v", chat, err)
 		}
 		d.inbox.add(chat, r)
-		raw, err = d.out.Advance(ctx, channel, chat, token, time.Minute, "", 0)
+		raw, err = d.out.Advance(ctx, channel, chat, token, raw, time.Minute, "", 0)
 	}
 	if err != nil {
 		d.t.Errorf("drain %s:%s: %v", channel, chat, err)

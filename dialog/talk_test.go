@@ -142,7 +142,7 @@ func TestTakeOverRelayMirrorRelease(t *testing.T) {
 		var m dialog.Mirrored
 		json.Unmarshal(raw, &m)
 		mirrored = append(mirrored, m.Text)
-		raw, err = d.out.Advance(ctx, storage.MirrorChannel, storage.MirrorID("webchat", "t"), token, time.Minute, "", 0)
+		raw, err = d.out.Advance(ctx, storage.MirrorChannel, storage.MirrorID("webchat", "t"), token, raw, time.Minute, "", 0)
 	}
 	if strings.Join(mirrored, "|") != "在吗？打印机还是卡纸|第二句" {
 		t.Fatalf("mirrored %q (%v)", mirrored, err)

@@ -78,17 +78,17 @@ const advanceFor = 2 * time.Minute
 // advanceAtShutdown is how long that goes on once the process is stopping.
 const advanceAtShutdown = 5 * time.Second
 
-// AdvanceHandled pops the head its consumer handled, recording it under
+// AdvanceHandled pops head, which its consumer handled, recording it under
 // doneKey for doneTTL in the same step ("" records nothing), and returns the
 // next item as Advance does. It keeps trying while Redis fails, for up to
 // two minutes (a few seconds once live ends): the item was handled, so it
 // is popped even when the process is stopping.
-func (o *Outbound) AdvanceHandled(live context.Context, channel, chatID, token string, ttl time.Duration, doneKey string, doneTTL time.Duration, log *slog.Logger) ([]byte, error) {
+func (o *Outbound) AdvanceHandled(live context.Context, channel, chatID, token string, head []byte, ttl time.Duration, doneKey string, doneTTL time.Duration, log *slog.Logger) ([]byte, error) {
 	ctx := context.WithoutCancel(live)
 	wait := 100 * time.Millisecond
 	deadline := time.Now().Add(advanceFor)
 	for {
-		raw, err := o.Advance(ctx, channel, chatID, token, ttl, doneKey, doneTTL)
+		raw, err := o.Advance(ctx, channel, chatID, token, head, ttl, doneKey, doneTTL)
 		if err == nil || errors.Is(err, ErrLocked) || time.Now().After(deadline) {
 			return raw, err
 		}

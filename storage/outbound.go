@@ -93,13 +93,14 @@ end
 return {1, head, done}`)
 
 // advanceScript records the sent head done under KEYS[5] (when ARGV[4]
-// gives a TTL; even with the lock lost, since it was sent), pops it and
-// returns the next, keeping the lock, or "" after emptying the queue and
-// releasing the lock; -1 if the lock was lost.
+// gives a TTL; even with the lock lost, since it was sent), pops it (if it
+// is still the head, ARGV[5]: a retried pop whose first answer was lost
+// pops nothing more) and returns the next, keeping the lock, or "" after
+// emptying the queue and releasing the lock; -1 if the lock was lost.
 var advanceScript = redis.NewScript(`
 if tonumber(ARGV[4]) > 0 then redis.call('SET', KEYS[5], '1', 'PX', ARGV[4]) end
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
-redis.call('LPOP', KEYS[2])
+if redis.call('LINDEX', KEYS[2], 0) == ARGV[5] then redis.call('LPOP', KEYS[2]) end
 local head = redis.call('LINDEX', KEYS[2], 0)
 if not head then
   redis.call('SREM', KEYS[3], ARGV[3])
@@ -158,17 +159,20 @@ func (o *Outbound) ClaimDone(ctx context.Context, channel, chatID string, ttl ti
 	return token, []byte(head), done, nil
 }
 
-// Advance pops the item just sent and returns the next one, refreshing the
-// lock; nil when the queue is empty (the lock is then released). ErrLocked
+// Advance pops the item just sent (head, as Claim or Advance gave it; it is
+// popped only while it is still the head, so that a pop tried again after
+// its answer was lost takes nothing more) and returns the next one,
+// refreshing the lock; nil when the queue is empty (the lock is then
+// released). ErrLocked
 // means the lock expired: stop, another sender may have taken over. A done
 // key, when given, is stashed (as Stash would, for doneTTL) in the same
 // step, so that recording an item as sent costs no round trip of its own.
-func (o *Outbound) Advance(ctx context.Context, channel, chatID, token string, ttl time.Duration, done string, doneTTL time.Duration) ([]byte, error) {
+func (o *Outbound) Advance(ctx context.Context, channel, chatID, token string, head []byte, ttl time.Duration, done string, doneTTL time.Duration) ([]byte, error) {
 	keys := append(o.sendKeys(channel, chatID), o.prefix+"stash:"+done)
 	if done == "" {
 		doneTTL = 0
 	}
-	res, err := advanceScript.Run(ctx, o.rdb, keys, token, ttl.Milliseconds(), chatID, doneTTL.Milliseconds()).Result()
+	res, err := advanceScript.Run(ctx, o.rdb, keys, token, ttl.Milliseconds(), chatID, doneTTL.Milliseconds(), head).Result()
 	if err != nil {
 		return nil, fmt.Errorf("storage: advance outbound: %w", err)
 	}

@@ -41,9 +41,14 @@ func TestClaimSaysWhetherTheHeadWasSent(t *testing.T) {
 			if err != nil || !sent {
 				t.Fatalf("claim after the send: %s sent=%v %v, want the head known as sent", head, sent, err)
 			}
-			next, err := out.Advance(ctx, "telegram", "42", token, time.Minute, "", 0)
+			next, err := out.Advance(ctx, "telegram", "42", token, head, time.Minute, "", 0)
 			if err != nil || string(next) != `{"text":"第二条","id":"r2"}` {
 				t.Fatalf("next %s %v", next, err)
+			}
+			// The pop tried again (its first answer lost) pops nothing more.
+			again, err := out.Advance(ctx, "telegram", "42", token, head, time.Minute, "", 0)
+			if err != nil || string(again) != `{"text":"第二条","id":"r2"}` {
+				t.Fatalf("the same pop again: %s %v, want the second reply still at the head", again, err)
 			}
 			if _, _, sent, _ := out.ClaimDone(ctx, "telegram", "42", time.Minute, "sent:telegram:"); sent {
 				t.Error("a locked queue's claim said sent")
@@ -72,7 +77,7 @@ func TestHandledItemIsPoppedOnceRedisAnswers(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		mr.Restart()
 	}()
-	next, err := out.AdvanceHandled(ctx, "mirror", "webchat:a", token, time.Minute, "done:mirror:m1", time.Hour, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	next, err := out.AdvanceHandled(ctx, "mirror", "webchat:a", token, head, time.Minute, "done:mirror:m1", time.Hour, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil || storage.ItemID(next) != "m2" {
 		t.Fatalf("advance across the outage: %s %v, want the second item", next, err)
 	}

@@ -68,7 +68,7 @@ func (b *Bot) drain(ctx context.Context, channel, id string, fn func(context.Con
 		} else if item != "" {
 			b.done.Add(item, time.Now())
 		}
-		if raw, err = b.out.AdvanceHandled(ctx, channel, id, token, drainLockTTL, doneKey, storage.HandledTTL, b.log); err != nil {
+		if raw, err = b.out.AdvanceHandled(ctx, channel, id, token, raw, drainLockTTL, doneKey, storage.HandledTTL, b.log); err != nil {
 			if !errors.Is(err, storage.ErrLocked) {
 				b.log.Error("slack: advance queue; the item may be handled again", "queue", channel, "id", id, "err", err)
 				b.out.Release(context.WithoutCancel(ctx), channel, id, token)

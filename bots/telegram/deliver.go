@@ -106,7 +106,7 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 			sent = r.ID
 		}
 		// Advanced even when shutting down: the reply was sent.
-		if raw, err = b.advance(ctx, chat, token, sent); err != nil {
+		if raw, err = b.advance(ctx, chat, token, raw, sent); err != nil {
 			if !errors.Is(err, storage.ErrLocked) {
 				b.log.Error("telegram: advance queue", "chat", chat, "err", err)
 				b.out.Release(context.WithoutCancel(ctx), Channel, chat, token)
@@ -118,6 +118,6 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 
 // advance pops the reply just handled (sent, or given up) and records it as
 // sent when Telegram took it (storage.Outbound.AdvanceHandled).
-func (b *Bot) advance(ctx context.Context, chat, token, sentID string) ([]byte, error) {
-	return b.out.AdvanceHandled(ctx, Channel, chat, token, sendLockTTL, sentKey(sentID), storage.HandledTTL, b.log)
+func (b *Bot) advance(ctx context.Context, chat, token string, head []byte, sentID string) ([]byte, error) {
+	return b.out.AdvanceHandled(ctx, Channel, chat, token, head, sendLockTTL, sentKey(sentID), storage.HandledTTL, b.log)
 }
