@@ -3,13 +3,22 @@ package understand
 import "strings"
 
 // MonthDay finds a day of the year written without a year in an answer
-// (11月25日, 那就11月25号下午吧, 11/25, 25 Nov, call me Nov 25th, November 25):
-// the first one, read with the lexicon's marks and month names (date_marks,
-// months). ok is false when there is none, or its month or day is out of
+// (11月25日, 那就11月25号下午吧, 25 Nov, call me Nov 25th, November 25), read
+// with the lexicon's marks and month names (date_marks, months): the first
+// one. Digits alone are a date as the whole answer (11/25, 11-25, 11.25);
+// within words only with a slash (call me on 11/25), since 下午2-3点, at 3.30
+// and 3-4 days are a time or a range. ok is false when there is none, or its month or day is out of
 // range.
 func (r *Rules) MonthDay(answer string) (month, day int, ok bool) {
-	s := strings.ToLower(Normalize(answer))
+	s := strings.TrimSpace(strings.ToLower(Normalize(answer)))
 	w := &r.lx.Words
+	if n, e := digitsAt(s, 0, 2); e > 0 && e < len(s) && strings.IndexByte("/-.", s[e]) >= 0 {
+		d, end := digitsAt(s, e+1, 2)
+		if end > e+1 && (end == len(s) || end == len(s)-1 && s[end] == '.') && inRange(n, d) {
+			return n, d, true
+		}
+		return 0, 0, false
+	}
 	for i := 0; i < len(s); i++ {
 		if i > 0 && edgeClass(s[i-1]) != 0 && edgeClass(s[i-1]) == edgeClass(s[i]) {
 			continue // inside a number or a word
@@ -26,6 +35,10 @@ func (w *SlotWords) monthDayAt(s string, i int) (month, day int, ok bool) {
 	if n, e := digitsAt(s, i, 2); e > i {
 		if m, d, ok := w.afterMonthNumber(s, n, e); ok {
 			return m, d, true
+		}
+		if e < len(s) && s[e] == '/' { // call me on 11/25: a slash is no time nor range
+			d, end := digitsAt(s, e+1, 2)
+			return n, d, end > e+1 && dayEnds(s, end) && inRange(n, d)
 		}
 		// 25 Nov, 25th November
 		m, end := w.monthNameAt(s, skipSpaces(s, ordinalEnd(s, e)))
@@ -44,13 +57,9 @@ func (w *SlotWords) monthDayAt(s string, i int) (month, day int, ok bool) {
 	return m, d, end > j && dayEnds(s, ordinalEnd(s, end)) && inRange(m, d)
 }
 
-// afterMonthNumber reads the rest of "11月25日" or "11/25" after the month
-// number n, which ends at byte e.
+// afterMonthNumber reads the rest of "11月25日" after the month number n,
+// which ends at byte e.
 func (w *SlotWords) afterMonthNumber(s string, n, e int) (month, day int, ok bool) {
-	if e < len(s) && strings.IndexByte("/-.", s[e]) >= 0 {
-		d, end := digitsAt(s, e+1, 2)
-		return n, d, end > e+1 && dayEnds(s, end) && inRange(n, d)
-	}
 	j, found := markAt(s, skipSpaces(s, e), w.DateMarks["month"])
 	if !found {
 		return 0, 0, false
