@@ -72,6 +72,9 @@ func chatCommand(ctx context.Context, cfg Config, args []string, stdout io.Write
 		if err != nil {
 			return err
 		}
+		if !said.Sent && said.Holder == "" {
+			return fmt.Errorf("%s:%s was handed back while you wrote; nothing was sent, try again", channel, chatID)
+		}
 		if !said.Sent {
 			return fmt.Errorf("%s:%s is held by %s", channel, chatID, said.Holder)
 		}

@@ -70,14 +70,18 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	states := storage.NewStates(rdb, cfg.RedisPrefix, cfg.IdleTimeout)
 	// the idle trackers of earlier versions, taken over once
 	idle := states.Idle()
-	if err := errors.Join(idle.Adopt(ctx, "reporting", "reporting", 1, func(m string) string { return strings.Replace(m, "\x00", ":", 1) }),
+	if err := errors.Join(idle.Adopt(ctx, "reporting", "reporting", 1, func(m string) (string, error) { return strings.Replace(m, "\x00", ":", 1), nil }),
 		idle.Adopt(ctx, "touch:slack-held", "slack-held", 1000, nil),
 		// held threads, by Slack's thread, became held chats (dialog's)
-		idle.Adopt(ctx, "idle:slack-held", "held", 1, func(ts string) string {
-			if th, err := db.ThreadByTS(ctx, ts); err == nil {
-				return storage.MirrorID(th.ConvChannel, th.ConvChatID)
+		idle.Adopt(ctx, "idle:slack-held", "held", 1, func(ts string) (string, error) {
+			th, err := db.ThreadByTS(ctx, ts)
+			if errors.Is(err, storage.ErrNotFound) {
+				return "", nil
 			}
-			return ""
+			if err != nil {
+				return "", err
+			}
+			return storage.MirrorID(th.ConvChannel, th.ConvChatID), nil
 		})); err != nil {
 		log.Warn("earlier idle trackers not taken over", "err", err)
 	}

@@ -27,6 +27,9 @@ type Notifier struct {
 	lease    time.Duration
 }
 
+// noticeWait bounds how long one notice waits for its chat's lock.
+const noticeWait = 10 * time.Second
+
 // maxAttempts bounds how often one notice is tried before it is given up and
 // logged on its ticket as undelivered. Each failed try doubles the wait
 // before the next (from 30 s up to an hour), so 40 tries span about a day
@@ -44,10 +47,11 @@ func NewNotifier(db *storage.DB, texts *prompts.Catalog, cfg Config, desk *Manag
 // Run delivers notices until ctx ends.
 func (n *Notifier) Run(ctx context.Context) {
 	for ctx.Err() == nil {
+		commit := n.db.NextCommit() // a notice this process writes wakes it at once
 		if _, err := n.DeliverOnce(ctx); err != nil && ctx.Err() == nil {
 			n.log.Error("deliver notices", "err", err)
 		}
-		n.db.Wait(ctx, n.interval) // a notice this process wrote wakes it at once
+		n.db.WaitFor(ctx, commit, n.interval)
 	}
 }
 
@@ -86,7 +90,11 @@ func (n *Notifier) deliver(ctx context.Context, no storage.Notice) error {
 	if err != nil {
 		return err
 	}
-	if err := n.send(ctx, tk.Channel, tk.ChatID, replies); err != nil {
+	// A chat busy with a long turn (a language model's) holds its own
+	// notice back, not every notice after it: the notice is offered again.
+	sctx, cancel := context.WithTimeout(ctx, noticeWait)
+	defer cancel()
+	if err := n.send(sctx, tk.Channel, tk.ChatID, replies); err != nil {
 		return err
 	}
 	return n.db.MarkDelivered(ctx, no.ID, n.now())

@@ -43,7 +43,16 @@ func (m *Manager) NudgeQuiet(ctx context.Context) (int, error) {
 		channel, chatID, _ := strings.Cut(chat, ":")
 		ok, err := m.nudge(ctx, channel, chatID, quiet)
 		if err != nil {
-			return n, err
+			if ctx.Err() != nil {
+				return n, err
+			}
+			// One chat that cannot be nudged (its channel turned off) must
+			// not stop the others: it is logged and no longer watched.
+			m.log.Error("nudge not sent; chat no longer watched", "channel", channel, "chat", chatID, "err", err)
+			if err := m.states.Idle().Forget(ctx, reportingSet, chat); err != nil {
+				return n, err
+			}
+			continue
 		}
 		if ok {
 			n++

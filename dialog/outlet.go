@@ -38,8 +38,10 @@ func QueuedReplies(_ string, rs []Reply) ([][]byte, error) {
 	return items, nil
 }
 
-// SetOutlet gives the desk channel's outlet. Call before serving; a
-// channel without one cannot be written to outside a customer's request.
+// SetOutlet gives the desk channel's outlet. Call before serving: a
+// channel without one can be neither answered (Take, Answer) nor written
+// to (Send, a person's words); Handle, which only returns the replies,
+// needs none.
 func (m *Manager) SetOutlet(channel string, o Outlet) {
 	if m.outlets == nil {
 		m.outlets = map[string]Outlet{}

@@ -120,7 +120,7 @@ func (m *Manager) ReleaseIdle(ctx context.Context, idle time.Duration) ([]string
 	var released []string
 	for _, id := range quiet {
 		channel, chatID, _ := strings.Cut(id, ":")
-		held, err := m.release(ctx, channel, chatID)
+		held, err := m.release(ctx, channel, chatID, m.now().Add(-idle))
 		if err != nil {
 			m.log.Error("idle release", "channel", channel, "chat", chatID, "err", err)
 			continue

@@ -52,35 +52,40 @@ func (m *Manager) TakeOver(ctx context.Context, channel, chatID, agent, name str
 		}
 		m.reset(c)
 		c.TakenOver, c.Agent, c.NeedsStaff, c.StaffReason = true, agent, false, ""
+		c.Idle = m.heldMark(channel, chatID) // watched for idleness from now, with the save
 		return m.announce(c, "staff.joined", name)
 	})
-	if err == nil {
-		m.touchHeld(ctx, channel, chatID)
-	}
 	return holder, err
 }
 
 // Release hands the chat back to the bot, which tells the customer. It does
 // nothing when no one holds the chat.
 func (m *Manager) Release(ctx context.Context, channel, chatID string) error {
-	_, err := m.release(ctx, channel, chatID)
+	_, err := m.release(ctx, channel, chatID, time.Time{})
 	return err
 }
 
-// release hands the chat back and says whether anyone held it.
-func (m *Manager) release(ctx context.Context, channel, chatID string) (bool, error) {
+// release hands the chat back and says whether it did; with quiet set,
+// only if the chat has had no word from either side since (checked under
+// its lock, so a word that just came keeps it).
+func (m *Manager) release(ctx context.Context, channel, chatID string, quiet time.Time) (bool, error) {
 	held := false
+	member := storage.MirrorID(channel, chatID)
 	err := m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
+		if !quiet.IsZero() {
+			still, err := m.states.Idle().QuietSince(ctx, heldSet, member, quiet)
+			if err != nil || !still {
+				return err
+			}
+		}
+		c.Idle = &storage.IdleMark{Set: heldSet, Member: member, Forget: true}
 		if held = c.TakenOver; !held {
 			return nil
 		}
 		c.TakenOver, c.Agent = false, ""
 		return m.announce(c, "staff.left", "")
 	})
-	if err != nil {
-		return false, err
-	}
-	return held, m.states.Idle().Forget(ctx, heldSet, storage.MirrorID(channel, chatID))
+	return held, err
 }
 
 // Holder returns who holds the chat, "" when the bot does.
@@ -102,26 +107,21 @@ func (m *Manager) Holder(ctx context.Context, channel, chatID string) (string, e
 // is part of the job's log, whichever desk they wrote from (actor names
 // them there: "slack:Name (U…)", "staff:name").
 func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, actor, text string) error {
-	err := m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
+	return m.update(ctx, channel, chatID, func(c *storage.Conversation) error {
 		if !c.TakenOver || c.Agent != agent {
 			return ErrNotHolder
 		}
-		latest, err := m.latestTicket(ctx, channel, chatID)
-		if err != nil {
+		// queued (encoded) first: words the channel cannot take are not logged as said
+		if err := m.queue(c, []Reply{{Key: "staff", Text: text}}); err != nil {
 			return err
 		}
-		if latest != nil {
-			e := domain.Event{TicketID: latest.ID, At: m.now().UTC(), Actor: actor, Kind: EventStaffReply, Detail: text}
-			if err := m.db.AddEvent(ctx, e); err != nil {
-				return err
-			}
+		c.Idle = m.heldMark(channel, chatID) // the person's words keep the chat held
+		latest, err := m.latestTicket(ctx, channel, chatID)
+		if err != nil || latest == nil {
+			return err
 		}
-		return m.queue(c, []Reply{{Key: "staff", Text: text}})
+		return m.db.AddEvent(ctx, domain.Event{TicketID: latest.ID, At: m.now().UTC(), Actor: actor, Kind: EventStaffReply, Detail: text})
 	})
-	if err == nil {
-		m.touchHeld(ctx, channel, chatID)
-	}
-	return err
 }
 
 // latestTicket is the chat's newest ticket, nil when it has none.

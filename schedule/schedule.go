@@ -122,10 +122,11 @@ func (s *Scheduler) Start(ctx context.Context) error {
 // Run relays events until ctx ends, then stops River.
 func (s *Scheduler) Run(ctx context.Context) error {
 	for ctx.Err() == nil {
+		commit := s.db.NextCommit() // an event this process writes wakes it at once
 		if _, err := s.RelayOnce(ctx); err != nil && ctx.Err() == nil {
 			s.log.Error("schedule: relay", "err", err)
 		}
-		s.db.Wait(ctx, s.opts.Relay) // an event this process wrote wakes it at once
+		s.db.WaitFor(ctx, commit, s.opts.Relay)
 	}
 	return s.Stop(context.WithoutCancel(ctx))
 }

@@ -40,16 +40,20 @@ func (b *bell) c() <-chan struct{} {
 // pass, at most a few passes a second more than its poll would make.
 const settle = 100 * time.Millisecond
 
-// Wait returns after every, when ctx ends, or soon after this process
-// committed a write: the way a reader of the outbox or the event log
-// waits between passes.
-func (db *DB) Wait(ctx context.Context, every time.Duration) {
+// NextCommit is closed at this process's next commit. A reader of the
+// outbox or the event log takes it before a pass and waits on it after
+// (WaitFor), so that a commit made during the pass is not slept through.
+func (db *DB) NextCommit() <-chan struct{} { return db.written.c() }
+
+// WaitFor returns after every, when ctx ends, or soon after commit (from
+// NextCommit) is closed.
+func (db *DB) WaitFor(ctx context.Context, commit <-chan struct{}, every time.Duration) {
 	t := time.NewTimer(every)
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
 	case <-t.C:
-	case <-db.written.c():
+	case <-commit:
 		s := time.NewTimer(min(settle, every))
 		defer s.Stop()
 		select {

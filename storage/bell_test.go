@@ -18,7 +18,7 @@ func TestWaitWakesOnACommit(t *testing.T) {
 			ctx := context.Background()
 			woke := make(chan struct{})
 			go func() {
-				db.Wait(ctx, time.Hour)
+				db.WaitFor(ctx, db.NextCommit(), time.Hour)
 				close(woke)
 			}()
 			deadline := time.After(30 * time.Second)

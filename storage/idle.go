@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -48,12 +49,26 @@ func (i *Idle) Quiet(ctx context.Context, set string, before time.Time, limit in
 	return ms, nil
 }
 
+// QuietSince says member of set was last active before before (or is not
+// in set at all): checked again under a chat's lock before acting on Quiet.
+func (i *Idle) QuietSince(ctx context.Context, set, member string, before time.Time) (bool, error) {
+	at, err := i.rdb.ZScore(ctx, i.key(set), member).Result()
+	if errors.Is(err, redis.Nil) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("storage: idle member: %w", err)
+	}
+	return int64(at) < before.UnixMilli(), nil
+}
+
 // Adopt moves the members of an older tracker's sorted set (oldKey, under
 // the prefix) into set, once: scores times scale (to milliseconds), members
-// through rename when given ("" drops one). Trackers before Idle (until 2026-11) kept
-// their own keys; a desk upgraded in place keeps its takeovers and
-// unfinished reports. It does nothing when oldKey is gone.
-func (i *Idle) Adopt(ctx context.Context, oldKey, set string, scale float64, rename func(string) string) error {
+// through rename when given ("" drops one; an error stops the adoption and
+// keeps the old set, to be adopted at the next start). Trackers before Idle
+// (until 2026-11) kept their own keys; a desk upgraded in place keeps its
+// takeovers and unfinished reports. It does nothing when oldKey is gone.
+func (i *Idle) Adopt(ctx context.Context, oldKey, set string, scale float64, rename func(string) (string, error)) error {
 	old := i.prefix + oldKey
 	zs, err := i.rdb.ZRangeWithScores(ctx, old, 0, -1).Result()
 	if err != nil || len(zs) == 0 {
@@ -63,7 +78,10 @@ func (i *Idle) Adopt(ctx context.Context, oldKey, set string, scale float64, ren
 	for _, z := range zs {
 		z.Score *= scale
 		if m, ok := z.Member.(string); ok && rename != nil {
-			if z.Member = rename(m); z.Member == "" {
+			if z.Member, err = rename(m); err != nil {
+				return fmt.Errorf("storage: idle adopt %s: %w", oldKey, err)
+			}
+			if z.Member == "" {
 				continue // no longer anything's
 			}
 		}

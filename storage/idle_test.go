@@ -35,7 +35,7 @@ func TestIdleTracksAndAdoptsTheOlderTrackers(t *testing.T) {
 			if err := idle.Adopt(ctx, "touch:old", "held", 1000, nil); err != nil {
 				t.Fatal(err)
 			}
-			if err := idle.Adopt(ctx, "reporting", "reporting", 1, func(m string) string { return strings.Replace(m, "\x00", ":", 1) }); err != nil {
+			if err := idle.Adopt(ctx, "reporting", "reporting", 1, func(m string) (string, error) { return strings.Replace(m, "\x00", ":", 1), nil }); err != nil {
 				t.Fatal(err)
 			}
 			if q, _ := idle.Quiet(ctx, "held", at.Add(30*time.Second), 0); !slices.Equal(q, []string{"a", "ts1"}) {

@@ -26,6 +26,7 @@ const feedEvery = 500 * time.Millisecond
 func (b *Bot) feedLoop(ctx context.Context) {
 	holder := storage.NewHolder()
 	for ctx.Err() == nil {
+		commit := b.db.NextCommit() // an event this process writes wakes it at once
 		if err := b.releaseIdle(ctx); err != nil && ctx.Err() == nil {
 			b.log.Error("slack: idle release", "err", err)
 		}
@@ -33,7 +34,7 @@ func (b *Bot) feedLoop(ctx context.Context) {
 		if err != nil && ctx.Err() == nil && !errors.Is(err, errNotLeader) {
 			b.log.Error("slack: feed", "err", err)
 		}
-		b.db.Wait(ctx, feedEvery) // an event this process wrote wakes it at once
+		b.db.WaitFor(ctx, commit, feedEvery)
 	}
 }
 

@@ -1,8 +1,18 @@
 -- +goose Up
--- The rows the staff desk has not taken yet, found without a scan.
-CREATE INDEX IF NOT EXISTS ticket_events_unfed ON ticket_events (id) WHERE fed_at IS NULL;
-CREATE INDEX IF NOT EXISTS feedback_unfed ON feedback (id) WHERE fed_at IS NULL;
+-- The rows the staff desk's cursor had passed count as taken (the cursors
+-- table stays, unused, for a downgrade); then the rows not taken yet are
+-- indexed.
+UPDATE ticket_events SET fed_at = at
+  WHERE fed_at IS NULL AND id <= COALESCE((SELECT last_id FROM cursors WHERE name = 'slack:events'), 0);
+UPDATE feedback SET fed_at = created_at
+  WHERE fed_at IS NULL AND id <= COALESCE((SELECT last_id FROM cursors WHERE name = 'slack:feedback'), 0);
+DROP INDEX IF EXISTS ticket_events_unfed;
+CREATE INDEX ticket_events_unfed ON ticket_events (id) WHERE fed_at IS NULL;
+DROP INDEX IF EXISTS feedback_unfed;
+CREATE INDEX feedback_unfed ON feedback (id) WHERE fed_at IS NULL;
 
 -- +goose Down
 DROP INDEX IF EXISTS ticket_events_unfed;
 DROP INDEX IF EXISTS feedback_unfed;
+UPDATE cursors SET last_id = (SELECT COALESCE(MAX(id), 0) FROM ticket_events WHERE fed_at IS NOT NULL) WHERE name = 'slack:events';
+UPDATE cursors SET last_id = (SELECT COALESCE(MAX(id), 0) FROM feedback WHERE fed_at IS NOT NULL) WHERE name = 'slack:feedback';
