@@ -12,7 +12,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -33,16 +33,16 @@ func ticketCommand(ctx context.Context, cfg Config, args []string, stdout io.Wri
 		fmt.Fprint(stdout, mainHelp(cfg.Desk.DefaultLocale))
 		return nil
 	}
-	cmd, err := dialog.ParseCommand(args)
+	cmd, err := staff.ParseCommand(args)
 	if err != nil {
-		return usageError{fmt.Errorf("%s (frontdesk ticket help lists the commands)", strings.TrimSuffix(err.Error(), ": "+dialog.ErrUsage.Error()))}
+		return usageError{fmt.Errorf("%s (frontdesk ticket help lists the commands)", strings.TrimSuffix(err.Error(), ": "+staff.ErrUsage.Error()))}
 	}
 	db, err := openDatabase(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	err = dialog.NewStaff(db, cfg.Desk, nil).Exec(ctx, "staff:"+cfg.Staff, cmd, stdout)
+	err = staff.NewStaff(db, cfg.Desk, nil).Exec(ctx, "staff:"+cfg.Staff, cmd, stdout)
 	if errors.Is(err, storage.ErrNotFound) && cmd.Number != "" {
 		return fmt.Errorf("no ticket %s", cmd.Number)
 	}

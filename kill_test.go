@@ -17,6 +17,7 @@ import (
 	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -89,7 +90,7 @@ func TestCallbackSurvivesKillNine(t *testing.T) {
 	if _, err := db.CreateTicket(ctx, tk, "customer:telegram:7401"); err != nil {
 		t.Fatal(err)
 	}
-	staff := dialog.NewStaff(db, dialog.Config{}, nil)
+	staff := staff.NewStaff(db, dialog.Config{}, nil)
 	for _, st := range []string{"repairing", "ready", "closed"} {
 		if _, err := staff.SetStatus(ctx, tk.Number, "staff:li", st); err != nil {
 			t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/frontdesk/frontdesk/bots/slack/slacktest"
 	"io"
 	"net/http"
 	"regexp"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/frontdesk/frontdesk/bots/slack/slacktest"
 )
 
 // TestMetricsCountWhatHappened: after a customer reports a fault on the web

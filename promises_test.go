@@ -13,6 +13,7 @@ import (
 	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -175,7 +176,7 @@ func TestPromisesExactlyOnceAcrossTwoInstances(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	staff := dialog.NewStaff(db, dialog.Config{}, nil)
+	staff := staff.NewStaff(db, dialog.Config{}, nil)
 	const n = 6
 	var timed, called []*domain.Ticket
 	for i := range 2 * n {

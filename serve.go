@@ -21,6 +21,7 @@ import (
 	"github.com/frontdesk/frontdesk/metrics"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/schedule"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/understand"
 )
@@ -135,7 +136,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	}
 	var weekly func(context.Context, time.Time, time.Time) (func() error, error)
 	if cfg.Slack.BotToken != "" {
-		sd, err := slackdesk.New(cfg.Slack, desk, dialog.NewStaff(db, cfg.Desk, nil), db, storage.NewOutbound(rdb, cfg.RedisPrefix), log)
+		sd, err := slackdesk.New(cfg.Slack, desk, staff.NewStaff(db, cfg.Desk, nil), db, storage.NewOutbound(rdb, cfg.RedisPrefix), log)
 		if err != nil {
 			a.close()
 			return nil, err

@@ -16,7 +16,7 @@ import (
 // working days of the window. The sample is decided by the ticket number's
 // hash, so every replica and every rerun decides the same.
 func (c Config) CallbackFor(ctx context.Context, db *storage.DB, tk *domain.Ticket, closed time.Time) (string, time.Time, bool, error) {
-	c = c.withDefaults()
+	c = c.WithDefaults()
 	p, sla := c.Promises, c.SLA
 	closed = closed.In(c.Location)
 	category, err := c.category(ctx, db, tk, closed)

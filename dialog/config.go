@@ -30,7 +30,8 @@ func Defaults() Config {
 		SLA: domain.DefaultSLA(), Promises: domain.DefaultPromises()}
 }
 
-func (c Config) withDefaults() Config {
+// WithDefaults is c with every setting left empty at its default.
+func (c Config) WithDefaults() Config {
 	def := Defaults()
 	if c.DefaultLocale == "" {
 		c.DefaultLocale = def.DefaultLocale
@@ -53,7 +54,7 @@ func (c Config) withDefaults() Config {
 // templates) and by when, by the service levels; the time is zero when the
 // next step waits on the customer or on parts.
 func (c Config) NextStep(tk *domain.Ticket) (string, time.Time) {
-	c = c.withDefaults()
+	c = c.WithDefaults()
 	sla, loc := c.SLA, c.Location
 	switch tk.State {
 	case domain.StateNew:
@@ -100,6 +101,6 @@ func (c Config) named(texts *prompts.Catalog, locale, every, en, key string) str
 // Plan maps a ticket event to the timers it starts and stops, by the desk's
 // service levels (domain.PlanFor).
 func (c Config) Plan(e domain.Event, tk *domain.Ticket) domain.Plan {
-	c = c.withDefaults()
+	c = c.WithDefaults()
 	return domain.PlanFor(c.SLA, c.Promises, c.Location, e, tk)
 }

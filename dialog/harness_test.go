@@ -12,6 +12,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/storage/storagetest"
 )
@@ -24,7 +25,7 @@ var monday10 = time.Date(2026, 3, 2, 10, 0, 0, 0, shanghai)
 type desk struct {
 	t      testing.TB
 	m      *dialog.Manager
-	staff  *dialog.Staff
+	staff  *staff.Staff
 	db     *storage.DB
 	states *storage.States
 	out    *storage.Outbound
@@ -61,7 +62,7 @@ func newDesk(t testing.TB, db *storage.DB, states *storage.States, out *storage.
 		nlu = fakeModel(t, nil)
 	}
 	d.m = dialog.New(db, states, texts, nlu, cfg, log, d.clock)
-	d.staff = dialog.NewStaff(db, cfg, d.clock)
+	d.staff = staff.NewStaff(db, cfg, d.clock)
 	for _, ch := range []string{"webchat", "telegram"} {
 		d.m.SetOutlet(ch, dialog.Outlet{Encode: dialog.QueuedReplies, Wake: func(chat string) { d.drain(ch, chat) }})
 	}

@@ -25,7 +25,6 @@ type Manager struct {
 	nlu      Understander
 	rules    *understand.Rules // the rules, for what only they read (callback answers)
 	cfg      Config
-	staff    *Staff
 	outlets  map[string]Outlet            // each channel's way to its customers (SetOutlet)
 	onMirror func(channel, chatID string) // told after a turn mirrored a message to a held chat; nil for none
 	log      *slog.Logger
@@ -51,9 +50,8 @@ func New(db *storage.DB, states *storage.States, texts *prompts.Catalog, nlu Und
 	if now == nil {
 		now = time.Now
 	}
-	cfg = cfg.withDefaults()
-	return &Manager{db: db, states: states, texts: texts, nlu: nlu, rules: rules, cfg: cfg, log: log, now: now,
-		staff: NewStaff(db, cfg, now)}
+	cfg = cfg.WithDefaults()
+	return &Manager{db: db, states: states, texts: texts, nlu: nlu, rules: rules, cfg: cfg, log: log, now: now}
 }
 
 // turn is one message being handled: the state it may change and the

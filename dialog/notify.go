@@ -40,7 +40,7 @@ const maxAttempts = 40
 // delivering through the desk's outlets (Manager.Send): onto each chat's one
 // queue, in order with its turns.
 func NewNotifier(db *storage.DB, texts *prompts.Catalog, cfg Config, desk *Manager, log *slog.Logger, interval time.Duration) *Notifier {
-	return &Notifier{db: db, texts: texts, cfg: cfg.withDefaults(), send: desk.Send, log: log,
+	return &Notifier{db: db, texts: texts, cfg: cfg.WithDefaults(), send: desk.Send, log: log,
 		now: time.Now, interval: interval, lease: 30 * time.Second}
 }
 

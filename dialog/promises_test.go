@@ -9,6 +9,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -133,8 +134,8 @@ func TestCallbackCategoriesAndDueTimes(t *testing.T) {
 		mutate(tk)
 		return tk
 	}
-	staffAt := func(when string) *dialog.Staff {
-		return dialog.NewStaff(d.db, cfg, func() time.Time { return at(t, when) })
+	staffAt := func(when string) *staff.Staff {
+		return staff.NewStaff(d.db, cfg, func() time.Time { return at(t, when) })
 	}
 	paid := mk("paid", func(tk *domain.Ticket) { tk.QuoteCents, tk.Decision = 35000, dialog.DecisionAccepted })
 	plain := mk("plain", func(*domain.Ticket) {})

@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"context"
 	"errors"
 	"time"
 
@@ -100,8 +101,8 @@ func (m *Manager) quoteConfirmed(t *turn, yes bool) error {
 			m.button(t, "btn.decline", "quote:decline:"+number))
 		return nil
 	}
-	tk, err := m.staff.Decide(t.ctx, number, decision == "accept", actorCustomer(t.c))
-	if errors.Is(err, ErrNotAllowed) {
+	tk, err := m.Decide(t.ctx, number, decision == "accept", actorCustomer(t.c))
+	if errors.Is(err, domain.ErrNotAllowed) {
 		m.quoteClosed(t, tk)
 		return nil
 	}
@@ -184,3 +185,31 @@ func (m *Manager) quoteDecided(t *turn) error {
 // recentDecision is how long a quote's decision is recalled when the
 // customer answers it again.
 const recentDecision = 14 * 24 * time.Hour
+
+// Decide records the customer's answer to the open quote: accepted moves
+// the job to approved, declined closes it (the machine goes back
+// unrepaired). A ticket that is not quoted any more returns domain.ErrNotAllowed
+// with the ticket as it stands, so a second press changes nothing.
+func (m *Manager) Decide(ctx context.Context, number string, accept bool, actor string) (*domain.Ticket, error) {
+	now := m.now()
+	var current *domain.Ticket
+	tk, err := m.db.UpdateTicket(ctx, number, actor, now, func(tk *domain.Ticket) (storage.Change, error) {
+		if tk.State != domain.StateQuoted {
+			c := *tk
+			current = &c
+			return storage.Change{}, domain.NotAllowed(tk, "decide")
+		}
+		at := now.UTC()
+		tk.DecidedAt = &at
+		if accept {
+			tk.Decision, tk.State = DecisionAccepted, domain.StateApproved
+			return storage.Change{Kind: "quote_accepted"}, nil
+		}
+		tk.Decision, tk.State = DecisionDeclined, domain.StateClosed
+		return storage.Change{Kind: "quote_declined"}, nil
+	})
+	if errors.Is(err, domain.ErrNotAllowed) {
+		return current, err
+	}
+	return tk, err
+}

@@ -81,7 +81,7 @@ func TestQuoteAcceptedOnceThenStatusNotices(t *testing.T) {
 				}
 				expect(t, d.deliver("q"), "notice.status."+st)
 			}
-			if _, err := d.staff.SetStatus(ctx, n, "staff:li", domain.StateWaitingParts); !errors.Is(err, dialog.ErrNotAllowed) {
+			if _, err := d.staff.SetStatus(ctx, n, "staff:li", domain.StateWaitingParts); !errors.Is(err, domain.ErrNotAllowed) {
 				t.Fatalf("closed -> waiting_parts: %v", err)
 			}
 		})
@@ -145,7 +145,7 @@ func TestInWarrantySkipsTheQuote(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.staff.Quote(ctx, n, "staff:li", 100, "x", 1); !errors.Is(err, dialog.ErrNotAllowed) {
+	if _, err := d.staff.Quote(ctx, n, "staff:li", 100, "x", 1); !errors.Is(err, domain.ErrNotAllowed) {
 		t.Fatalf("quote on in-warranty ticket: %v", err)
 	}
 	if _, err := d.staff.SetStatus(ctx, n, "staff:li", domain.StateApproved); err != nil {

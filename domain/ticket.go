@@ -6,7 +6,11 @@
 // desks decide with them.
 package domain
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"time"
+)
 
 // Ticket states, in lifecycle order (docs/TRADE.md, Lifecycle).
 const (
@@ -120,4 +124,14 @@ type Customer struct {
 	Company    string    `db:"company"`
 	Locale     string    `db:"locale"`
 	CreatedAt  time.Time `db:"created_at"`
+}
+
+// ErrNotAllowed means the change does not fit the ticket's current state
+// (closing a cancelled ticket, quoting an in-warranty repair, deciding a
+// quote twice).
+var ErrNotAllowed = errors.New("not allowed in this state")
+
+// NotAllowed is ErrNotAllowed for doing what to tk, naming its state.
+func NotAllowed(tk *Ticket, what string) error {
+	return fmt.Errorf("%s: %s is %s: %w", what, tk.Number, tk.State, ErrNotAllowed)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/frontdesk/frontdesk/storage/storagetest"
 )
@@ -39,7 +40,8 @@ type bench struct {
 	t     testing.TB
 	db    *storage.DB
 	s     *Scheduler
-	staff *dialog.Staff
+	staff *staff.Staff
+	desk  *dialog.Manager // the customer's side (a quote's decision)
 	mu    sync.Mutex
 	now   time.Time
 }
@@ -67,7 +69,7 @@ func newBench(t testing.TB, db *storage.DB, states *storage.States) *bench {
 	cfg := dialog.Config{Location: shanghai}
 	cfg.Promises.CallbackSample = 0
 	desk := dialog.New(db, states, texts, nil, cfg, log, b.clock)
-	b.staff = dialog.NewStaff(db, desk.Config(), b.clock)
+	b.staff, b.desk = staff.NewStaff(db, desk.Config(), b.clock), desk
 	b.s, err = New(context.Background(), db, desk, log, Options{Now: b.clock})
 	if err != nil {
 		t.Fatal(err)

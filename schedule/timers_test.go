@@ -10,8 +10,8 @@ import (
 
 	"github.com/riverqueue/river/rivertype"
 
-	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
+	"github.com/frontdesk/frontdesk/staff"
 )
 
 // With the clock under the test's control: the first-reply timer of a
@@ -141,7 +141,7 @@ func TestQuoteFollowUps(t *testing.T) {
 			}
 
 			b.set(at(t, "2026-03-03 09:00"))
-			if _, err := b.staff.Decide(ctx, decided.Number, true, "customer:telegram:q1"); err != nil {
+			if _, err := b.desk.Decide(ctx, decided.Number, true, "customer:telegram:q1"); err != nil {
 				t.Fatal(err)
 			}
 			for _, job := range []*rivertype.JobRow{b.due("quote_follow_up", "2026-03-04 11:00", forTicket(decided, false)),
@@ -169,7 +169,7 @@ func TestCallbackScheduledOnClosing(t *testing.T) {
 			if _, err := b.staff.Quote(ctx, tk.Number, "staff:li", 35000, "更换定影组件", 1); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := b.staff.Decide(ctx, tk.Number, true, "customer:telegram:cb1"); err != nil {
+			if _, err := b.desk.Decide(ctx, tk.Number, true, "customer:telegram:cb1"); err != nil {
 				t.Fatal(err)
 			}
 			for _, st := range []string{domain.StateRepairing, domain.StateReady, domain.StateClosed} {
@@ -310,7 +310,7 @@ func TestClosingIsNotKeepingAPromise(t *testing.T) {
 				t.Errorf("cancelled: %v", o)
 			}
 			var out strings.Builder
-			cmd, _ := dialog.ParseCommandLine("report 7")
+			cmd, _ := staff.ParseCommandLine("report 7")
 			if err := b.staff.Exec(ctx, "staff:li", cmd, &out); err != nil {
 				t.Fatal(err)
 			}
@@ -343,7 +343,7 @@ func TestReportCountsPromisesKeptAndBroken(t *testing.T) {
 			}
 			b.relay()
 			var out strings.Builder
-			cmd, err := dialog.ParseCommandLine("report 7")
+			cmd, err := staff.ParseCommandLine("report 7")
 			if err != nil {
 				t.Fatal(err)
 			}

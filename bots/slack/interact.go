@@ -15,6 +15,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -91,15 +92,15 @@ func (b *Bot) onAction(ctx context.Context, cb *slack.InteractionCallback, a *sl
 	}
 	switch a.ActionID {
 	case "close":
-		return b.exec(ctx, user, ts, dialog.Command{Verb: "close", Number: tk.Number})
+		return b.exec(ctx, user, ts, staff.Command{Verb: "close", Number: tk.Number})
 	case "status":
-		return b.exec(ctx, user, ts, dialog.Command{Verb: "status", Number: tk.Number, Args: []string{a.SelectedOption.Value}})
+		return b.exec(ctx, user, ts, staff.Command{Verb: "status", Number: tk.Number, Args: []string{a.SelectedOption.Value}})
 	case "quote":
 		// Not rate-limited: the trigger expires in three seconds.
 		_, err := b.api.OpenViewContext(ctx, cb.TriggerID, quoteModal(b.text, tk))
 		return err
 	case "assign":
-		return b.exec(ctx, user, ts, dialog.Command{Verb: "assign", Number: tk.Number, Args: []string{b.name(ctx, a.SelectedUser)}})
+		return b.exec(ctx, user, ts, staff.Command{Verb: "assign", Number: tk.Number, Args: []string{b.name(ctx, a.SelectedUser)}})
 	case "contact":
 		// Revealed to the presser alone, and who looked is on the ticket's log.
 		if err := b.db.AddEvent(ctx, domain.Event{TicketID: tk.ID, At: b.now().UTC(), Actor: b.actor(ctx, user), Kind: "contact_viewed"}); err != nil {
@@ -127,13 +128,13 @@ func (b *Bot) onQuoteSubmit(ctx context.Context, cb *slack.InteractionCallback) 
 		return strings.TrimSpace(cb.View.State.Values[block][block].Value)
 	}
 	number := cb.View.PrivateMetadata
-	cmd, err := dialog.ParseCommand([]string{"quote", number, v("amount"), v("work"), v("days")})
+	cmd, err := staff.ParseCommand([]string{"quote", number, v("amount"), v("work"), v("days")})
 	if err != nil {
 		return fieldError("amount", err)
 	}
 	actor := b.actor(ctx, cb.User.ID)
 	if cause := v("cause"); cause != "" {
-		if _, err := b.staff.Diagnose(ctx, number, actor, cause); err != nil && !errors.Is(err, dialog.ErrNotAllowed) {
+		if _, err := b.staff.Diagnose(ctx, number, actor, cause); err != nil && !errors.Is(err, domain.ErrNotAllowed) {
 			return fieldError("cause", err)
 		}
 	}
@@ -183,7 +184,7 @@ func (b *Bot) command(ctx context.Context, s slack.SlashCommand) any {
 		}
 		return reply(b.text("slack.released_number", map[string]any{"Number": number}))
 	}
-	cmd, err := dialog.ParseCommandLine(s.Text)
+	cmd, err := staff.ParseCommandLine(s.Text)
 	if err != nil {
 		return reply(err.Error() + "\n" + b.text("help.grammar", nil))
 	}

@@ -28,6 +28,7 @@ import (
 	"github.com/frontdesk/frontdesk/bots/webapi"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -88,7 +89,7 @@ type Bot struct {
 	cfg      Config
 	api      *slack.Client
 	desk     Desk
-	staff    *dialog.Staff
+	staff    *staff.Staff
 	db       *storage.DB
 	out      *storage.Outbound
 	log      *slog.Logger
@@ -121,7 +122,7 @@ func (b *Bot) SetRewriter(r Rewriter) { b.reword = r }
 const jobsChannel = "slackjobs"
 
 // New returns the staff desk; it calls Slack only from Start on.
-func New(cfg Config, desk Desk, staff *dialog.Staff, db *storage.DB, out *storage.Outbound, log *slog.Logger) (*Bot, error) {
+func New(cfg Config, desk Desk, staff *staff.Staff, db *storage.DB, out *storage.Outbound, log *slog.Logger) (*Bot, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}

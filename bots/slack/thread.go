@@ -12,7 +12,9 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
+	"github.com/frontdesk/frontdesk/staff"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
@@ -37,7 +39,7 @@ func (b *Bot) threadCommand(ctx context.Context, th *storage.Thread, user, text 
 	if err != nil {
 		return true, err
 	}
-	cmd, err := dialog.ParseCommandLine(verb + " " + tk.Number + " " + strings.TrimSpace(text[len(words[0]):]))
+	cmd, err := staff.ParseCommandLine(verb + " " + tk.Number + " " + strings.TrimSpace(text[len(words[0]):]))
 	if err != nil {
 		return false, nil // not the grammar ("Status looks fine now"): an ordinary reply
 	}
@@ -46,10 +48,10 @@ func (b *Bot) threadCommand(ctx context.Context, th *storage.Thread, user, text 
 
 // exec runs a staff command as the Slack user; the result is shown to them
 // alone, and the change reaches the thread through the ticket's event feed.
-func (b *Bot) exec(ctx context.Context, user, threadTS string, cmd dialog.Command) error {
+func (b *Bot) exec(ctx context.Context, user, threadTS string, cmd staff.Command) error {
 	var out bytes.Buffer
 	if err := b.staff.Exec(ctx, b.actor(ctx, user), cmd, &out); err != nil {
-		if errors.Is(err, dialog.ErrNotAllowed) || errors.Is(err, dialog.ErrUsage) || errors.Is(err, storage.ErrNotFound) {
+		if errors.Is(err, domain.ErrNotAllowed) || errors.Is(err, staff.ErrUsage) || errors.Is(err, storage.ErrNotFound) {
 			return b.ephemeral(ctx, user, threadTS, "```"+err.Error()+"```")
 		}
 		return err

@@ -1,4 +1,4 @@
-package dialog
+package staff
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
 )
@@ -73,7 +74,7 @@ func ParseCommand(words []string) (Command, error) {
 		if len(rest) != 1 {
 			return c, usage("find takes one phone number")
 		}
-		p, ok := ParsePhone(rest[0])
+		p, ok := dialog.ParsePhone(rest[0])
 		if !ok {
 			return c, usage("find: %q is not a phone number", rest[0])
 		}
@@ -87,7 +88,7 @@ func ParseCommand(words []string) (Command, error) {
 	if len(rest) == 0 {
 		return c, usage("%s needs a ticket number", c.Verb)
 	}
-	if c.Number, ok = FindTicketNumber(rest[0]); !ok {
+	if c.Number, ok = dialog.FindTicketNumber(rest[0]); !ok {
 		return c, usage("%q is not a ticket number (like FD-1042)", rest[0])
 	}
 	c.Args = rest[1:]

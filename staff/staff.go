@@ -1,4 +1,4 @@
-package dialog
+package staff
 
 import (
 	"context"
@@ -9,33 +9,30 @@ import (
 	"sync"
 	"time"
 
+	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-// ErrNotAllowed means the change does not fit the ticket's current state
-// (closing a cancelled ticket, quoting an in-warranty repair, deciding a
-// quote twice).
-var ErrNotAllowed = errors.New("not allowed in this state")
-
-// Staff runs the staff's operations on tickets (the CLI now, Slack later).
+// Staff runs the staff's operations on tickets, the one place the command
+// line, the Slack desk and the scheduler's tests call them.
 // Every change is one transaction: the ticket, its event with the staff
 // member's name and exact time, and the notice that tells the customer.
 type Staff struct {
 	db    *storage.DB
-	cfg   Config
+	cfg   dialog.Config
 	now   func() time.Time
 	texts *prompts.Catalog // labels of what Exec prints, in cfg.DefaultLocale
 }
 
 // NewStaff returns the staff operations over db. What Exec prints is
 // labelled in the desk's default language, from prompts' cli.* keys.
-func NewStaff(db *storage.DB, cfg Config, now func() time.Time) *Staff {
+func NewStaff(db *storage.DB, cfg dialog.Config, now func() time.Time) *Staff {
 	if now == nil {
 		now = time.Now
 	}
-	return &Staff{db: db, cfg: cfg.withDefaults(), now: now, texts: embeddedTexts()}
+	return &Staff{db: db, cfg: cfg.WithDefaults(), now: now, texts: embeddedTexts()}
 }
 
 // embeddedTexts is the catalog built into the binary, loaded once.
@@ -46,10 +43,6 @@ var embeddedTexts = sync.OnceValue(func() *prompts.Catalog {
 	}
 	return c
 })
-
-func notAllowed(tk *domain.Ticket, what string) error {
-	return fmt.Errorf("%s: %s is %s: %w", what, tk.Number, tk.State, ErrNotAllowed)
-}
 
 // NextStep says what happens next on tk and by when (see Config.NextStep).
 func (s *Staff) NextStep(tk *domain.Ticket) (string, time.Time) { return s.cfg.NextStep(tk) }
@@ -63,7 +56,7 @@ func (s *Staff) Diagnose(ctx context.Context, number, actor, diagnosis string) (
 	}
 	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *domain.Ticket) (storage.Change, error) {
 		if tk.State != domain.StateNew && tk.State != domain.StateDiagnosed {
-			return storage.Change{}, notAllowed(tk, "diagnose")
+			return storage.Change{}, domain.NotAllowed(tk, "diagnose")
 		}
 		tk.Diagnosis, tk.State = diagnosis, domain.StateDiagnosed
 		return storage.Change{Kind: "diagnosed", Detail: diagnosis, Notice: "diagnosed"}, nil
@@ -79,43 +72,15 @@ func (s *Staff) Quote(ctx context.Context, number, actor string, cents int64, wo
 	}
 	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *domain.Ticket) (storage.Change, error) {
 		if tk.Warranty == "in" {
-			return storage.Change{}, fmt.Errorf("quote: %s is in warranty, set it approved instead: %w", tk.Number, ErrNotAllowed)
+			return storage.Change{}, fmt.Errorf("quote: %s is in warranty, set it approved instead: %w", tk.Number, domain.ErrNotAllowed)
 		}
 		if !slices.Contains([]string{domain.StateNew, domain.StateDiagnosed, domain.StateQuoted}, tk.State) {
-			return storage.Change{}, notAllowed(tk, "quote")
+			return storage.Change{}, domain.NotAllowed(tk, "quote")
 		}
 		tk.QuoteCents, tk.QuoteWork, tk.QuoteDays = cents, strings.TrimSpace(work), days
 		tk.State, tk.Decision, tk.DecidedAt = domain.StateQuoted, "", nil
 		return storage.Change{Kind: "quoted", Detail: fmt.Sprintf("%d.%02d %s %dd", cents/100, cents%100, tk.QuoteWork, days), Notice: "quoted"}, nil
 	})
-}
-
-// Decide records the customer's answer to the open quote: accepted moves
-// the job to approved, declined closes it (the machine goes back
-// unrepaired). A ticket that is not quoted any more returns ErrNotAllowed
-// with the ticket as it stands, so a second press changes nothing.
-func (s *Staff) Decide(ctx context.Context, number string, accept bool, actor string) (*domain.Ticket, error) {
-	now := s.now()
-	var current *domain.Ticket
-	tk, err := s.db.UpdateTicket(ctx, number, actor, now, func(tk *domain.Ticket) (storage.Change, error) {
-		if tk.State != domain.StateQuoted {
-			c := *tk
-			current = &c
-			return storage.Change{}, notAllowed(tk, "decide")
-		}
-		at := now.UTC()
-		tk.DecidedAt = &at
-		if accept {
-			tk.Decision, tk.State = DecisionAccepted, domain.StateApproved
-			return storage.Change{Kind: "quote_accepted"}, nil
-		}
-		tk.Decision, tk.State = DecisionDeclined, domain.StateClosed
-		return storage.Change{Kind: "quote_declined"}, nil
-	})
-	if errors.Is(err, ErrNotAllowed) {
-		return current, err
-	}
-	return tk, err
 }
 
 // SetStatus moves a ticket to state, if the lifecycle allows it, and tells
@@ -126,7 +91,7 @@ func (s *Staff) SetStatus(ctx context.Context, number, actor, state string) (*do
 	}
 	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *domain.Ticket) (storage.Change, error) {
 		if !slices.Contains(domain.StatusMoves[tk.State], state) {
-			return storage.Change{}, notAllowed(tk, "status "+state)
+			return storage.Change{}, domain.NotAllowed(tk, "status "+state)
 		}
 		from := tk.State
 		tk.State = state
@@ -142,7 +107,7 @@ func (s *Staff) Assign(ctx context.Context, number, actor, engineer string) (*do
 	}
 	return s.db.UpdateTicket(ctx, number, actor, s.now(), func(tk *domain.Ticket) (storage.Change, error) {
 		if tk.State == domain.StateClosed || tk.State == domain.StateCancelled {
-			return storage.Change{}, notAllowed(tk, "assign")
+			return storage.Change{}, domain.NotAllowed(tk, "assign")
 		}
 		tk.Engineer = engineer
 		return storage.Change{Kind: "assigned", Detail: engineer, Notice: "assigned"}, nil
