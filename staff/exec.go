@@ -172,7 +172,7 @@ func (s *Staff) writeTicket(ctx context.Context, w io.Writer, t *domain.Ticket) 
 	fmt.Fprintln(w, s.Text("cli.levels", nil))
 	var tt prompts.Table
 	for _, tm := range ts {
-		line := s.Text("cli.timer", map[string]any{"Kind": tm.Kind, "Started": tm.StartedAt.In(loc).Format("01-02 15:04"),
+		line := s.Text("cli.timer", map[string]any{"Kind": s.Text("cli.level."+tm.Kind, nil), "Started": tm.StartedAt.In(loc).Format("01-02 15:04"),
 			"Due": tm.DueAt.In(loc).Format("01-02 15:04"), "Outcome": tm.Outcome})
 		cells := strings.Split(line, "\t")
 		cells[0] = "  " + cells[0]
