@@ -120,7 +120,8 @@ func (m *Manager) managerAnswer(t *turn) error {
 		m.handover(t, "manager") // they insist
 		return nil
 	case IntentYes:
-		m.menu(t, "manager.self") // "可以, 你来处理"
+		// 可以, 你来处理
+		m.menu(t, "manager.self")
 		return nil
 	}
 	return m.byIntent(t)

@@ -71,7 +71,8 @@ func (m *Manager) quoteAnswer(t *turn) error {
 		return m.quoteConfirmed(t, false)
 	case IntentAccept, IntentDecline:
 		if d := map[string]string{IntentAccept: "accept", IntentDecline: "decline"}[t.intent.Kind]; d == t.c.Slots["decision"] {
-			return m.quoteConfirmed(t, true) // "行，修吧" to "accept?" is a yes
+			// 行，修吧 to "accept?" is a yes
+			return m.quoteConfirmed(t, true)
 		}
 		return m.quoteConfirmed(t, false)
 	case IntentStatus, IntentReport, IntentComplaint, IntentHuman, IntentManager, IntentCancel, IntentConsult:

@@ -95,7 +95,8 @@ func (r *Rules) cueReading(c Context, rd *reading, facts map[string]string) stri
 		if k, p := r.classify(rd, c); p >= classifierFloor {
 			rd.guess = p < sureFloor
 			if k == "consult" && len(rd.products) > 0 && !r.question(rd.text) {
-				return FlowReport // "惠普打印机打印有黑道，送修": a product and what is wrong, not a question
+				// 惠普打印机打印有黑道，送修: a product and what is wrong, not a question
+				return FlowReport
 			}
 			return classIntents[k]
 		}
@@ -134,7 +135,8 @@ func (r *Rules) cueReading(c Context, rd *reading, facts map[string]string) stri
 		return FlowAbuse
 	}
 	if rd.strong["human"] && s["human"] >= s[first] && !(rd.strong[FlowManager] && s[FlowManager] >= s["human"]) {
-		return "human" // but 你们主管是谁?让他给我打电话 asks for the manager
+		// but 你们主管是谁?让他给我打电话 asks for the manager
+		return "human"
 	}
 	if first == "human" && rd.strong[FlowManager] && s[FlowManager] >= s["human"] {
 		first = FlowManager

@@ -19,7 +19,8 @@ func (lx *Lexicon) ParseName(answer string) (name, salutation string, ok bool) {
 		return "", "", false
 	}
 	head, sal := s, 0
-	if k := strings.IndexAny(s, ",;"+marks().pauses); k >= 0 && !lx.Words.onlyTails(s, k+1) && !lx.Words.spelledOut(s, k+1) { // 我姓李，女的
+	// 我姓李，女的
+	if k := strings.IndexAny(s, ",;"+marks().pauses); k >= 0 && !lx.Words.onlyTails(s, k+1) && !lx.Words.spelledOut(s, k+1) {
 		head = strings.TrimSpace(s[:k])
 		v, ok := lx.ParseSalutation(s[k+1:])
 		if !ok || v == "none" {

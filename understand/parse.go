@@ -25,7 +25,8 @@ func (r *Rules) parseAnswer(asked string, rd *reading, facts map[string]string, 
 	case SlotName:
 		name, sal, ok := lx.ParseName(text)
 		if !ok && facts[SlotName] != "" {
-			name, sal, ok = facts[SlotName], facts[SlotSalutation], true // "我叫王芳，电话138…"
+			// 我叫王芳，电话138…
+			name, sal, ok = facts[SlotName], facts[SlotSalutation], true
 		}
 		if !ok {
 			// "王芳 13800001111", "Lisa Wong, Ms, 138…": the first part, without numbers, is the name

@@ -16,8 +16,9 @@ import (
 // rules read. Normalize makes the full-width forms of ASCII marks
 // half-width, but the public parsers also read answers as typed.
 type Marks struct {
-	Stops  []string `yaml:"stops"`  // end a sentence (。)
-	Pauses []string `yaml:"pauses"` // part a clause or a list (、)
+	// Stops end a sentence (。); Pauses part a clause or a list (、).
+	Stops  []string `yaml:"stops"`
+	Pauses []string `yaml:"pauses"`
 	Colons []string `yaml:"colons"` // come before a value (：)
 	Comma  string   `yaml:"comma"`  // joins the clauses of a text written in the language (，)
 

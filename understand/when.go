@@ -25,7 +25,8 @@ func (lx *Lexicon) FindTime(text string, now time.Time) (Found, bool) {
 		if anyOnly {
 			v = "any"
 		} else if day, ok := w.dayOf(v, now); ok {
-			v += " (" + day.Format(time.DateOnly) + ")" // 明天下午 (2026-12-01)
+			// 明天下午 (2026-12-01)
+			v += " (" + day.Format(time.DateOnly) + ")"
 		}
 		return Found{Slot: SlotTime, Value: v, Start: a, End: b}, true
 	}
