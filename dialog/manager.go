@@ -144,7 +144,7 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 	}
 	ctx = WithLog(ctx, "channel", msg.Channel, "chat", msg.ChatID)
 	var before string
-	mirrored, heldMarked := false, false
+	mirrored := false
 	if m.observe != nil {
 		start := time.Now()
 		defer func() {
@@ -176,9 +176,9 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 		}
 		// The idle tracker changes with the save: a report left open is
 		// watched for a nudge, and a held chat's customer keeps it held.
-		c.Idle = reportMark(msg, before, c.Flow)
-		if mirrored = len(c.Mirror) > 0; mirrored && c.Idle == nil {
-			c.Idle, heldMarked = m.heldMark(msg.Channel, msg.ChatID), true
+		c.Idle = reportMarks(msg, before, c.Flow)
+		if mirrored = len(c.Mirror) > 0; mirrored {
+			c.Idle = append(c.Idle, m.heldMark(msg.Channel, msg.ChatID))
 		}
 		return done(c, t.out)
 	})
@@ -187,9 +187,6 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 	}
 	if err != nil {
 		return false, fmt.Errorf("dialog: %s:%s: %w", msg.Channel, msg.ChatID, err)
-	}
-	if mirrored && !heldMarked {
-		m.touchHeld(ctx, msg.Channel, msg.ChatID) // not marked with the save (it marked a report)
 	}
 	if mirrored && m.onMirror != nil {
 		m.onMirror(msg.Channel, msg.ChatID)

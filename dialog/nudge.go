@@ -8,17 +8,17 @@ import (
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-// reportMark keeps the list of chats with an unfinished report current,
+// reportMarks keep the list of chats with an unfinished report current,
 // with the turn's save: a turn that leaves a report open records the chat,
-// one that ends it forgets it; nil when neither.
-func reportMark(msg Message, before, after string) *storage.IdleMark {
-	mark := &storage.IdleMark{Set: reportingSet, Member: storage.MirrorID(msg.Channel, msg.ChatID), At: msg.At}
+// one that ends it forgets it; none when neither.
+func reportMarks(msg Message, before, after string) []storage.IdleMark {
+	mark := storage.IdleMark{Set: reportingSet, Member: storage.MirrorID(msg.Channel, msg.ChatID), At: msg.At}
 	switch {
 	case after == flowReport:
-		return mark
+		return []storage.IdleMark{mark}
 	case before == flowReport:
 		mark.Forget = true
-		return mark
+		return []storage.IdleMark{mark}
 	}
 	return nil
 }

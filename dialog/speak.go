@@ -96,18 +96,10 @@ func (m *Manager) Impolite(text string) []prompts.NeverSay {
 // heldSet names the idle tracker's set of chats held by a person.
 const heldSet = "held"
 
-// touchHeld records activity in a held chat (a person's words, the
-// customer's), which keeps it from being handed back as idle.
-func (m *Manager) touchHeld(ctx context.Context, channel, chatID string) {
-	mk := m.heldMark(channel, chatID)
-	if err := m.states.Idle().Touch(ctx, mk.Set, mk.Member, mk.At); err != nil {
-		m.log.Warn("held chat's activity not recorded", "channel", channel, "chat", chatID, "err", err)
-	}
-}
-
-// heldMark is touchHeld's change, for a save to make.
-func (m *Manager) heldMark(channel, chatID string) *storage.IdleMark {
-	return &storage.IdleMark{Set: heldSet, Member: storage.MirrorID(channel, chatID), At: m.now()}
+// heldMark records, with a save, activity in a held chat (a person's words,
+// the customer's), which keeps it from being handed back as idle.
+func (m *Manager) heldMark(channel, chatID string) storage.IdleMark {
+	return storage.IdleMark{Set: heldSet, Member: storage.MirrorID(channel, chatID), At: m.now()}
 }
 
 // ReleaseIdle hands back to the bot the chats a person has held with no

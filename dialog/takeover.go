@@ -52,7 +52,7 @@ func (m *Manager) TakeOver(ctx context.Context, channel, chatID, agent, name str
 		}
 		m.reset(c)
 		c.TakenOver, c.Agent, c.NeedsStaff, c.StaffReason = true, agent, false, ""
-		c.Idle = m.heldMark(channel, chatID) // watched for idleness from now, with the save
+		c.Idle = append(c.Idle, m.heldMark(channel, chatID)) // watched for idleness from now, with the save
 		return m.announce(c, "staff.joined", name)
 	})
 	return holder, err
@@ -78,7 +78,7 @@ func (m *Manager) release(ctx context.Context, channel, chatID string, quiet tim
 				return err
 			}
 		}
-		c.Idle = &storage.IdleMark{Set: heldSet, Member: member, Forget: true}
+		c.Idle = append(c.Idle, storage.IdleMark{Set: heldSet, Member: member, Forget: true})
 		if held = c.TakenOver; !held {
 			return nil
 		}
@@ -115,7 +115,7 @@ func (m *Manager) Relay(ctx context.Context, channel, chatID, agent, actor, text
 		if err := m.queue(c, []Reply{{Key: "staff", Text: text}}); err != nil {
 			return err
 		}
-		c.Idle = m.heldMark(channel, chatID) // the person's words keep the chat held
+		c.Idle = append(c.Idle, m.heldMark(channel, chatID)) // the person's words keep the chat held
 		latest, err := m.latestTicket(ctx, channel, chatID)
 		if err != nil || latest == nil {
 			return err

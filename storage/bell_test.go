@@ -21,6 +21,11 @@ func TestWaitWakesOnACommit(t *testing.T) {
 				db.WaitFor(ctx, db.NextCommit(), time.Hour)
 				close(woke)
 			}()
+			select {
+			case <-woke:
+				t.Fatal("the reader woke before anything was committed")
+			case <-time.After(300 * time.Millisecond):
+			}
 			deadline := time.After(30 * time.Second)
 			for {
 				// a commit (again, in case the reader was not yet waiting)

@@ -50,3 +50,32 @@ func TestIdleTracksAndAdoptsTheOlderTrackers(t *testing.T) {
 		})
 	}
 }
+
+// TestSaveChangesTheIdleTracker: the changes a turn makes to the idle
+// tracker (one set touched, another forgotten) are made by the script that
+// saves it, all of them.
+func TestSaveChangesTheIdleTracker(t *testing.T) {
+	clients, prefix := storagetest.Redis(t)
+	for name, rdb := range clients {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			p := prefix + name + ":save:"
+			states, idle := storage.NewStates(rdb, p, time.Hour), storage.NewIdle(rdb, p)
+			at := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+			idle.Touch(ctx, "reporting", "webchat:s", at)
+			err := states.Update(ctx, "webchat", "s", func(c *storage.Conversation) error {
+				c.Idle = []storage.IdleMark{{Set: "reporting", Member: "webchat:s", Forget: true}, {Set: "held", Member: "webchat:s", At: at}}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q, _ := idle.Quiet(ctx, "reporting", at.Add(time.Hour), 0); len(q) != 0 {
+				t.Errorf("reporting still holds %v", q)
+			}
+			if q, _ := idle.Quiet(ctx, "held", at.Add(time.Minute), 0); !slices.Equal(q, []string{"webchat:s"}) {
+				t.Errorf("held holds %v, want the chat", q)
+			}
+		})
+	}
+}

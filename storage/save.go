@@ -22,13 +22,13 @@ type IdleMark struct {
 }
 
 // saveScript: KEYS lock, state, outbound list (or the chat's transcript),
-// pending set, blocked mark, mirror list, mirror pending set, idle set (when
-// ARGV[11] is "touch" or "forget"); ARGV token, state JSON, TTL ms, chat
-// id, mirror id, number of replies, customer turn (1/0), delivery ("queue",
-// or "transcript": trimmed to ARGV[9] entries, expiring after ARGV[10] ms,
-// each entry published to the chat's pages), idle change, its member, its
-// time (ms), the replies..., the mirrored messages... A customer's saved
-// turn lifts a "blocked" mark.
+// pending set, blocked mark, mirror list, mirror pending set, then one idle
+// set for each idle change; ARGV token, state JSON, TTL ms, chat id, mirror
+// id, number of replies, customer turn (1/0), delivery ("queue", or
+// "transcript": trimmed to ARGV[9] entries, expiring after ARGV[10] ms, each
+// entry published to the chat's pages), number of idle changes, each change
+// ("touch" or "forget", its member, its time in ms), the replies..., the
+// mirrored messages... A customer's saved turn lifts a "blocked" mark.
 var saveScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' then
@@ -36,7 +36,8 @@ if ARGV[2] ~= '' then
   if ARGV[7] == '1' then redis.call('DEL', KEYS[5]) end
 end
 local n = tonumber(ARGV[6])
-local first = 14
+local k = tonumber(ARGV[11])
+local first = 12 + 3 * k
 if n > 0 and ARGV[8] == 'transcript' then
   for i = first, first + n - 1 do redis.call('RPUSH', KEYS[3], ARGV[i]) end
   redis.call('LTRIM', KEYS[3], -tonumber(ARGV[9]), -1)
@@ -50,10 +51,13 @@ if #ARGV >= first + n then
   for i = first + n, #ARGV do redis.call('RPUSH', KEYS[6], ARGV[i]) end
   redis.call('SADD', KEYS[7], ARGV[5])
 end
-if ARGV[11] == 'touch' then
-  redis.call('ZADD', KEYS[8], ARGV[13], ARGV[12])
-elseif ARGV[11] == 'forget' then
-  redis.call('ZREM', KEYS[8], ARGV[12])
+for j = 0, k - 1 do
+  local op, member = ARGV[12 + 3 * j], ARGV[13 + 3 * j]
+  if op == 'touch' then
+    redis.call('ZADD', KEYS[8 + j], ARGV[14 + 3 * j], member)
+  else
+    redis.call('ZREM', KEYS[8 + j], member)
+  end
 end
 redis.call('DEL', KEYS[1])
 return 1`)
@@ -81,7 +85,7 @@ func (s *States) Deliver(ctx context.Context, channel, chatID string, items [][]
 	return nil
 }
 
-func (s *States) finish(ctx context.Context, keys []string, channel, chatID, token, data string, out, mirror [][]byte, customer bool, idle *IdleMark) (bool, error) {
+func (s *States) finish(ctx context.Context, keys []string, channel, chatID, token, data string, out, mirror [][]byte, customer bool, idle []IdleMark) (bool, error) {
 	turn := "0"
 	if customer {
 		turn = "1"
@@ -90,15 +94,16 @@ func (s *States) finish(ctx context.Context, keys []string, channel, chatID, tok
 	if t := s.transcripts[channel]; t != nil {
 		mode, max, ttl = "transcript", transcriptMax, t.ttl.Milliseconds()
 	}
-	change, member, at := "", "", int64(0)
-	if idle != nil {
-		change, member, at = "touch", idle.Member, idle.At.UnixMilli()
-		if idle.Forget {
-			change = "forget"
+	args := []any{token, data, s.idle.Milliseconds(), chatID, MirrorID(channel, chatID), len(out), turn, mode, max, ttl, len(idle)}
+	keys = keys[:len(keys):len(keys)] // the caller's keys stay as they are
+	for _, mk := range idle {
+		op := "touch"
+		if mk.Forget {
+			op = "forget"
 		}
-		keys = append(keys[:len(keys):len(keys)], s.idleTracker.key(idle.Set))
+		keys = append(keys, s.idleTracker.key(mk.Set))
+		args = append(args, op, mk.Member, mk.At.UnixMilli())
 	}
-	args := []any{token, data, s.idle.Milliseconds(), chatID, MirrorID(channel, chatID), len(out), turn, mode, max, ttl, change, member, at}
 	for _, o := range out {
 		args = append(args, o)
 	}

@@ -44,9 +44,9 @@ type Conversation struct {
 	// CustomerTurn says the update is a customer's message, which lifts a
 	// "blocked" mark (they wrote again); a staff takeover does not.
 	CustomerTurn bool `json:"-"`
-	// Idle, when set, updates the idle tracker in the same script that
+	// Idle holds changes to the idle tracker, made by the same script that
 	// saves the state (a report left open is watched from this turn on).
-	Idle *IdleMark `json:"-"`
+	Idle []IdleMark `json:"-"`
 	// Mirror holds what the customer said while a person holds the chat,
 	// queued the same way for the staff desk (channel MirrorChannel, chat
 	// MirrorID(channel, chat id)).
