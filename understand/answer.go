@@ -33,7 +33,9 @@ func (r *Rules) answer(c Context, rd *reading, facts map[string]string, now time
 	if cmd, stop := r.interruption(rd, facts); stop {
 		return []Command{cmd}
 	}
-	if r.skipped(asked, rd) {
+	// A skip phrase beside the answer itself is about something else
+	// (前年买的，发票找不到了: the date is given, the invoice is not).
+	if r.skipped(asked, rd) && facts[asked] == "" {
 		return []Command{{Kind: Skip, Slot: asked}}
 	}
 	set, ok := r.parseAnswer(asked, rd, facts, now)

@@ -123,3 +123,18 @@ func sameValue(slot, got, want string) bool {
 	}
 	return got == want
 }
+
+// TestSkipBesideAnAnswerKeepsTheAnswer: "can't find it" beside the answer
+// itself is about something else (the invoice, not the date), and "can't
+// find it" alone still skips the question.
+func TestSkipBesideAnAnswerKeepsTheAnswer(t *testing.T) {
+	r := testRules(t)
+	res := r.Understand(Context{Flow: FlowReport, Asked: SlotPurchase}, "前年买的 发票找不到了", corpusNow)
+	if s := res.Slots(); s[SlotPurchase] == "" || s[SlotProof] != "none" {
+		t.Errorf("前年买的 发票找不到了 -> %+v, want the year and no proof", res.Commands)
+	}
+	res = r.Understand(Context{Flow: FlowReport, Asked: SlotPurchase}, "发票找不到了", corpusNow)
+	if len(res.Commands) != 1 || res.Commands[0].Kind != Skip {
+		t.Errorf("发票找不到了 -> %+v, want the question skipped", res.Commands)
+	}
+}
