@@ -84,13 +84,15 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 		"TELEGRAM_RATE="+strconv.Itoa(*rate), "FRONTDESK_LOG_LEVEL=error", "FRONTDESK_WEEKLY_REPORT=off",
 		// its own keys in a shared Redis: the chats it plays are not anyone's
 		"REDIS_PREFIX=frontdesk-load-"+strconv.Itoa(os.Getpid())+":")
-	if getenv("DATABASE_URL") == "" {
+	dbURL := getenv("DATABASE_URL")
+	if dbURL == "" {
 		dir, err := os.MkdirTemp("", "frontdesk-load-")
 		if err != nil {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		child.Env = append(child.Env, "DATABASE_URL=sqlite:"+dir+"/load.db")
+		dbURL = "sqlite:" + dir + "/load.db"
+		child.Env = append(child.Env, "DATABASE_URL="+dbURL)
 	}
 	child.Stderr = os.Stderr
 	if err := child.Start(); err != nil {
@@ -187,6 +189,10 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	wg.Wait()
 	took := time.Since(began)
+	behind, untaken, err := settle(ctx, dbURL, time.Minute)
+	if err != nil {
+		return err
+	}
 	cpu := childCPU(child.Process.Pid) - cpuStart
 	child.Process.Signal(os.Interrupt)
 	child.Wait()
@@ -204,8 +210,13 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 		*convs, *read, updates, failed.Load(), took.Round(time.Millisecond))
 	fmt.Fprintf(stdout, "updates/s %.0f  tickets/s %.1f  tickets %d\n", float64(updates)/took.Seconds(), float64(tickets.Load())/took.Seconds(), tickets.Load())
 	fmt.Fprintf(stdout, "first reply p50 %s  p90 %s  p99 %s\n", pct(0.5).Round(time.Microsecond*100), pct(0.9).Round(time.Microsecond*100), pct(0.99).Round(time.Microsecond*100))
+	fmt.Fprintf(stdout, "scheduler took every ticket event %s after the last reply", behind.Round(time.Millisecond))
+	if untaken > 0 {
+		fmt.Fprintf(stdout, " (gave up: %d still untaken)", untaken)
+	}
+	fmt.Fprintln(stdout)
 	if updates > 0 && cpu > 0 {
-		fmt.Fprintf(stdout, "desk CPU %s, %.3f ms per update\n", cpu.Round(time.Millisecond), float64(cpu.Microseconds())/1000/float64(updates))
+		fmt.Fprintf(stdout, "desk CPU %s (replies and scheduler), %.3f ms per update\n", cpu.Round(time.Millisecond), float64(cpu.Microseconds())/1000/float64(updates))
 	}
 	if failed.Load() > 0 {
 		return fmt.Errorf("loadtest: %d updates failed or went unanswered", failed.Load())

@@ -26,9 +26,13 @@ func TestLoadCommandPlaysWholeReports(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
-	for _, want := range []string{"36 updates answered, 0 failed", "tickets 12", "first reply p50", "ms per update"} {
+	for _, want := range []string{"36 updates answered, 0 failed", "tickets 12", "first reply p50", "ms per update",
+		"scheduler took every ticket event"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("load output lacks %q:\n%s", want, out.String())
 		}
+	}
+	if strings.Contains(out.String(), "gave up") {
+		t.Errorf("the scheduler did not take every ticket event:\n%s", out.String())
 	}
 }

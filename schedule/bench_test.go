@@ -69,15 +69,25 @@ func BenchmarkTimersAndCallbacks(b *testing.B) {
 		// Scheduling: the timers' and callbacks' rows, then their jobs.
 		start := time.Now()
 		var timers, callbacks []int64
+		var plans []storage.TimerPlan
 		for i, id := range ids {
+			p := storage.TimerPlan{TicketID: id, EventID: int64(n*tickets + i), At: start}
 			for k := range timersPer {
-				t, err := s.db.StartTimer(ctx, domain.Timer{TicketID: id, Kind: fmt.Sprint("bench", k), StartEventID: int64(n*tickets + i),
+				p.Start = append(p.Start, domain.Timer{TicketID: id, Kind: fmt.Sprint("bench", k), StartEventID: p.EventID,
 					StartedAt: start, WarnAt: start.Add(time.Hour), DueAt: start.Add(time.Hour)})
-				if err != nil {
-					b.Fatal(err)
-				}
+			}
+			plans = append(plans, p)
+		}
+		started, err := s.db.ApplyTimers(ctx, plans)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, ts := range started {
+			for _, t := range ts {
 				timers = append(timers, t.ID)
 			}
+		}
+		for _, id := range ids {
 			cb, err := s.db.ScheduleCallback(ctx, domain.Callback{TicketID: id, CloseEventID: int64(n + 1), Category: "sample",
 				DueAt: start.Add(time.Hour), CreatedAt: start})
 			if err != nil {

@@ -18,14 +18,16 @@ import (
 const relayBatch = 200
 
 // RelayOnce turns the ticket events committed and not yet taken into
-// timers and jobs, and returns how many it took. Each event is applied,
-// then marked taken. Applying is idempotent (timers and callbacks are
-// keyed by their event, River inserts are unique by their arguments, a
-// stop only stops timers started before it), so a crash between the two,
-// or two replicas taking the same event, schedules nothing twice. Events
-// are taken by their mark (storage.Tail, as the staff desk takes them), so
-// one whose transaction commits after a later id's is not passed over; a
-// ticket's own changes commit in order, under its row lock.
+// timers and jobs, and returns how many it took. Each read of events is
+// applied as one batch (their tickets in one read, their timers in one
+// transaction, their jobs in one insert), then marked taken. Applying is
+// idempotent (timers and callbacks are keyed by their event, River inserts
+// are unique by their arguments, a stop only stops timers started before
+// it), so a crash between the two, or two replicas taking the same event,
+// schedules nothing twice. Events are taken by their mark (storage.Tail,
+// as the staff desk takes them), so one whose transaction commits after a
+// later id's is not passed over; a ticket's own changes commit in order,
+// under its row lock.
 func (s *Scheduler) RelayOnce(ctx context.Context) (int, error) {
 	n := 0
 	for {
@@ -33,52 +35,81 @@ func (s *Scheduler) RelayOnce(ctx context.Context) (int, error) {
 		if err != nil {
 			return n, err
 		}
-		for _, e := range es {
-			err := s.apply(ctx, e)
-			if errors.Is(err, storage.ErrNotFound) {
-				// Its ticket is gone (erased on request): nothing to keep.
-				s.log.Error("schedule: event of a missing ticket skipped", "event", e.ID, "kind", e.Kind, "err", err)
-			} else if err != nil {
-				return n, fmt.Errorf("event %d (%s): %w", e.ID, e.Kind, err)
-			}
-			if err := s.db.Taken(ctx, storage.ScheduleTail, e.ID, s.opts.Now()); err != nil {
-				return n, err
-			}
-			n++
+		if len(es) == 0 {
+			return n, nil
 		}
+		if err := s.applyAll(ctx, es); err != nil {
+			return n, fmt.Errorf("events %d to %d: %w", es[0].ID, es[len(es)-1].ID, err)
+		}
+		ids := make([]int64, len(es))
+		for i, e := range es {
+			ids[i] = e.ID
+		}
+		if err := s.db.Taken(ctx, storage.ScheduleTail, s.opts.Now(), ids...); err != nil {
+			return n, err
+		}
+		n += len(es)
 		if len(es) < relayBatch {
 			return n, nil
 		}
 	}
 }
 
-// apply schedules what one event promises.
-func (s *Scheduler) apply(ctx context.Context, e domain.Event) error {
-	tk, err := s.db.TicketByID(ctx, e.TicketID)
+// applyAll schedules what the events promise, in their order.
+func (s *Scheduler) applyAll(ctx context.Context, es []domain.Event) error {
+	ids := make([]int64, 0, len(es))
+	for _, e := range es {
+		ids = append(ids, e.TicketID)
+	}
+	tickets, err := s.db.TicketsByID(ctx, ids)
 	if err != nil {
 		return err
 	}
-	p := s.cfg.Plan(e, tk)
-	if err := s.db.StopTimers(ctx, tk.ID, p.Stop, e.ID, e.At); err != nil {
-		return err
+	var plans []storage.TimerPlan
+	var kept []domain.Event // the events applied, one per plan
+	var promised []domain.Plan
+	for _, e := range es {
+		tk := tickets[e.TicketID]
+		if tk == nil {
+			// Its ticket is gone (erased on request): nothing to keep.
+			s.log.Error("schedule: event of a missing ticket skipped", "event", e.ID, "kind", e.Kind)
+			continue
+		}
+		p := s.cfg.Plan(e, tk)
+		tp := storage.TimerPlan{TicketID: tk.ID, EventID: e.ID, At: e.At, Stop: p.Stop, NotKept: p.NotKept, Void: p.Void}
+		for _, st := range p.Start {
+			tp.Start = append(tp.Start, domain.Timer{TicketID: tk.ID, Kind: st.Kind, StartEventID: e.ID,
+				StartedAt: st.Start, WarnAt: st.Warn, DueAt: st.Due})
+		}
+		plans, kept, promised = append(plans, tp), append(kept, e), append(promised, p)
 	}
-	// then what the job's end leaves without its event
-	if err := s.db.EndTimers(ctx, tk.ID, p.NotKept, domain.OutcomeNotKept, e.ID, e.At); err != nil {
-		return err
-	}
-	if err := s.db.EndTimers(ctx, tk.ID, p.Void, domain.OutcomeVoid, e.ID, e.At); err != nil {
+	started, err := s.db.ApplyTimers(ctx, plans)
+	if err != nil {
 		return err
 	}
 	var jobs []river.InsertManyParams
-	for _, st := range p.Start {
-		t, err := s.db.StartTimer(ctx, domain.Timer{TicketID: tk.ID, Kind: st.Kind, StartEventID: e.ID,
-			StartedAt: st.Start, WarnAt: st.Warn, DueAt: st.Due})
-		if err != nil {
-			return err
+	for i, e := range kept {
+		for _, t := range started[i] {
+			jobs = append(jobs, river.InsertManyParams{Args: timerArgs{TimerID: t.ID}, InsertOpts: unique(t.WarnAt)},
+				river.InsertManyParams{Args: timerArgs{TimerID: t.ID, Breach: true}, InsertOpts: unique(t.DueAt)})
 		}
-		jobs = append(jobs, river.InsertManyParams{Args: timerArgs{TimerID: t.ID}, InsertOpts: unique(t.WarnAt)},
-			river.InsertManyParams{Args: timerArgs{TimerID: t.ID, Breach: true}, InsertOpts: unique(t.DueAt)})
+		more, err := s.promised(ctx, e, tickets[e.TicketID], promised[i])
+		if err != nil {
+			return fmt.Errorf("event %d (%s): %w", e.ID, e.Kind, err)
+		}
+		jobs = append(jobs, more...)
 	}
+	if len(jobs) == 0 {
+		return nil
+	}
+	_, err = s.jobs.InsertMany(ctx, jobs)
+	return err
+}
+
+// promised returns the jobs one event promises besides its timers: a
+// quote's follow-ups, a callback, a callback moved to later.
+func (s *Scheduler) promised(ctx context.Context, e domain.Event, tk *domain.Ticket, p domain.Plan) ([]river.InsertManyParams, error) {
+	var jobs []river.InsertManyParams
 	if p.Quote {
 		pr := s.cfg.Promises
 		jobs = append(jobs, river.InsertManyParams{Args: quoteArgs{TicketID: tk.ID, QuoteEvent: e.ID}, InsertOpts: unique(e.At.Add(pr.QuoteRemind))},
@@ -87,7 +118,7 @@ func (s *Scheduler) apply(ctx context.Context, e domain.Event) error {
 	if p.Callback {
 		job, err := s.callback(ctx, tk, e)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if job != nil {
 			jobs = append(jobs, *job)
@@ -101,11 +132,7 @@ func (s *Scheduler) apply(ctx context.Context, e domain.Event) error {
 			jobs = append(jobs, river.InsertManyParams{Args: callbackArgs{CallbackID: id, Round: round}, InsertOpts: unique(at)})
 		}
 	}
-	if len(jobs) == 0 {
-		return nil
-	}
-	_, err = s.jobs.InsertMany(ctx, jobs)
-	return err
+	return jobs, nil
 }
 
 // callback records the ticket's callback, if it gets one, and returns its

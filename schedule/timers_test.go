@@ -262,12 +262,18 @@ func TestRelayingAnEventTwiceSchedulesNothingMore(t *testing.T) {
 	}
 	before := count()
 	for _, e := range b.events(tk) {
-		if err := b.s.apply(ctx, e); err != nil {
+		if err := b.s.applyAll(ctx, []domain.Event{e}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if after := count(); after != before {
-		t.Fatalf("applying the events again: %s, was %s", after, before)
+		t.Fatalf("applying the events again one by one: %s, was %s", after, before)
+	}
+	if err := b.s.applyAll(ctx, b.events(tk)); err != nil {
+		t.Fatal(err)
+	}
+	if after := count(); after != before {
+		t.Fatalf("applying the events again in one batch: %s, was %s", after, before)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/domain"
+	"github.com/jmoiron/sqlx"
 )
 
 // Tail is one reader of an append-only table (the ticket event log, the
@@ -56,10 +57,17 @@ func (db *DB) UnreadFeedback(ctx context.Context, limit int) ([]Feedback, error)
 	return fs, nil
 }
 
-// Taken records that t has dealt with row id.
-func (db *DB) Taken(ctx context.Context, t Tail, id int64, now time.Time) error {
-	if _, err := db.x.ExecContext(ctx, db.q(`UPDATE `+t.table+` SET `+t.mark+` = ? WHERE id = ?`), now.UTC(), id); err != nil {
-		return fmt.Errorf("storage: %s %d taken (%s): %w", t.table, id, t.mark, err)
+// Taken records that t has dealt with the rows ids, in one statement.
+func (db *DB) Taken(ctx context.Context, t Tail, now time.Time, ids ...int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	q, args, err := sqlx.In(`UPDATE `+t.table+` SET `+t.mark+` = ? WHERE id IN (?)`, now.UTC(), ids)
+	if err != nil {
+		return err
+	}
+	if _, err := db.x.ExecContext(ctx, db.q(q), args...); err != nil {
+		return fmt.Errorf("storage: %s %v taken (%s): %w", t.table, ids, t.mark, err)
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ func TestTailsTakeRowsByTheirOwnMarks(t *testing.T) {
 			}
 			es, _ := db.UnreadEvents(ctx, storage.FeedTail, 10)
 			last := es[len(es)-1]
-			if err := db.Taken(ctx, storage.FeedTail, last.ID, now); err != nil {
+			if err := db.Taken(ctx, storage.FeedTail, now, last.ID); err != nil {
 				t.Fatal(err)
 			}
 			if got := unread(storage.FeedTail); len(got) != 2 || got[1] != "note" {
@@ -63,7 +63,7 @@ func TestTailsTakeRowsByTheirOwnMarks(t *testing.T) {
 			if err != nil || len(fs) == 0 || fs[len(fs)-1].Text != "太慢了" {
 				t.Fatalf("feedback %+v %v", fs, err)
 			}
-			if err := db.Taken(ctx, storage.FeedbackTail, fs[len(fs)-1].ID, now); err != nil {
+			if err := db.Taken(ctx, storage.FeedbackTail, now, fs[len(fs)-1].ID); err != nil {
 				t.Fatal(err)
 			}
 			if again, _ := db.UnreadFeedback(ctx, 10); len(again) != len(fs)-1 {

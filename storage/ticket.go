@@ -111,6 +111,27 @@ func (db *DB) TicketByID(ctx context.Context, id int64) (*domain.Ticket, error) 
 	return &t, nil
 }
 
+// TicketsByID returns the tickets with those ids that exist, by id, in
+// one read.
+func (db *DB) TicketsByID(ctx context.Context, ids []int64) (map[int64]*domain.Ticket, error) {
+	out := map[int64]*domain.Ticket{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	q, args, err := sqlx.In(`SELECT `+ticketCols+` FROM tickets WHERE id IN (?)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	var ts []domain.Ticket
+	if err := db.x.SelectContext(ctx, &ts, db.q(q), args...); err != nil {
+		return nil, fmt.Errorf("storage: tickets by id: %w", err)
+	}
+	for i := range ts {
+		out[ts[i].ID] = &ts[i]
+	}
+	return out, nil
+}
+
 // TicketFilter selects tickets for listing; empty fields match everything.
 type TicketFilter struct {
 	Channel, ChatID string // the customer's chat identity

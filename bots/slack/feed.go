@@ -87,7 +87,7 @@ func (b *Bot) feedRow(ctx context.Context, holder string, t storage.Tail, id int
 		}
 		b.log.Error("slack: row not posted, skipped", "row", id, "err", err)
 	}
-	return b.db.Taken(ctx, t, id, b.now())
+	return b.db.Taken(ctx, t, b.now(), id)
 }
 
 // thread finds the thread whose top message has ts. A message just posted
