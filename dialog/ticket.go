@@ -48,16 +48,9 @@ func (m *Manager) createTicket(t *turn) error {
 		Fault: s["fault"], ServiceMode: s["mode"], PreferredTime: s["time"], CreatedAt: t.now.UTC(),
 		Attachments: draftFiles(s),
 	}
-	earlier, err := m.db.Tickets(t.ctx, storage.TicketFilter{Channel: c.Channel, ChatID: c.ChatID, Limit: 20})
+	earlier, err := m.db.EarlierTickets(t.ctx, c.Channel, c.ChatID, tk.Phone, 20)
 	if err != nil {
 		return err
-	}
-	if tk.Phone != "" {
-		byPhone, err := m.db.Tickets(t.ctx, storage.TicketFilter{Phone: tk.Phone, Limit: 20})
-		if err != nil {
-			return err
-		}
-		earlier = append(earlier, byPhone...)
 	}
 	for _, e := range earlier {
 		if isRepeat(e, tk) {

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/frontdesk/frontdesk/domain"
@@ -24,16 +25,6 @@ const ticketCols = `id, number, report_key, customer_id, channel, chat_id, local
 	diagnosis, quote_cents, quote_work, quote_days, decision, decided_at,
 	satisfaction, remarks, created_at, updated_at`
 
-const qInsertTicket = `INSERT INTO tickets (report_key, customer_id, channel, chat_id, locale,
-	contact_name, salutation, phone, phone2, company, address, product, model,
-	serial, asset_number, purchase_date, warranty_proof, warranty, fault,
-	service_mode, preferred_time, accessories, repeat_of, state, created_at, updated_at)
-	VALUES (:report_key, :customer_id, :channel, :chat_id, :locale,
-	:contact_name, :salutation, :phone, :phone2, :company, :address, :product, :model,
-	:serial, :asset_number, :purchase_date, :warranty_proof, :warranty, :fault,
-	:service_mode, :preferred_time, :accessories, :repeat_of, :state, :created_at, :updated_at)
-	ON CONFLICT (report_key) DO NOTHING RETURNING id`
-
 const qUpdateTicket = `UPDATE tickets SET locale = :locale, contact_name = :contact_name,
 	salutation = :salutation, phone = :phone, phone2 = :phone2, company = :company,
 	address = :address, product = :product, model = :model, serial = :serial,
@@ -43,53 +34,6 @@ const qUpdateTicket = `UPDATE tickets SET locale = :locale, contact_name = :cont
 	quote_cents = :quote_cents, quote_work = :quote_work, quote_days = :quote_days,
 	decision = :decision, decided_at = :decided_at, satisfaction = :satisfaction,
 	remarks = :remarks, updated_at = :updated_at WHERE id = :id`
-
-// CreateTicket registers t for its customer in one transaction: the
-// customer row, the ticket with its number, the "created" event. ReportKey
-// makes it idempotent: a second call with the same key returns the ticket the
-// first one made, with created false. The number is FD- followed by 1000 plus
-// the row id, so it is unique under any concurrency.
-func (db *DB) CreateTicket(ctx context.Context, t *domain.Ticket, actor string) (created bool, err error) {
-	t.CreatedAt = t.CreatedAt.UTC()
-	err = db.inTx(ctx, func(tx *sqlx.Tx) error {
-		cid, err := upsertCustomer(ctx, tx, domain.Customer{Channel: t.Channel, ChatID: t.ChatID,
-			Name: t.ContactName, Salutation: t.Salutation, Phone: t.Phone, Company: t.Company,
-			Locale: t.Locale, CreatedAt: t.CreatedAt})
-		if err != nil {
-			return err
-		}
-		t.CustomerID = cid
-		if t.State == "" {
-			t.State = domain.StateNew
-		}
-		t.UpdatedAt = t.CreatedAt
-		q, args, err := tx.BindNamed(qInsertTicket, t)
-		if err != nil {
-			return err
-		}
-		var id int64
-		if err := tx.GetContext(ctx, &id, q, args...); err != nil {
-			if notFound(err) == ErrNotFound { // conflict on report_key: already made
-				return tx.GetContext(ctx, t, tx.Rebind(`SELECT `+ticketCols+` FROM tickets WHERE report_key = ?`), t.ReportKey)
-			}
-			return err
-		}
-		created = true
-		t.ID = id
-		t.Number = fmt.Sprintf("FD-%d", 1000+id)
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE tickets SET number = ? WHERE id = ?`), t.Number, id); err != nil {
-			return err
-		}
-		if err := insertAttachments(ctx, tx, id, t.Attachments); err != nil {
-			return err
-		}
-		return insertEvent(ctx, tx, domain.Event{TicketID: id, At: t.CreatedAt, Actor: actor, Kind: "created", Detail: t.RepeatOf})
-	})
-	if err != nil {
-		return false, fmt.Errorf("storage: create ticket: %w", err)
-	}
-	return created, nil
-}
 
 // TicketByNumber returns the ticket with that number, or ErrNotFound.
 func (db *DB) TicketByNumber(ctx context.Context, number string) (*domain.Ticket, error) {
@@ -130,6 +74,23 @@ func (db *DB) TicketsByID(ctx context.Context, ids []int64) (map[int64]*domain.T
 		out[ts[i].ID] = &ts[i]
 	}
 	return out, nil
+}
+
+// EarlierTickets returns a chat's newest tickets and, when phone is not
+// empty, the newest on that phone, up to limit of each, newest first and
+// each once, in one read (the repeat-repair check on every new report).
+func (db *DB) EarlierTickets(ctx context.Context, channel, chatID, phone string, limit int) ([]domain.Ticket, error) {
+	q := `SELECT * FROM (SELECT ` + ticketCols + ` FROM tickets WHERE channel = ? AND chat_id = ? ORDER BY id DESC LIMIT ?) AS chat`
+	args := []any{channel, chatID, limit}
+	if phone != "" {
+		q += ` UNION ALL SELECT * FROM (SELECT ` + ticketCols + ` FROM tickets WHERE phone = ? ORDER BY id DESC LIMIT ?) AS phone`
+		args = append(args, phone, limit)
+	}
+	var ts []domain.Ticket
+	if err := db.x.SelectContext(ctx, &ts, db.q(q+` ORDER BY id DESC`), args...); err != nil {
+		return nil, fmt.Errorf("storage: earlier tickets: %w", err)
+	}
+	return slices.CompactFunc(ts, func(a, b domain.Ticket) bool { return a.ID == b.ID }), nil
 }
 
 // TicketFilter selects tickets for listing; empty fields match everything.

@@ -55,6 +55,46 @@ func TestCreateTicketIsIdempotentAndLogged(t *testing.T) {
 	}
 }
 
+// TestCreateTicketKeepsItsCustomerEventAndFiles: the one write that
+// registers a report holds all of it: the customer (brought up to date on
+// a later report), the repeat it points to, and the photos in their order.
+func TestCreateTicketKeepsItsCustomerEventAndFiles(t *testing.T) {
+	for name, db := range storagetest.DBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			first := newTicket("f1", "c9")
+			if _, err := db.CreateTicket(ctx, first, "customer:webchat:c9"); err != nil {
+				t.Fatal(err)
+			}
+			tk := newTicket("f2", "c9")
+			tk.ContactName, tk.Phone, tk.RepeatOf = "王五", "13900139000", first.Number
+			at := tk.CreatedAt.Add(-time.Minute)
+			tk.Attachments = []domain.Attachment{
+				{Channel: "webchat", Kind: "photo", FileID: "p-1", Mime: "image/jpeg", Size: 2048, CreatedAt: at},
+				{Channel: "webchat", Kind: "document", FileID: "d-2", Name: "发票.pdf", Mime: "application/pdf", Size: 99, CreatedAt: at},
+			}
+			if created, err := db.CreateTicket(ctx, tk, "customer:webchat:c9"); err != nil || !created {
+				t.Fatalf("create: %v %v", created, err)
+			}
+			if tk.CustomerID == 0 || tk.CustomerID != first.CustomerID {
+				t.Fatalf("customer %d, first report's %d", tk.CustomerID, first.CustomerID)
+			}
+			c, err := db.CustomerByChat(ctx, "webchat", "c9")
+			if err != nil || c.Name != "王五" || c.Phone != "13900139000" {
+				t.Fatalf("customer %+v %v", c, err)
+			}
+			as, err := db.Attachments(ctx, tk.ID)
+			if err != nil || len(as) != 2 || as[0].FileID != "p-1" || as[1].Name != "发票.pdf" || as[1].Size != 99 || !as[0].CreatedAt.Equal(at) {
+				t.Fatalf("attachments %+v %v", as, err)
+			}
+			es, err := db.Events(ctx, tk.ID)
+			if err != nil || len(es) != 1 || es[0].Detail != first.Number {
+				t.Fatalf("events %+v %v", es, err)
+			}
+		})
+	}
+}
+
 func TestConcurrentCreatesGetUniqueNumbers(t *testing.T) {
 	for name, db := range storagetest.DBs(t) {
 		t.Run(name, func(t *testing.T) {
@@ -195,6 +235,44 @@ func TestJobStates(t *testing.T) {
 			slices.Sort(got)
 			if err != nil || !slices.Equal(got, []string{domain.StateQuoted, domain.StateRepairing}) {
 				t.Fatalf("JobStates = %v, %v", got, err)
+			}
+		})
+	}
+}
+
+// TestEarlierTicketsAreTheChatsAndThePhones: a report's earlier tickets are
+// the chat's and those on its phone from other chats, each once, newest
+// first; a report without a phone does not match every ticket without one.
+func TestEarlierTicketsAreTheChatsAndThePhones(t *testing.T) {
+	for name, db := range storagetest.DBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			mk := func(key, chat, phone string) *domain.Ticket {
+				tk := newTicket(key, chat)
+				tk.Phone = phone
+				if _, err := db.CreateTicket(ctx, tk, "test"); err != nil {
+					t.Fatal(err)
+				}
+				return tk
+			}
+			own := mk("e1", "chat-a", "13800000001")
+			other := mk("e2", "chat-b", "13800000001") // the same phone, another chat
+			mk("e3", "chat-c", "")
+			mk("e4", "chat-d", "13800000002")
+			got, err := db.EarlierTickets(ctx, "webchat", "chat-a", "13800000001", 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var numbers []string
+			for _, tk := range got {
+				numbers = append(numbers, tk.Number)
+			}
+			if want := []string{other.Number, own.Number}; !slices.Equal(numbers, want) {
+				t.Fatalf("earlier %v, want %v", numbers, want)
+			}
+			got, err = db.EarlierTickets(ctx, "webchat", "chat-e", "", 20)
+			if err != nil || len(got) != 0 {
+				t.Fatalf("a new chat without a phone: %d tickets, %v", len(got), err)
 			}
 		})
 	}
