@@ -45,13 +45,19 @@ func testEnv(t testing.TB) func(string) string {
 // with the outbox delivered in the background.
 func startApp(t testing.TB, getenv func(string) string) (*httptest.Server, *app) {
 	t.Helper()
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var logw io.Writer = io.Discard
 	if os.Getenv("FRONTDESK_TEST_LOG") != "" {
 		logw = os.Stderr
+	}
+	return startAppLogging(t, getenv, logw)
+}
+
+// startAppLogging is startApp writing the desk's log to logw.
+func startAppLogging(t testing.TB, getenv func(string) string, logw io.Writer) (*httptest.Server, *app) {
+	t.Helper()
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		t.Fatal(err)
 	}
 	log := newLogger(cfg, logw)
 	a, err := build(context.Background(), cfg, log)

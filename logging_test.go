@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
 	"github.com/frontdesk/frontdesk/dialog"
+	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -73,4 +78,85 @@ func TestTurnLinesCarryTheirChat(t *testing.T) {
 	if rec["channel"] != "webchat" || rec["chat"] != "abc123" || rec["ticket"] != "FD-1001" || rec["component"] != "test" {
 		t.Errorf("line = %v", rec)
 	}
+}
+
+// TestSenderLinesCarryTheTicket: a reply Telegram refuses for good is
+// logged with its chat and the ticket it was about, so staff can tell the
+// customer of that ticket another way.
+func TestSenderLinesCarryTheTicket(t *testing.T) {
+	getenv, fake := tgEnv(t)
+	env := func(k string) string {
+		if k == "FRONTDESK_LOG_FORMAT" {
+			return "json"
+		}
+		return getenv(k)
+	}
+	var out syncBuffer
+	srv, _ := startAppLogging(t, env, &out)
+	script, err := prompts.LoadScript()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const chat = 71
+	for i, s := range script {
+		body := telegramtest.Text(int64(i+1), chat, strings.ReplaceAll(s.Text, "{phone}", "139-0000-0071"))
+		if s.Payload != "" {
+			// once the summary with its buttons is sent, the reply that
+			// gives the ticket's number is refused for good
+			for deadline := time.Now().Add(10 * time.Second); !offered(fake, chat, s.Payload); time.Sleep(10 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatalf("no button %q was offered", s.Payload)
+				}
+			}
+			fake.FailFor("sendMessage", "71", 1, telegramtest.BadRequest())
+			body = telegramtest.Callback(int64(i+1), chat, s.Payload, 1)
+		}
+		if code := post(t, srv.URL, body, tgSecret); code != 200 {
+			t.Fatalf("step %d: status %d", i, code)
+		}
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		for line := range strings.Lines(out.String()) {
+			var rec map[string]any
+			if json.Unmarshal([]byte(line), &rec) != nil || rec["msg"] != "telegram: reply not delivered, given up" {
+				continue
+			}
+			if rec["chat"] != "71" || !strings.HasPrefix(fmt.Sprint(rec["ticket"]), "FD-") {
+				t.Fatalf("line = %v", rec)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no line for the refused reply:\n%s", out.String())
+		}
+	}
+}
+
+// offered says whether a message sent to chat has a button with payload.
+func offered(fake *telegramtest.Server, chat int64, payload string) bool {
+	for _, c := range sent(fake, chat) {
+		if strings.Contains(c.Fields["reply_markup"], payload) {
+			return true
+		}
+	}
+	return false
+}
+
+// syncBuffer is a bytes.Buffer safe for the desk's goroutines to write to
+// while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -66,6 +66,17 @@ type turn struct {
 	now    time.Time
 	out    []Reply
 	err    error
+	ticket string // the ticket this turn registered, once it has
+}
+
+// about is the number of the ticket the turn is about, "" when none: the
+// one it registered, or the one its flow is on (a quote, a status, a
+// callback).
+func (t *turn) about() string {
+	if t.ticket != "" {
+		return t.ticket
+	}
+	return t.c.Slots["ticket"]
 }
 
 // say appends the reply rendered from key, with buttons. A render failure is
@@ -75,7 +86,7 @@ func (m *Manager) say(t *turn, key string, data map[string]any, buttons ...Butto
 	if err != nil && t.err == nil {
 		t.err = err
 	}
-	t.out = append(t.out, Reply{Key: key, Text: text, Buttons: buttons, Lang: t.c.Locale})
+	t.out = append(t.out, Reply{Key: key, Text: text, Buttons: buttons, Lang: t.c.Locale, Ticket: t.about()})
 	for _, b := range buttons {
 		t.c.Offered = append(t.c.Offered, b.Payload)
 	}

@@ -63,6 +63,9 @@ type Reply struct {
 	// ID names a queued reply, so that a sender recognises one already
 	// sent when the step after sending failed (see Queued).
 	ID string `json:"id,omitempty"`
+	// Ticket is the number of the ticket the reply is about, when its turn
+	// or notice knows one: the sender's log lines carry it.
+	Ticket string `json:"ticket,omitempty"`
 }
 
 // Queued returns r as queued for a sender: with an identity of its own.

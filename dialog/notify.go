@@ -90,6 +90,9 @@ func (n *Notifier) deliver(ctx context.Context, no storage.Notice) error {
 	if err != nil {
 		return err
 	}
+	for i := range replies {
+		replies[i].Ticket = tk.Number
+	}
 	// A chat busy with a long turn (a language model's) holds its own
 	// notice back, not every notice after it: the notice is offered again.
 	sctx, cancel := context.WithTimeout(ctx, noticeWait)

@@ -54,7 +54,7 @@ func (m *Manager) knowledge(t *turn, topic string) {
 	if err != nil && t.err == nil {
 		t.err = err
 	}
-	t.out = append(t.out, Reply{Key: "knowledge." + topic, Text: text, Lang: t.c.Locale})
+	t.out = append(t.out, Reply{Key: "knowledge." + topic, Text: text, Lang: t.c.Locale, Ticket: t.about()})
 	if topic == topicDataRequest {
 		m.dataRequest(t)
 	}

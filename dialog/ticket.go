@@ -73,7 +73,7 @@ func (m *Manager) createTicket(t *turn) error {
 	if _, err := m.db.CreateTicket(t.ctx, tk, actorCustomer(c)); err != nil {
 		return err
 	}
-	t.ctx = WithLog(t.ctx, "ticket", tk.Number)
+	t.ctx, t.ticket = WithLog(t.ctx, "ticket", tk.Number), tk.Number
 	m.log.InfoContext(t.ctx, "ticket registered", "repeat_of", tk.RepeatOf, "mode", tk.ServiceMode)
 	m.reset(c)
 	c.Draft = nil

@@ -85,7 +85,7 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 			b.log.Error("telegram: unreadable queued reply dropped", "chat", chat, "err", err)
 		} else if b.wasSent(r.ID, first && headSent) {
 			// sent before the step that pops it failed: popped, not sent again
-			b.log.Info("telegram: reply already sent, not sent again", "chat", chat, "id", r.ID)
+			b.log.Info("telegram: reply already sent, not sent again", "chat", chat, "ticket", r.Ticket, "id", r.ID)
 		} else if err := b.sendReply(ctx, id, r); err != nil {
 			switch {
 			case ctx.Err() != nil:
@@ -97,10 +97,10 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 				b.out.Block(ctx, Channel, chat)
 				b.out.Drop(ctx, Channel, chat)
 				b.out.Release(ctx, Channel, chat, token)
-				b.log.Warn("telegram: customer blocked the bot; replies not sent", "chat", chat)
+				b.log.Warn("telegram: customer blocked the bot; replies not sent", "chat", chat, "ticket", r.Ticket)
 				return
 			}
-			b.log.Error("telegram: reply not delivered, given up", "chat", chat, "reply", r.Key, "err", err)
+			b.log.Error("telegram: reply not delivered, given up", "chat", chat, "ticket", r.Ticket, "reply", r.Key, "err", err)
 		} else if r.ID != "" {
 			b.sent.Add(r.ID, time.Now())
 			sent = r.ID

@@ -97,6 +97,12 @@ func ServerError() Failure {
 	return Failure{Status: http.StatusInternalServerError, Description: "Internal Server Error"}
 }
 
+// BadRequest is Telegram's answer to a call it will never take (a text
+// too long, a chat that does not exist).
+func BadRequest() Failure {
+	return Failure{Status: http.StatusBadRequest, Description: "Bad Request: message is too long"}
+}
+
 // Forbidden is the answer for a chat whose user blocked the bot.
 func Forbidden() Failure {
 	return Failure{Status: http.StatusForbidden, Description: "Forbidden: bot was blocked by the user"}
