@@ -5,10 +5,14 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /frontdesk .
+RUN mkdir -p /out/data
 
 FROM gcr.io/distroless/static-debian12:nonroot
 # /data holds the SQLite default (DATABASE_URL=sqlite:frontdesk.db, relative to
 # the working directory); mount a volume there to keep it across containers.
+# It is made owned by the image's nonroot user (65532) whatever the builder does
+# with WORKDIR (some make it root's), so a fresh volume there is writable.
+COPY --from=build --chown=65532:65532 /out/data /data
 WORKDIR /data
 VOLUME /data
 COPY --from=build /frontdesk /frontdesk
