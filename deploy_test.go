@@ -61,11 +61,12 @@ func TestComposeFileHangsTogether(t *testing.T) {
 	}
 }
 
-// TestKubernetesManifestsHangTogether: the manifests (not applied here)
-// parse; the Deployment runs two replicas with liveness on /healthz and
-// readiness on /readyz, resource requests, the schema migrated by an init
-// container, every secret from the Secret; a PodDisruptionBudget keeps one
-// up; and every variable set is one Frontdesk reads.
+// TestKubernetesManifestsHangTogether: the manifests (rendered from the
+// Helm chart, not applied here) parse; the Deployment runs two replicas
+// with liveness on /healthz and readiness on /readyz, resource requests,
+// every secret from the Secret; a Job migrates the schema once, before the
+// Deployment changes (a Helm hook); a PodDisruptionBudget keeps one up; and
+// every variable set is one Frontdesk reads.
 func TestKubernetesManifestsHangTogether(t *testing.T) {
 	known := knownSettings(t)
 	kinds := map[string]map[string]any{}
@@ -83,7 +84,7 @@ func TestKubernetesManifestsHangTogether(t *testing.T) {
 			kinds[doc["kind"].(string)] = doc
 		}
 	}
-	for _, k := range []string{"ConfigMap", "Deployment", "Service", "PodDisruptionBudget", "Secret"} {
+	for _, k := range []string{"ConfigMap", "Deployment", "Service", "PodDisruptionBudget", "Secret", "Job"} {
 		if kinds[k] == nil {
 			t.Fatalf("no %s", k)
 		}
@@ -114,9 +115,22 @@ func TestKubernetesManifestsHangTogether(t *testing.T) {
 	if c["resources"].(map[string]any)["requests"] == nil {
 		t.Error("no resource requests")
 	}
-	init := pod["initContainers"].([]any)[0].(map[string]any)
-	if args := init["args"].([]any); len(args) != 1 || args[0] != "migrate" {
-		t.Errorf("init container args %v", args)
+	job := kinds["Job"]
+	if hook := job["metadata"].(map[string]any)["annotations"].(map[string]any)["helm.sh/hook"]; hook != "pre-install,pre-upgrade" {
+		t.Errorf("the migration Job runs at %v, not before an install or upgrade", hook)
+	}
+	jobPod := job["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)
+	migrate := jobPod["containers"].([]any)[0].(map[string]any)
+	if args := migrate["args"].([]any); len(args) != 1 || args[0] != "migrate" {
+		t.Errorf("migration Job args %v", args)
+	}
+	for _, e := range migrate["env"].([]any) {
+		if name := e.(map[string]any)["name"].(string); !known[name] {
+			t.Errorf("the migration Job sets %s, which Frontdesk does not read", name)
+		}
+	}
+	if migrate["image"] != c["image"] {
+		t.Errorf("the migration runs %v, the desk %v", migrate["image"], c["image"])
 	}
 	var fromSecret bool
 	for _, e := range c["envFrom"].([]any) {

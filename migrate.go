@@ -12,7 +12,7 @@ import (
 
 // migrate brings the database's schema (Frontdesk's tables and the job
 // engine's) up to date and exits: a deployment runs it once before the
-// replicas start (a Kubernetes init container). Replicas starting at once
+// replicas start (the Helm chart's migration Job). Replicas starting at once
 // also migrate safely, under a database lock.
 func migrate(ctx context.Context, cfg Config, out io.Writer) error {
 	db, err := storage.Open(ctx, cfg.DatabaseURL)
