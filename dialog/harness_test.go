@@ -64,7 +64,7 @@ func newDesk(t testing.TB, db *storage.DB, states *storage.States, out *storage.
 	d.m = dialog.New(db, states, texts, nlu, cfg, log, d.clock)
 	d.staff = staff.NewStaff(db, cfg, d.clock)
 	for _, ch := range []string{"webchat", "telegram"} {
-		d.m.SetOutlet(ch, dialog.Outlet{Encode: dialog.QueuedReplies, Wake: func(chat string) { d.drain(ch, chat) }})
+		d.m.SetOutlet(ch, dialog.Outlet{Encode: dialog.QueuedReplies, Wake: func(chat string, _ *storage.Claimed) { d.drain(ch, chat) }})
 	}
 	d.notes = dialog.NewNotifier(db, texts, cfg, d.m, log, time.Hour)
 	return d

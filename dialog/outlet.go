@@ -19,9 +19,15 @@ type Outlet struct {
 	// Encode turns replies for chatID into the items the store delivers;
 	// it fails for a chat id the channel could not have given.
 	Encode func(chatID string, rs []Reply) ([][]byte, error)
-	// Wake is told after items were delivered for chatID; nil when the
-	// store's delivery is the last step (the web chat's transcript).
-	Wake func(chatID string)
+	// Wake is told after items were delivered for chatID, with the send
+	// lock the save took for the channel's sender when Claim asked for it
+	// (nil otherwise); Wake is nil when the store's delivery is the last
+	// step (the web chat's transcript).
+	Wake func(chatID string, claimed *storage.Claimed)
+	// Claim, when set, has the save that queues a turn's replies also take
+	// the chat's send lock for the channel's sender, so that sending starts
+	// without a round trip of its own.
+	Claim *storage.ClaimSpec
 }
 
 // QueuedReplies is the Encode of a channel whose own drain sends each
@@ -71,13 +77,15 @@ func (m *Manager) queue(c *storage.Conversation, rs []Reply) error {
 		return err
 	}
 	c.Outgoing = append(c.Outgoing, items...)
+	c.Claim = o.Claim
 	return nil
 }
 
-// wake tells channel's drain that chatID has items, when it wants to know.
-func (m *Manager) wake(channel, chatID string) {
+// wake tells channel's drain that chatID has items, when it wants to know,
+// with the send lock taken for it, if any.
+func (m *Manager) wake(channel, chatID string, claimed *storage.Claimed) {
 	if o, ok := m.outlets[channel]; ok && o.Wake != nil {
-		o.Wake(chatID)
+		o.Wake(chatID, claimed)
 	}
 }
 
@@ -96,23 +104,23 @@ func (m *Manager) Send(ctx context.Context, channel, chatID string, rs []Reply) 
 	if err := m.states.Deliver(ctx, channel, chatID, items); err != nil {
 		return fmt.Errorf("dialog: deliver to %s:%s: %w", channel, chatID, err)
 	}
-	m.wake(channel, chatID)
+	m.wake(channel, chatID, nil)
 	return nil
 }
 
 // update changes the chat's conversation with fn, which may queue replies
 // (queue), and wakes the channel's drain when the save delivered some.
 func (m *Manager) update(ctx context.Context, channel, chatID string, fn func(*storage.Conversation) error) error {
-	queued := false
+	var saved *storage.Conversation
 	err := m.states.Update(ctx, channel, chatID, func(c *storage.Conversation) error {
 		if err := fn(c); err != nil {
 			return err
 		}
-		queued = len(c.Outgoing) > 0
+		saved = c
 		return nil
 	})
-	if err == nil && queued {
-		m.wake(channel, chatID)
+	if err == nil && saved != nil && len(saved.Outgoing) > 0 {
+		m.wake(channel, chatID, saved.Claimed) // the save sets Claimed after fn
 	}
 	return err
 }

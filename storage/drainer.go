@@ -19,20 +19,26 @@ type Drainer struct {
 	channel string
 	workers int
 	sweep   time.Duration
-	drain   func(ctx context.Context, id string)
+	drain   func(ctx context.Context, id string, claimed *Claimed)
 	log     *slog.Logger
 	q       *chatQueue
 }
 
 // NewDrainer returns the consumers of channel's queues: workers at once,
-// drain called with a queue's id (it claims, holds and advances the queue).
-func NewDrainer(out *Outbound, channel string, workers int, sweep time.Duration, drain func(ctx context.Context, id string), log *slog.Logger) *Drainer {
+// drain called with a queue's id (it claims, holds and advances the queue)
+// and the claim already taken for it, if any (KickClaimed).
+func NewDrainer(out *Outbound, channel string, workers int, sweep time.Duration, drain func(ctx context.Context, id string, claimed *Claimed), log *slog.Logger) *Drainer {
 	return &Drainer{out: out, channel: channel, workers: workers, sweep: sweep, drain: drain, log: log, q: newChatQueue()}
 }
 
 // Kick asks for id's queue to be drained soon. It never blocks and never
 // forgets an id.
-func (d *Drainer) Kick(id string) { d.q.kick(id) }
+func (d *Drainer) Kick(id string) { d.q.kick(id, nil) }
+
+// KickClaimed is Kick for a queue whose lock was taken for this process
+// (Conversation.Claimed): its drain starts from the claim. A nil claim is
+// a plain Kick.
+func (d *Drainer) KickClaimed(id string, claimed *Claimed) { d.q.kick(id, claimed) }
 
 // Run drains kicked queues until ctx ends, sweeping for pending ones.
 func (d *Drainer) Run(ctx context.Context) {
@@ -43,11 +49,11 @@ func (d *Drainer) Run(ctx context.Context) {
 		go func() {
 			defer wg.Done()
 			for {
-				id, ok := q.next()
+				id, claimed, ok := q.next()
 				if !ok {
 					return
 				}
-				d.drain(ctx, id)
+				d.drain(ctx, id, claimed)
 				q.done(id)
 			}
 		}()
@@ -62,36 +68,47 @@ func (d *Drainer) Run(ctx context.Context) {
 				d.log.Error("pending queues", "channel", d.channel, "err", err)
 			}
 			for _, id := range ids {
-				q.kick(id)
+				q.kick(id, nil)
 			}
 		case <-ctx.Done():
 		}
 	}
-	q.close()
+	for _, c := range q.close() {
+		// claims no worker came to: given back, so another replica need
+		// not wait for them to expire
+		d.out.Release(context.WithoutCancel(ctx), d.channel, c.id, c.claimed.Token)
+	}
 	wg.Wait()
 }
 
 // chatQueue hands chats to senders, one sender per chat at a time: a chat
-// kicked while it is being sent to is handed out again afterwards.
+// kicked while it is being sent to is handed out again afterwards. A chat
+// kicked with a claim is handed out with it.
 type chatQueue struct {
-	mu     sync.Mutex
-	cond   *sync.Cond
-	order  []string
-	queued map[string]bool
-	busy   map[string]bool
-	again  map[string]bool
-	closed bool
+	mu      sync.Mutex
+	cond    *sync.Cond
+	order   []string
+	queued  map[string]bool
+	claimed map[string]*Claimed
+	busy    map[string]bool
+	again   map[string]bool
+	closed  bool
 }
 
 func newChatQueue() *chatQueue {
-	q := &chatQueue{queued: map[string]bool{}, busy: map[string]bool{}, again: map[string]bool{}}
+	q := &chatQueue{queued: map[string]bool{}, claimed: map[string]*Claimed{}, busy: map[string]bool{}, again: map[string]bool{}}
 	q.cond = sync.NewCond(&q.mu)
 	return q
 }
 
-func (q *chatQueue) kick(chat string) {
+func (q *chatQueue) kick(chat string, claimed *Claimed) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	if claimed != nil {
+		// The lock was free when the claim was taken, so no sender of this
+		// process holds the chat: it is queued or idle here, not busy.
+		q.claimed[chat] = claimed
+	}
 	switch {
 	case q.busy[chat]:
 		q.again[chat] = true
@@ -102,21 +119,24 @@ func (q *chatQueue) kick(chat string) {
 	}
 }
 
-// next waits for a chat to send to; false once the queue is closed.
-func (q *chatQueue) next() (string, bool) {
+// next waits for a chat to send to, with its claim if one was taken; false
+// once the queue is closed.
+func (q *chatQueue) next() (string, *Claimed, bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for len(q.order) == 0 && !q.closed {
 		q.cond.Wait()
 	}
 	if q.closed {
-		return "", false
+		return "", nil, false
 	}
 	chat := q.order[0]
 	q.order = q.order[1:]
 	delete(q.queued, chat)
+	claimed := q.claimed[chat]
+	delete(q.claimed, chat)
 	q.busy[chat] = true
-	return chat, true
+	return chat, claimed, true
 }
 
 func (q *chatQueue) done(chat string) {
@@ -126,13 +146,25 @@ func (q *chatQueue) done(chat string) {
 	delete(q.again, chat)
 	q.mu.Unlock()
 	if again {
-		q.kick(chat)
+		q.kick(chat, nil)
 	}
 }
 
-func (q *chatQueue) close() {
+// pendingClaim is a claim no worker took before the queue closed.
+type pendingClaim struct {
+	id      string
+	claimed *Claimed
+}
+
+// close stops handing out chats and returns the claims left waiting.
+func (q *chatQueue) close() []pendingClaim {
 	q.mu.Lock()
+	defer q.mu.Unlock()
 	q.closed = true
 	q.cond.Broadcast()
-	q.mu.Unlock()
+	var left []pendingClaim
+	for id, c := range q.claimed {
+		left = append(left, pendingClaim{id, c})
+	}
+	return left
 }

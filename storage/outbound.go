@@ -112,8 +112,32 @@ var ErrLocked = errors.New("queue held by another sender")
 // ErrBlocked means the chat is marked "blocked": nothing is to be sent.
 var ErrBlocked = errors.New("chat blocked")
 
+func sendLockKey(prefix, channel, chatID string) string {
+	return prefix + "sendlock:" + channel + ":" + chatID
+}
+
+// ClaimSpec is how a channel's sender claims a chat's queue: the send
+// lock's TTL and the prefix its sent replies are recorded done under (as
+// ClaimDone takes them), so that the save that queues replies can claim
+// for it (Conversation.Claim).
+type ClaimSpec struct {
+	TTL        time.Duration
+	DonePrefix string
+}
+
+// Claimed is a chat's send lock taken for a sender, with what Claim or
+// ClaimDone would have returned: its token, the head, whether the head was
+// recorded done, and when it was taken (a sender that comes to it late
+// gives it back rather than trust a lock near its end).
+type Claimed struct {
+	Token string
+	Head  []byte
+	Done  bool
+	At    time.Time
+}
+
 func (o *Outbound) sendKeys(channel, chatID string) []string {
-	return []string{o.prefix + "sendlock:" + channel + ":" + chatID, outboundKey(o.prefix, channel, chatID),
+	return []string{sendLockKey(o.prefix, channel, chatID), outboundKey(o.prefix, channel, chatID),
 		pendingKey(o.prefix, channel), blockedKey(o.prefix, channel, chatID)}
 }
 
@@ -195,7 +219,7 @@ return 0`)
 // may wait minutes on a platform's rate limit, yet a killed one frees the
 // queue within ttl. Every queue consumer holds its claim this way.
 func (o *Outbound) Hold(ctx context.Context, channel, chatID, token string, ttl time.Duration) func() {
-	return hold(ctx, o.rdb, o.prefix+"sendlock:"+channel+":"+chatID, token, ttl)
+	return hold(ctx, o.rdb, sendLockKey(o.prefix, channel, chatID), token, ttl)
 }
 
 var unlockScript = redis.NewScript(`
@@ -204,7 +228,7 @@ return 0`)
 
 // Release gives up a held send lock.
 func (o *Outbound) Release(ctx context.Context, channel, chatID, token string) error {
-	if err := unlockScript.Run(ctx, o.rdb, []string{o.prefix + "sendlock:" + channel + ":" + chatID}, token).Err(); err != nil {
+	if err := unlockScript.Run(ctx, o.rdb, []string{sendLockKey(o.prefix, channel, chatID)}, token).Err(); err != nil {
 		return fmt.Errorf("storage: send unlock: %w", err)
 	}
 	return nil

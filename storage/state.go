@@ -51,6 +51,12 @@ type Conversation struct {
 	// queued the same way for the staff desk (channel MirrorChannel, chat
 	// MirrorID(channel, chat id)).
 	Mirror [][]byte `json:"-"`
+	// Claim, when replies are queued, asks the save to take the chat's send
+	// lock as well (when no sender holds it and the chat is not blocked):
+	// the channel's sender then starts from Claimed, without a claim of its
+	// own. Claimed is set by the save when it took the lock.
+	Claim   *ClaimSpec `json:"-"`
+	Claimed *Claimed   `json:"-"`
 }
 
 // States keeps conversations in Redis, one JSON record per chat that expires
@@ -157,15 +163,15 @@ func (s *States) Update(ctx context.Context, channel, chatID string, fn func(*Co
 	err = fn(c)
 	stop()
 	if err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false, nil)
+		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil)
 		return err
 	}
 	data, err := json.Marshal(c)
 	if err != nil {
-		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil, nil, false, nil)
+		s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, "", nil)
 		return fmt.Errorf("storage: encode conversation: %w", err)
 	}
-	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, string(data), c.Outgoing, c.Mirror, c.CustomerTurn, c.Idle)
+	ok, err := s.finish(context.WithoutCancel(ctx), keys, channel, chatID, token, string(data), c)
 	if err != nil {
 		return err
 	}

@@ -32,10 +32,12 @@ func (b *Bot) Kick(chatID string) { b.queue.Kick(chatID) }
 
 // Outlet is Telegram's way to its customers for the desk
 // (dialog.Manager.SetOutlet): replies are queued, as they are, on the
-// chat's queue in the step that saves their cause, and the senders are
-// kicked to send them at once.
+// chat's queue in the step that saves their cause, which also claims the
+// chat's queue for a sender when none holds it, and the senders are kicked
+// to send them at once, from that claim.
 func (b *Bot) Outlet() dialog.Outlet {
-	return dialog.Outlet{Encode: Encode, Wake: b.Kick}
+	return dialog.Outlet{Encode: Encode, Wake: b.queue.KickClaimed,
+		Claim: &storage.ClaimSpec{TTL: sendLockTTL, DonePrefix: sentPrefix}}
 }
 
 // Encode is the outlet's encoding, for a process that queues replies which
@@ -55,8 +57,8 @@ func (b *Bot) deliverLoop(ctx context.Context) { b.queue.Run(ctx) }
 
 // drain sends chat's queued replies in order while it holds the chat's send
 // lock. A reply is popped only after Telegram took it, or was given up.
-func (b *Bot) drain(ctx context.Context, chat string) {
-	token, raw, headSent, err := b.out.ClaimDone(ctx, Channel, chat, sendLockTTL, sentPrefix)
+func (b *Bot) drain(ctx context.Context, chat string, claimed *storage.Claimed) {
+	token, raw, headSent, err := b.claim(ctx, chat, claimed)
 	switch {
 	case errors.Is(err, storage.ErrLocked), raw == nil && err == nil:
 		return // another sender has it, or nothing is queued
@@ -118,6 +120,20 @@ func (b *Bot) drain(ctx context.Context, chat string) {
 
 // advance pops the reply just handled (sent, or given up) and records it as
 // sent when Telegram took it (storage.Outbound.AdvanceHandled).
+// claim takes chat's queue: from the claim the save took for this process
+// when there is one and it is still young (at most a third of its TTL old:
+// the drain renews it from here), or by claiming it now.
+func (b *Bot) claim(ctx context.Context, chat string, claimed *storage.Claimed) (string, []byte, bool, error) {
+	if claimed != nil {
+		if time.Since(claimed.At) < sendLockTTL/3 {
+			return claimed.Token, claimed.Head, claimed.Done, nil
+		}
+		// Waited too long for a sender: given back and claimed afresh.
+		b.out.Release(ctx, Channel, chat, claimed.Token)
+	}
+	return b.out.ClaimDone(ctx, Channel, chat, sendLockTTL, sentPrefix)
+}
+
 func (b *Bot) advance(ctx context.Context, chat, token string, head []byte, sentID string) ([]byte, error) {
 	return b.out.AdvanceHandled(ctx, Channel, chat, token, head, sendLockTTL, sentKey(sentID), storage.HandledTTL, b.log)
 }
