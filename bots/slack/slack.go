@@ -136,7 +136,9 @@ func New(cfg Config, desk Desk, staff *staff.Staff, db *storage.DB, out *storage
 	b := &Bot{cfg: cfg, api: slack.New(cfg.BotToken, opts...), desk: desk, staff: staff, db: db, out: out,
 		log: log, limit: rate.NewLimiter(rate.Limit(cmp.Or(cfg.PostRate, 1)), 3), now: time.Now}
 	b.jobs = storage.NewDrainer(out, jobsChannel, 4, queueSweep, func(ctx context.Context, id string, _ *storage.Claimed) { b.drain(ctx, jobsChannel, id, b.onJob) }, log)
-	b.mirrored = storage.NewDrainer(out, storage.MirrorChannel, 4, queueSweep, func(ctx context.Context, id string, _ *storage.Claimed) { b.drain(ctx, storage.MirrorChannel, id, b.onMirrored) }, log)
+	b.mirrored = storage.NewDrainer(out, storage.MirrorChannel, 4, queueSweep, func(ctx context.Context, id string, _ *storage.Claimed) {
+		b.drain(ctx, storage.MirrorChannel, id, b.onMirrored)
+	}, log)
 	return b, nil
 }
 
