@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
@@ -33,9 +32,8 @@ type DB struct {
 
 	written bell // rung after every commit (Wait)
 
-	jobStatesOnce sync.Once
-	jobStates     *sqlx.Stmt
-	jobStatesErr  error
+	jobStates prepared[*sqlx.Stmt]      // JobStates' query
+	create    prepared[*sqlx.NamedStmt] // qCreateTicketPG, its names compiled once
 }
 
 // Open connects to url and runs the embedded migrations. A url starting with
@@ -116,9 +114,8 @@ func (db *DB) migrate(ctx context.Context) error {
 
 // Close closes the connection pool.
 func (db *DB) Close() error {
-	if db.jobStates != nil {
-		db.jobStates.Close()
-	}
+	db.jobStates.close()
+	db.create.close()
 	return db.x.Close()
 }
 

@@ -172,15 +172,15 @@ func (db *DB) UpdateTicket(ctx context.Context, number, actor string, now time.T
 // cancelled (a quote waiting, a job under way), at most ten. It is asked on
 // most first messages, so it is one short prepared query.
 func (db *DB) JobStates(ctx context.Context, channel, chatID string) ([]string, error) {
-	db.jobStatesOnce.Do(func() {
-		db.jobStates, db.jobStatesErr = db.x.PreparexContext(context.WithoutCancel(ctx),
+	stmt, err := db.jobStates.get(func() (*sqlx.Stmt, error) {
+		return db.x.PreparexContext(context.WithoutCancel(ctx),
 			db.x.Rebind(`SELECT state FROM tickets WHERE channel = ? AND chat_id = ? AND state NOT IN ('closed', 'cancelled') LIMIT 10`))
 	})
-	if db.jobStatesErr != nil {
-		return nil, fmt.Errorf("storage: job states: %w", db.jobStatesErr)
+	if err != nil {
+		return nil, fmt.Errorf("storage: job states: %w", err)
 	}
 	var out []string
-	if err := db.jobStates.SelectContext(ctx, &out, channel, chatID); err != nil {
+	if err := stmt.SelectContext(ctx, &out, channel, chatID); err != nil {
 		return nil, fmt.Errorf("storage: job states: %w", err)
 	}
 	return out, nil

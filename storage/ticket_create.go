@@ -100,7 +100,9 @@ func (db *DB) createTicketPG(ctx context.Context, t *domain.Ticket, actor string
 		p.AName, p.AMime, p.ASize = append(p.AName, a.Name), append(p.AMime, a.Mime), append(p.ASize, a.Size)
 		p.ACreatedAt = append(p.ACreatedAt, a.CreatedAt.UTC())
 	}
-	q, args, err := db.x.BindNamed(qCreateTicketPG, p)
+	stmt, err := db.create.get(func() (*sqlx.NamedStmt, error) {
+		return db.x.PrepareNamedContext(context.WithoutCancel(ctx), qCreateTicketPG)
+	})
 	if err != nil {
 		return false, err
 	}
@@ -109,7 +111,7 @@ func (db *DB) createTicketPG(ctx context.Context, t *domain.Ticket, actor string
 		Number     string `db:"number"`
 		CustomerID int64  `db:"customer_id"`
 	}
-	if err := db.x.GetContext(ctx, &made, q, args...); err != nil {
+	if err := stmt.GetContext(ctx, &made, p); err != nil {
 		if notFound(err) != ErrNotFound {
 			return false, err
 		}
