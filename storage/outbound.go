@@ -72,7 +72,7 @@ func (o *Outbound) Pending(ctx context.Context, channel string) ([]string, error
 // done}, {1, ""} (empty: lock released), {2} (blocked) or {0} (another
 // sender has it). done is 1 when the head carries an id ("id":"…" in its
 // JSON) recorded done under the done prefix (Advance's done key).
-var claimScript = redis.NewScript(`
+var claimScript = redis.NewScript(luaHeadDone + `
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
 if redis.call('EXISTS', KEYS[4]) == 1 then return {2} end
 local head = redis.call('LINDEX', KEYS[2], 0)
@@ -81,12 +81,19 @@ if not head then
   redis.call('DEL', KEYS[1])
   return {1, ''}
 end
-local done = 0
-if ARGV[4] ~= '' then
+return {1, head, headDone(head, ARGV[4])}`)
+
+// luaHeadDone defines headDone(head, prefix) for the scripts that claim a
+// queue: 1 when the head carries an id ("id":"…" in its JSON) recorded done
+// under prefix, else 0.
+const luaHeadDone = `
+local function headDone(head, prefix)
+  if prefix == '' then return 0 end
   local id = string.match(head, '"id":"([^"]+)"')
-  if id and redis.call('EXISTS', ARGV[4] .. id) == 1 then done = 1 end
+  if id and redis.call('EXISTS', prefix .. id) == 1 then return 1 end
+  return 0
 end
-return {1, head, done}`)
+`
 
 // advanceScript records the sent head done under KEYS[5] (when ARGV[4]
 // gives a TTL; even with the lock lost, since it was sent), pops it (if it

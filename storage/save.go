@@ -33,7 +33,7 @@ type IdleMark struct {
 // customer's saved turn lifts a "blocked" mark. It returns 0 when the lock
 // was lost, 1 when saved, and {1, head, done} when it also took the send
 // lock of the replies it queued (as claimScript would).
-var saveScript = redis.NewScript(`
+var saveScript = redis.NewScript(luaHeadDone + `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' then
   redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
@@ -67,12 +67,7 @@ redis.call('DEL', KEYS[1])
 if ARGV[12] == '' or n == 0 or ARGV[8] == 'transcript' or redis.call('EXISTS', KEYS[5]) == 1 then return 1 end
 if not redis.call('SET', KEYS[8 + k], ARGV[12], 'NX', 'PX', ARGV[13]) then return 1 end
 local head = redis.call('LINDEX', KEYS[3], 0)
-local done = 0
-if ARGV[14] ~= '' then
-  local id = string.match(head, '"id":"([^"]+)"')
-  if id and redis.call('EXISTS', ARGV[14] .. id) == 1 then done = 1 end
-end
-return {1, head, done}`)
+return {1, head, headDone(head, ARGV[14])}`)
 
 // Deliver puts items (encoded as the chat's channel takes them) where a
 // turn's replies go, under the chat's lock and without changing its state:
