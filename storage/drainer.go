@@ -38,7 +38,12 @@ func (d *Drainer) Kick(id string) { d.q.kick(id, nil) }
 // KickClaimed is Kick for a queue whose lock was taken for this process
 // (Conversation.Claimed): its drain starts from the claim. A nil claim is
 // a plain Kick.
-func (d *Drainer) KickClaimed(id string, claimed *Claimed) { d.q.kick(id, claimed) }
+func (d *Drainer) KickClaimed(id string, claimed *Claimed) {
+	if !d.q.kick(id, claimed) && claimed != nil {
+		// stopping: given back, so another replica need not wait for it
+		d.out.Release(context.Background(), d.channel, id, claimed.Token)
+	}
+}
 
 // Run drains kicked queues until ctx ends, sweeping for pending ones.
 func (d *Drainer) Run(ctx context.Context) {
@@ -101,12 +106,19 @@ func newChatQueue() *chatQueue {
 	return q
 }
 
-func (q *chatQueue) kick(chat string, claimed *Claimed) {
+// kick queues chat (with its claim, if any); false once the queue is
+// closed, when the chat is not queued and its claim is the caller's.
+func (q *chatQueue) kick(chat string, claimed *Claimed) bool {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	if q.closed {
+		return false
+	}
 	if claimed != nil {
-		// The lock was free when the claim was taken, so no sender of this
-		// process holds the chat: it is queued or idle here, not busy.
+		// Kept for the chat's next turn with a sender, also when a sender
+		// is still marked busy with it (it has just emptied the queue and
+		// given up the lock, and not yet said done): the re-kick that
+		// follows hands the chat out with this claim.
 		q.claimed[chat] = claimed
 	}
 	switch {
@@ -117,6 +129,7 @@ func (q *chatQueue) kick(chat string, claimed *Claimed) {
 		q.order = append(q.order, chat)
 		q.cond.Signal()
 	}
+	return true
 }
 
 // next waits for a chat to send to, with its claim if one was taken; false

@@ -32,4 +32,7 @@ func TestChatQueueKeepsAClaimForTheChatsSender(t *testing.T) {
 	if _, _, ok := q.next(); ok {
 		t.Fatal("a closed queue handed out a chat")
 	}
+	if q.kick("c", &Claimed{Token: "t4"}) {
+		t.Fatal("a closed queue took a claim: nobody would send from it or give it back")
+	}
 }

@@ -39,6 +39,15 @@ type TimerPlan struct {
 func (db *DB) ApplyTimers(ctx context.Context, plans []TimerPlan) ([][]domain.Timer, error) {
 	out := make([][]domain.Timer, len(plans))
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if db.postgres {
+			// Replicas apply batches one at a time: a batch reads the running
+			// timers after the one before it committed, so a stop in it sees
+			// a timer another replica's batch just started (read before that
+			// commit, the stop would be lost). SQLite has one writer already.
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, timersLock); err != nil {
+				return err
+			}
+		}
 		running, err := runningTimers(ctx, tx, db.forUpdate(), plans)
 		if err != nil {
 			return err
@@ -77,6 +86,10 @@ func (db *DB) ApplyTimers(ctx context.Context, plans []TimerPlan) ([][]domain.Ti
 	}
 	return out, nil
 }
+
+// timersLock is the PostgreSQL advisory lock that serialises ApplyTimers
+// across replicas.
+const timersLock = 0x46_44_54_4d // "FDTM"
 
 // pendingTimer is a timer as the plans leave it: one read running, or one
 // they start (fresh), and whether a plan stopped it.

@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"testing"
 	"time"
@@ -70,5 +71,53 @@ func TestApplyTimersInOneBatchAsOneByOne(t *testing.T) {
 				t.Fatalf("applying again returned %+v, first %+v", again, first)
 			}
 		})
+	}
+}
+
+// TestReplicasApplyTimerBatchesOneAtATime: on PostgreSQL a batch of timers
+// waits while another replica's batch is being applied (here: the lock
+// held by another connection), so that it reads the running timers after
+// that batch committed and its stops see the timers that batch started.
+func TestReplicasApplyTimerBatchesOneAtATime(t *testing.T) {
+	u := storagetest.PostgresURL(t)
+	if u == "" {
+		t.Skip("DATABASE_URL is not a PostgreSQL URL (SQLite has one writer)")
+	}
+	ctx := context.Background()
+	db, err := storage.Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tk := newTicket("timers-2", "tc2")
+	if _, err := db.CreateTicket(ctx, tk, "test"); err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("pgx", u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, storage.TimersLock); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	plan := []storage.TimerPlan{{TicketID: tk.ID, EventID: 20, At: at,
+		Start: []domain.Timer{{TicketID: tk.ID, Kind: "reply", StartEventID: 20, StartedAt: at, WarnAt: at.Add(time.Minute), DueAt: at.Add(time.Hour)}}}}
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	if _, err := db.ApplyTimers(short, plan); err == nil {
+		t.Fatal("a batch was applied while another replica's batch held the timers")
+	}
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, storage.TimersLock); err != nil {
+		t.Fatal(err)
+	}
+	if started, err := db.ApplyTimers(ctx, plan); err != nil || len(started[0]) != 1 {
+		t.Fatalf("after the other batch: %+v %v", started, err)
 	}
 }

@@ -118,8 +118,6 @@ func (b *Bot) drain(ctx context.Context, chat string, claimed *storage.Claimed) 
 	}
 }
 
-// advance pops the reply just handled (sent, or given up) and records it as
-// sent when Telegram took it (storage.Outbound.AdvanceHandled).
 // claim takes chat's queue: from the claim the save took for this process
 // when there is one and it is still young (at most a third of its TTL old:
 // the drain renews it from here), or by claiming it now.
@@ -129,11 +127,13 @@ func (b *Bot) claim(ctx context.Context, chat string, claimed *storage.Claimed) 
 			return claimed.Token, claimed.Head, claimed.Done, nil
 		}
 		// Waited too long for a sender: given back and claimed afresh.
-		b.out.Release(ctx, Channel, chat, claimed.Token)
+		b.out.Release(context.WithoutCancel(ctx), Channel, chat, claimed.Token)
 	}
 	return b.out.ClaimDone(ctx, Channel, chat, sendLockTTL, sentPrefix)
 }
 
+// advance pops the reply just handled (sent, or given up) and records it as
+// sent when Telegram took it (storage.Outbound.AdvanceHandled).
 func (b *Bot) advance(ctx context.Context, chat, token string, head []byte, sentID string) ([]byte, error) {
 	return b.out.AdvanceHandled(ctx, Channel, chat, token, head, sendLockTTL, sentKey(sentID), storage.HandledTTL, b.log)
 }
