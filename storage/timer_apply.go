@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -154,16 +155,19 @@ func runningTimers(ctx context.Context, tx *sqlx.Tx, lock string, plans []TimerP
 	for _, p := range plans {
 		ids = append(ids, p.TicketID)
 	}
-	q, args, err := sqlx.In(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id IN (?) AND stopped_at IS NULL ORDER BY id`+lock, ids)
-	if err != nil {
-		return nil, err
-	}
-	var ts []domain.Timer
-	if err := tx.SelectContext(ctx, &ts, tx.Rebind(q), args...); err != nil {
-		return nil, err
-	}
-	for _, t := range ts {
-		running[t.TicketID] = append(running[t.TicketID], &pendingTimer{Timer: t})
+	slices.Sort(ids)
+	for chunk := range slices.Chunk(slices.Compact(ids), rowsPerStatement) {
+		q, args, err := sqlx.In(`SELECT `+timerCols+` FROM sla_timers WHERE ticket_id IN (?) AND stopped_at IS NULL ORDER BY id`+lock, chunk)
+		if err != nil {
+			return nil, err
+		}
+		var ts []domain.Timer
+		if err := tx.SelectContext(ctx, &ts, tx.Rebind(q), args...); err != nil {
+			return nil, err
+		}
+		for _, t := range ts {
+			running[t.TicketID] = append(running[t.TicketID], &pendingTimer{Timer: t})
+		}
 	}
 	return running, nil
 }
@@ -184,28 +188,36 @@ func writeTimers(ctx context.Context, tx *sqlx.Tx, running map[int64][]*pendingT
 		}
 	}
 	var out []domain.Timer
-	var rows []string
-	var args []any
+	var fresh []*pendingTimer
 	for _, t := range made {
-		if !t.fresh {
+		if t.fresh {
+			fresh = append(fresh, t)
+		} else {
 			out = append(out, t.Timer)
-			continue
 		}
-		rows = append(rows, "(?, ?, ?, ?, ?, ?, ?, ?)")
-		args = append(args, t.TicketID, t.Kind, t.StartEventID, t.StartedAt.UTC(), t.WarnAt.UTC(), t.DueAt.UTC(), t.StoppedAt, t.Outcome)
 	}
-	if len(rows) == 0 {
-		return out, nil
+	for chunk := range slices.Chunk(fresh, rowsPerStatement) {
+		var rows []string
+		var args []any
+		for _, t := range chunk {
+			rows = append(rows, "(?, ?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, t.TicketID, t.Kind, t.StartEventID, t.StartedAt.UTC(), t.WarnAt.UTC(), t.DueAt.UTC(), t.StoppedAt, t.Outcome)
+		}
+		// The no-op update makes RETURNING give the row that was there (the
+		// event applied before, its timer since stopped).
+		q := `INSERT INTO sla_timers (ticket_id, kind, start_event_id, started_at, warn_at, due_at, stopped_at, outcome)
+			VALUES ` + strings.Join(rows, ", ") + `
+			ON CONFLICT (ticket_id, kind, start_event_id) DO UPDATE SET outcome = sla_timers.outcome
+			RETURNING ` + timerCols
+		var stored []domain.Timer
+		if err := tx.SelectContext(ctx, &stored, tx.Rebind(q), args...); err != nil {
+			return nil, err
+		}
+		out = append(out, stored...)
 	}
-	// The no-op update makes RETURNING give the row that was there (the
-	// event applied before, its timer since stopped).
-	q := `INSERT INTO sla_timers (ticket_id, kind, start_event_id, started_at, warn_at, due_at, stopped_at, outcome)
-		VALUES ` + strings.Join(rows, ", ") + `
-		ON CONFLICT (ticket_id, kind, start_event_id) DO UPDATE SET outcome = sla_timers.outcome
-		RETURNING ` + timerCols
-	var stored []domain.Timer
-	if err := tx.SelectContext(ctx, &stored, tx.Rebind(q), args...); err != nil {
-		return nil, err
-	}
-	return append(out, stored...), nil
+	return out, nil
 }
+
+// rowsPerStatement bounds the rows one statement writes or names, well
+// within PostgreSQL's 65,535 parameters and SQLite's 32,766.
+const rowsPerStatement = 1000
