@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/bots/slack/slacktest"
+	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
 )
 
 // TestMetricsCountWhatHappened: after a customer reports a fault on the web
@@ -196,4 +197,28 @@ func scrape(t *testing.T, url string) string {
 		t.Fatal(err)
 	}
 	return string(body)
+}
+
+// TestMetricsShowWhatWaits: a reply Telegram keeps refusing (5xx) waits in
+// its chat's queue, and /metrics shows the queue's depth while it does;
+// the scheduler's backlog of ticket events is shown too.
+func TestMetricsShowWhatWaits(t *testing.T) {
+	getenv, fake := tgEnv(t)
+	srv, _ := startApp(t, getenv)
+	fake.FailFor("sendMessage", "81", 50, telegramtest.ServerError())
+	if code := post(t, srv.URL, telegramtest.Text(1, 81, "你好"), tgSecret); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	fake.WaitCalls(t, "sendMessage", 1, 10*time.Second) // tried, refused, kept
+	text := scrape(t, srv.URL)
+	for _, series := range []string{`frontdesk_outbound_chats{channel="telegram"} 1`, `frontdesk_outbound_chats{channel="slackjobs"} 0`,
+		`frontdesk_events_unrelayed 0`} {
+		if !strings.Contains(text, series+"\n") {
+			t.Errorf("/metrics lacks %q in:\n%s", series, grep(text, "frontdesk_outbound")+grep(text, "frontdesk_events"))
+		}
+	}
+	m := regexp.MustCompile(`(?m)^frontdesk_outbound_items\{channel="telegram"\} (\d+)$`).FindStringSubmatch(text)
+	if m == nil || m[1] == "0" {
+		t.Errorf("no telegram items waiting in:\n%s", grep(text, "frontdesk_outbound"))
+	}
 }

@@ -14,7 +14,7 @@ type Desk struct {
 	db  *storage.DB
 	log *slog.Logger
 
-	tickets, timers, callbacks, jobs, notices, up *prometheus.Desc
+	tickets, timers, callbacks, jobs, notices, unrelayed, up *prometheus.Desc
 }
 
 // NewDesk returns the collector of the desk's totals in db.
@@ -26,13 +26,14 @@ func NewDesk(db *storage.DB, log *slog.Logger) *Desk {
 		callbacks: prometheus.NewDesc("frontdesk_callbacks", "Callbacks by state (sent, answered, …).", []string{"state"}, nil),
 		jobs:      prometheus.NewDesc("frontdesk_jobs", "The job queue's jobs by kind and state.", []string{"kind", "state"}, nil),
 		notices:   prometheus.NewDesc("frontdesk_notices_pending", "Customer notices waiting in the outbox.", nil, nil),
+		unrelayed: prometheus.NewDesc("frontdesk_events_unrelayed", "Ticket events the scheduler has not yet turned into timers and jobs (its backlog).", nil, nil),
 		up:        prometheus.NewDesc("frontdesk_sql_measures_up", "1 when the totals could be read from SQL at this scrape.", nil, nil),
 	}
 }
 
 // Describe sends the descriptions.
 func (d *Desk) Describe(ch chan<- *prometheus.Desc) {
-	for _, desc := range []*prometheus.Desc{d.tickets, d.timers, d.callbacks, d.jobs, d.notices, d.up} {
+	for _, desc := range []*prometheus.Desc{d.tickets, d.timers, d.callbacks, d.jobs, d.notices, d.unrelayed, d.up} {
 		ch <- desc
 	}
 }
@@ -66,4 +67,5 @@ func (d *Desk) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(d.jobs, prometheus.GaugeValue, float64(t.N), t.Kind, t.Value)
 	}
 	ch <- prometheus.MustNewConstMetric(d.notices, prometheus.GaugeValue, float64(m.Notices))
+	ch <- prometheus.MustNewConstMetric(d.unrelayed, prometheus.GaugeValue, float64(m.Unrelayed))
 }

@@ -13,6 +13,7 @@ type Measures struct {
 	Callbacks []Tally // callbacks by state (sent, answered, …)
 	Jobs      []Tally // the job queue's jobs by state (River's table)
 	Notices   int     // customer notices not yet delivered (the outbox)
+	Unrelayed int     // ticket events the scheduler has not taken yet (its backlog)
 }
 
 // Measures reads the totals in a handful of grouped counts over indexed
@@ -33,6 +34,10 @@ func (db *DB) Measures(ctx context.Context) (Measures, error) {
 		}
 	}
 	if err := db.x.GetContext(ctx, &m.Notices, db.q(`SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL`)); err != nil {
+		return m, fmt.Errorf("storage: measures: %w", err)
+	}
+	// by the partial index of unrelayed events
+	if err := db.x.GetContext(ctx, &m.Unrelayed, db.q(`SELECT COUNT(*) FROM ticket_events WHERE relayed_at IS NULL`)); err != nil {
 		return m, fmt.Errorf("storage: measures: %w", err)
 	}
 	return m, nil

@@ -58,6 +58,32 @@ func (o *Outbound) Push(ctx context.Context, channel, chatID string, items ...[]
 	return nil
 }
 
+// Depth is how much waits in channel's queues: the chats with queued
+// items, and the items of at most the first 1,000 of them (read in one
+// pipelined round trip; a bigger backlog is already plain from the chats).
+func (o *Outbound) Depth(ctx context.Context, channel string) (chats, items int64, err error) {
+	ids, err := o.rdb.SRandMemberN(ctx, pendingKey(o.prefix, channel), 1000).Result()
+	if err != nil {
+		return 0, 0, fmt.Errorf("storage: outbound depth: %w", err)
+	}
+	var card *redis.IntCmd
+	lens := make([]*redis.IntCmd, len(ids))
+	_, err = o.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		card = p.SCard(ctx, pendingKey(o.prefix, channel))
+		for i, id := range ids {
+			lens[i] = p.LLen(ctx, outboundKey(o.prefix, channel, id))
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("storage: outbound depth: %w", err)
+	}
+	for _, l := range lens {
+		items += l.Val()
+	}
+	return card.Val(), items, nil
+}
+
 // Pending lists the chats of channel with queued items.
 func (o *Outbound) Pending(ctx context.Context, channel string) ([]string, error) {
 	ids, err := o.rdb.SMembers(ctx, pendingKey(o.prefix, channel)).Result()

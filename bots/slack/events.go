@@ -72,7 +72,7 @@ func (b *Bot) acceptEvent(ctx context.Context, body []byte) (string, error) {
 		return "", err
 	}
 	job, _ := json.Marshal(threadJob{ID: envelope.EventID, User: msg.User, Text: msg.Text, TS: msg.TimeStamp})
-	if err := b.out.Push(ctx, jobsChannel, msg.ThreadTimeStamp, job); err != nil {
+	if err := b.out.Push(ctx, JobsChannel, msg.ThreadTimeStamp, job); err != nil {
 		b.out.Forget(context.WithoutCancel(ctx), "slack-event:"+envelope.EventID)
 		return "", err
 	}

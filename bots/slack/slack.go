@@ -118,8 +118,8 @@ type Rewriter interface {
 // send instead. Call before Start.
 func (b *Bot) SetRewriter(r Rewriter) { b.reword = r }
 
-// jobsChannel names the Redis queues of accepted event work, one per thread.
-const jobsChannel = "slackjobs"
+// JobsChannel names the Redis queues of accepted event work, one per thread.
+const JobsChannel = "slackjobs"
 
 // New returns the staff desk; it calls Slack only from Start on.
 func New(cfg Config, desk Desk, staff *staff.Staff, db *storage.DB, out *storage.Outbound, log *slog.Logger) (*Bot, error) {
@@ -135,7 +135,7 @@ func New(cfg Config, desk Desk, staff *staff.Staff, db *storage.DB, out *storage
 	}
 	b := &Bot{cfg: cfg, api: slack.New(cfg.BotToken, opts...), desk: desk, staff: staff, db: db, out: out,
 		log: log, limit: rate.NewLimiter(rate.Limit(cmp.Or(cfg.PostRate, 1)), 3), now: time.Now}
-	b.jobs = storage.NewDrainer(out, jobsChannel, 4, queueSweep, func(ctx context.Context, id string, _ *storage.Claimed) { b.drain(ctx, jobsChannel, id, b.onJob) }, log)
+	b.jobs = storage.NewDrainer(out, JobsChannel, 4, queueSweep, func(ctx context.Context, id string, _ *storage.Claimed) { b.drain(ctx, JobsChannel, id, b.onJob) }, log)
 	b.mirrored = storage.NewDrainer(out, storage.MirrorChannel, 4, queueSweep, func(ctx context.Context, id string, _ *storage.Claimed) {
 		b.drain(ctx, storage.MirrorChannel, id, b.onMirrored)
 	}, log)
