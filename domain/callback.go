@@ -12,6 +12,10 @@ const (
 	CallbackSkipped   = "skipped"   // not made (do-not-call, ticket reopened meanwhile)
 )
 
+// CallbackStates lists every callback state (metrics report each, at zero
+// too).
+var CallbackStates = []string{CallbackScheduled, CallbackAsked, CallbackBusy, CallbackAnswered, CallbackRefused, CallbackSkipped}
+
 // Callback is one after-visit callback (回访) of a ticket.
 type Callback struct {
 	ID           int64      `db:"id"`

@@ -114,6 +114,9 @@ type Plan struct {
 
 var allTimers = []string{TimerFirstReply, TimerQuoteTell, TimerRepair, TimerContact, TimerComplaint, TimerPlan, TimerDispatch, TimerClose}
 
+// TimerKinds lists every service-level timer kind.
+func TimerKinds() []string { return slices.Clone(allTimers) }
+
 // PlanFor maps a ticket event to the timers it starts and stops. tk is the
 // ticket as it stands (for its warranty, quote and service mode); the
 // event's own time is when the clock starts.

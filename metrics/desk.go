@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/frontdesk/frontdesk/domain"
 	"github.com/frontdesk/frontdesk/storage"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -50,22 +51,60 @@ func (d *Desk) Collect(ch chan<- prometheus.Metric) {
 		return
 	}
 	ch <- prometheus.MustNewConstMetric(d.up, prometheus.GaugeValue, 1)
+	// Every known state is reported, at zero too, so that a dashboard shows
+	// "0 breached" rather than no data.
+	tickets := zeros(domain.States)
 	for _, t := range m.Tickets {
-		ch <- prometheus.MustNewConstMetric(d.tickets, prometheus.GaugeValue, float64(t.N), t.Value)
+		tickets[[2]string{t.Value}] += t.N
 	}
+	var outcomes [][]string
+	for _, k := range domain.TimerKinds() {
+		for _, o := range []string{"running", domain.OutcomeMet, domain.OutcomeBreached, domain.OutcomeNotKept, domain.OutcomeVoid} {
+			outcomes = append(outcomes, []string{k, o})
+		}
+	}
+	timers := zeros2(outcomes)
 	for _, t := range m.Timers {
 		outcome := t.Value
 		if outcome == "" {
 			outcome = "running"
 		}
-		ch <- prometheus.MustNewConstMetric(d.timers, prometheus.GaugeValue, float64(t.N), t.Kind, outcome)
+		timers[[2]string{t.Kind, outcome}] += t.N
 	}
+	callbacks := zeros(domain.CallbackStates)
 	for _, t := range m.Callbacks {
-		ch <- prometheus.MustNewConstMetric(d.callbacks, prometheus.GaugeValue, float64(t.N), t.Value)
+		callbacks[[2]string{t.Value}] += t.N
+	}
+	for k, n := range tickets {
+		ch <- prometheus.MustNewConstMetric(d.tickets, prometheus.GaugeValue, float64(n), k[0])
+	}
+	for k, n := range timers {
+		ch <- prometheus.MustNewConstMetric(d.timers, prometheus.GaugeValue, float64(n), k[0], k[1])
+	}
+	for k, n := range callbacks {
+		ch <- prometheus.MustNewConstMetric(d.callbacks, prometheus.GaugeValue, float64(n), k[0])
 	}
 	for _, t := range m.Jobs {
 		ch <- prometheus.MustNewConstMetric(d.jobs, prometheus.GaugeValue, float64(t.N), t.Kind, t.Value)
 	}
 	ch <- prometheus.MustNewConstMetric(d.notices, prometheus.GaugeValue, float64(m.Notices))
 	ch <- prometheus.MustNewConstMetric(d.unrelayed, prometheus.GaugeValue, float64(m.Unrelayed))
+}
+
+// zeros is a count of zero for each of values (one label).
+func zeros(values []string) map[[2]string]int {
+	out := map[[2]string]int{}
+	for _, v := range values {
+		out[[2]string{v}] = 0
+	}
+	return out
+}
+
+// zeros2 is a count of zero for each pair of label values.
+func zeros2(pairs [][]string) map[[2]string]int {
+	out := map[[2]string]int{}
+	for _, p := range pairs {
+		out[[2]string{p[0], p[1]}] = 0
+	}
+	return out
 }
