@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/bots/telegram/telegramtest"
+	"github.com/frontdesk/frontdesk/bots/webchat"
 	"github.com/frontdesk/frontdesk/dialog"
 	"github.com/frontdesk/frontdesk/prompts"
 	"github.com/redis/go-redis/v9"
@@ -159,4 +160,40 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestWebChatSessionsStayOutOfTheLog: a web chat's id is its session, the
+// cookie that is the customer's credential; the log names the chat by a
+// digest instead, the same on every line of it.
+func TestWebChatSessionsStayOutOfTheLog(t *testing.T) {
+	getenv := testEnv(t)
+	env := func(k string) string {
+		if k == "FRONTDESK_LOG_FORMAT" {
+			return "json"
+		}
+		return getenv(k)
+	}
+	var out syncBuffer
+	srv, _ := startAppLogging(t, env, &out)
+	client := newWebClient(t, srv.URL)
+	for _, msg := range []string{"我家的激光打印机一直卡纸，麻烦安排维修", "王先生", "13800138000"} {
+		client.send(msg)
+	}
+	client.post(`{"payload":"mode:carry_in"}`)
+	client.post(`{"payload":"proof:none"}`)
+	client.post(`{"payload":"confirm:yes"}`)
+	logged := out.String()
+	if strings.Contains(logged, client.session) {
+		t.Fatalf("the log holds the session:\n%s", logged)
+	}
+	for line := range strings.Lines(logged) {
+		var rec map[string]any
+		if json.Unmarshal([]byte(line), &rec) == nil && rec["msg"] == "ticket registered" {
+			if rec["chat"] != webchat.LogName(client.session) || rec["channel"] != "webchat" {
+				t.Fatalf("line = %v", rec)
+			}
+			return
+		}
+	}
+	t.Fatalf("no line for the registered ticket:\n%s", logged)
 }

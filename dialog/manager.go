@@ -153,7 +153,7 @@ func (m *Manager) turn(ctx context.Context, msg Message, done func(*storage.Conv
 	if msg.At.IsZero() {
 		msg.At = m.now()
 	}
-	ctx = WithLog(ctx, "channel", msg.Channel, "chat", msg.ChatID)
+	ctx = WithLog(ctx, "channel", msg.Channel, "chat", m.LogChat(msg.Channel, msg.ChatID))
 	var before string
 	mirrored := false
 	if m.observe != nil {

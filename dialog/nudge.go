@@ -48,7 +48,7 @@ func (m *Manager) NudgeQuiet(ctx context.Context) (int, error) {
 			}
 			// One chat that cannot be nudged (its channel turned off) must
 			// not stop the others: it is logged and no longer watched.
-			m.log.Error("nudge not sent; chat no longer watched", "channel", channel, "chat", chatID, "err", err)
+			m.log.Error("nudge not sent; chat no longer watched", "channel", channel, "chat", m.LogChat(channel, chatID), "err", err)
 			if err := m.states.Idle().Forget(ctx, reportingSet, chat); err != nil {
 				return n, err
 			}

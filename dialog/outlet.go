@@ -24,6 +24,9 @@ type Outlet struct {
 	// (nil otherwise); Wake is nil when the store's delivery is the last
 	// step (the web chat's transcript).
 	Wake func(chatID string, claimed *storage.Claimed)
+	// LogName names a chat in log lines; nil: by its id. A channel whose
+	// chat id is a secret (the web chat's session) names it by a digest.
+	LogName func(chatID string) string
 	// Claim, when set, has the save that queues a turn's replies also take
 	// the chat's send lock for the channel's sender, so that sending starts
 	// without a round trip of its own.
@@ -79,6 +82,14 @@ func (m *Manager) queue(c *storage.Conversation, rs []Reply) error {
 	c.Outgoing = append(c.Outgoing, items...)
 	c.Claim = o.Claim
 	return nil
+}
+
+// LogChat is how chatID of channel is named in log lines (Outlet.LogName).
+func (m *Manager) LogChat(channel, chatID string) string {
+	if o, ok := m.outlets[channel]; ok && o.LogName != nil {
+		return o.LogName(chatID)
+	}
+	return chatID
 }
 
 // wake tells channel's drain that chatID has items, when it wants to know,

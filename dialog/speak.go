@@ -114,7 +114,7 @@ func (m *Manager) ReleaseIdle(ctx context.Context, idle time.Duration) ([]string
 		channel, chatID, _ := strings.Cut(id, ":")
 		held, err := m.release(ctx, channel, chatID, m.now().Add(-idle))
 		if err != nil {
-			m.log.Error("idle release", "channel", channel, "chat", chatID, "err", err)
+			m.log.Error("idle release", "channel", channel, "chat", m.LogChat(channel, chatID), "err", err)
 			continue
 		}
 		if held {

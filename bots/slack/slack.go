@@ -82,6 +82,7 @@ type Desk interface {
 	Relay(ctx context.Context, channel, chatID, agent, actor, text string) error
 	Holder(ctx context.Context, channel, chatID string) (string, error)
 	Impolite(text string) []prompts.NeverSay
+	LogChat(channel, chatID string) string
 }
 
 // Bot is the staff desk.

@@ -131,7 +131,7 @@ func (b *Bot) releaseIdle(ctx context.Context) error {
 			_, err = b.post(ctx, th.ThreadTS, slack.MsgOptionText(b.text("slack.idle_released", map[string]any{"Idle": b.cfg.TakeoverIdle.String()}), false))
 		}
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
-			b.log.Error("slack: idle release not noted", "chat", id, "err", err)
+			b.log.Error("slack: idle release not noted", "channel", channel, "chat", b.desk.LogChat(channel, chatID), "err", err)
 		}
 	}
 	return nil

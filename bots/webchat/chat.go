@@ -20,6 +20,8 @@ package webchat
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -106,7 +108,14 @@ func (c *Chat) Outlet() dialog.Outlet {
 			return nil, fmt.Errorf("webchat: chat id %q is not a session", chatID)
 		}
 		return storage.EncodeEntries(c.deskEntries(replies))
-	}}
+	}, LogName: LogName}
+}
+
+// LogName names a web chat in log lines: a digest of its session, the same
+// on every line, since the session itself is the customer's credential.
+func LogName(session string) string {
+	sum := sha256.Sum256([]byte(session))
+	return "web-" + hex.EncodeToString(sum[:6])
 }
 
 // deskEntries turns the desk's replies into transcript entries.

@@ -122,7 +122,7 @@ func (c *Chat) handleSend(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	replies, err := c.turn(ctx, session, req)
 	if err != nil {
-		c.logger.ErrorContext(ctx, "webchat: turn failed", "session", session[:8], "err", err)
+		c.logger.ErrorContext(ctx, "webchat: turn failed", "chat", LogName(session), "err", err)
 		c.writeError(w, r, http.StatusInternalServerError, msgFailed)
 		return
 	}

@@ -22,7 +22,7 @@ func (c *Chat) handleHistory(w http.ResponseWriter, r *http.Request) {
 	}
 	entries, err := c.tr.History(r.Context(), session)
 	if err != nil {
-		c.logger.ErrorContext(r.Context(), "webchat: history", "session", session[:8], "err", err)
+		c.logger.ErrorContext(r.Context(), "webchat: history", "chat", LogName(session), "err", err)
 		c.writeError(w, r, http.StatusInternalServerError, msgFailed)
 		return
 	}
@@ -49,14 +49,14 @@ func (c *Chat) handleEvents(w http.ResponseWriter, r *http.Request) {
 	// then in both, never in neither.
 	live, stop, err := c.tr.Subscribe(ctx, session)
 	if err != nil {
-		c.logger.ErrorContext(ctx, "webchat: events", "session", session[:8], "err", err)
+		c.logger.ErrorContext(ctx, "webchat: events", "chat", LogName(session), "err", err)
 		c.writeError(w, r, http.StatusInternalServerError, msgFailed)
 		return
 	}
 	defer stop()
 	history, err := c.tr.History(ctx, session)
 	if err != nil {
-		c.logger.ErrorContext(ctx, "webchat: events", "session", session[:8], "err", err)
+		c.logger.ErrorContext(ctx, "webchat: events", "chat", LogName(session), "err", err)
 		c.writeError(w, r, http.StatusInternalServerError, msgFailed)
 		return
 	}
