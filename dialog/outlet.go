@@ -27,10 +27,12 @@ type Outlet struct {
 	// LogName names a chat in log lines; nil: by its id. A channel whose
 	// chat id is a secret (the web chat's session) names it by a digest.
 	LogName func(chatID string) string
-	// Claim, when set, has the save that queues a turn's replies also take
-	// the chat's send lock for the channel's sender, so that sending starts
-	// without a round trip of its own.
-	Claim *storage.ClaimSpec
+	// Claim, when set and giving a spec, has the save that queues a turn's
+	// replies also take the chat's send lock for the channel's sender, so
+	// that sending starts without a round trip of its own. It gives nil
+	// when no sender is free to start at once (the claim would only keep
+	// other replicas waiting).
+	Claim func() *storage.ClaimSpec
 }
 
 // QueuedReplies is the Encode of a channel whose own drain sends each
@@ -80,7 +82,9 @@ func (m *Manager) queue(c *storage.Conversation, rs []Reply) error {
 		return err
 	}
 	c.Outgoing = append(c.Outgoing, items...)
-	c.Claim = o.Claim
+	if o.Claim != nil {
+		c.Claim = o.Claim()
+	}
 	return nil
 }
 

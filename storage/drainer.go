@@ -35,6 +35,9 @@ func NewDrainer(out *Outbound, channel string, workers int, sweep time.Duration,
 // forgets an id.
 func (d *Drainer) Kick(id string) { d.q.kick(id, nil) }
 
+// Free reports whether a worker is free to drain a queue kicked now.
+func (d *Drainer) Free() bool { return d.q.free(d.workers) }
+
 // KickClaimed is Kick for a queue whose lock was taken for this process
 // (Conversation.Claimed): its drain starts from the claim. A nil claim is
 // a plain Kick.
@@ -161,6 +164,14 @@ func (q *chatQueue) done(chat string) {
 	if again {
 		q.kick(chat, nil)
 	}
+}
+
+// free reports whether fewer than workers chats are being sent to or
+// waiting for a sender.
+func (q *chatQueue) free(workers int) bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.busy)+len(q.order) < workers
 }
 
 // pendingClaim is a claim no worker took before the queue closed.

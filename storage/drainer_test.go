@@ -36,3 +36,22 @@ func TestChatQueueKeepsAClaimForTheChatsSender(t *testing.T) {
 		t.Fatal("a closed queue took a claim: nobody would send from it or give it back")
 	}
 }
+
+// TestChatQueueSaysWhenNoSenderIsFree: with every worker sending or a
+// chat waiting for each, a save should not claim for this process.
+func TestChatQueueSaysWhenNoSenderIsFree(t *testing.T) {
+	q := newChatQueue()
+	if !q.free(2) {
+		t.Fatal("an idle queue is not free")
+	}
+	q.kick("a", nil)
+	q.next()         // a is being sent to
+	q.kick("b", nil) // b waits
+	if q.free(2) {
+		t.Fatal("two workers, one sending, one chat waiting: said free")
+	}
+	q.done("a")
+	if !q.free(2) {
+		t.Fatal("a worker came free: not said")
+	}
+}

@@ -36,8 +36,13 @@ func (b *Bot) Kick(chatID string) { b.queue.Kick(chatID) }
 // chat's queue for a sender when none holds it, and the senders are kicked
 // to send them at once, from that claim.
 func (b *Bot) Outlet() dialog.Outlet {
-	return dialog.Outlet{Encode: Encode, Wake: b.queue.KickClaimed,
-		Claim: &storage.ClaimSpec{TTL: sendLockTTL, DonePrefix: sentPrefix}}
+	spec := &storage.ClaimSpec{TTL: sendLockTTL, DonePrefix: sentPrefix}
+	return dialog.Outlet{Encode: Encode, Wake: b.queue.KickClaimed, Claim: func() *storage.ClaimSpec {
+		if !b.queue.Free() {
+			return nil // every sender busy (429s): leave the chat to whichever replica is free
+		}
+		return spec
+	}}
 }
 
 // Encode is the outlet's encoding, for a process that queues replies which
