@@ -86,14 +86,8 @@ func TestTurnLinesCarryTheirChat(t *testing.T) {
 // customer of that ticket another way.
 func TestSenderLinesCarryTheTicket(t *testing.T) {
 	getenv, fake := tgEnv(t)
-	env := func(k string) string {
-		if k == "FRONTDESK_LOG_FORMAT" {
-			return "json"
-		}
-		return getenv(k)
-	}
 	var out syncBuffer
-	srv, _ := startAppLogging(t, env, &out)
+	srv, _ := startAppLogging(t, jsonLogs(getenv), &out)
 	script, err := prompts.LoadScript()
 	if err != nil {
 		t.Fatal(err)
@@ -143,6 +137,16 @@ func offered(fake *telegramtest.Server, chat int64, payload string) bool {
 	return false
 }
 
+// jsonLogs is getenv with the log written as JSON lines.
+func jsonLogs(getenv func(string) string) func(string) string {
+	return func(k string) string {
+		if k == "FRONTDESK_LOG_FORMAT" {
+			return "json"
+		}
+		return getenv(k)
+	}
+}
+
 // syncBuffer is a bytes.Buffer safe for the desk's goroutines to write to
 // while the test reads it.
 type syncBuffer struct {
@@ -166,22 +170,10 @@ func (s *syncBuffer) String() string {
 // cookie that is the customer's credential; the log names the chat by a
 // digest instead, the same on every line of it.
 func TestWebChatSessionsStayOutOfTheLog(t *testing.T) {
-	getenv := testEnv(t)
-	env := func(k string) string {
-		if k == "FRONTDESK_LOG_FORMAT" {
-			return "json"
-		}
-		return getenv(k)
-	}
 	var out syncBuffer
-	srv, _ := startAppLogging(t, env, &out)
+	srv, _ := startAppLogging(t, jsonLogs(testEnv(t)), &out)
 	client := newWebClient(t, srv.URL)
-	for _, msg := range []string{"我家的激光打印机一直卡纸，麻烦安排维修", "王先生", "13800138000"} {
-		client.send(msg)
-	}
-	client.post(`{"payload":"mode:carry_in"}`)
-	client.post(`{"payload":"proof:none"}`)
-	client.post(`{"payload":"confirm:yes"}`)
+	client.report()
 	logged := out.String()
 	if strings.Contains(logged, client.session) {
 		t.Fatalf("the log holds the session:\n%s", logged)
