@@ -17,12 +17,7 @@ import (
 // update of a kind the desk does not serve is acknowledged and ignored.
 func (b *Bot) handle(ctx context.Context, u *models.Update) error {
 	if cq := u.CallbackQuery; cq != nil {
-		// Answered at once, whatever follows, so the button stops spinning.
-		actx, cancel := context.WithTimeout(ctx, 3*time.Second)
-		if _, err := b.api.AnswerCallbackQuery(actx, &bot.AnswerCallbackQueryParams{CallbackQueryID: cq.ID}); err != nil {
-			b.log.Warn("telegram: answer callback", "err", err)
-		}
-		cancel()
+		b.answer(ctx, cq.ID)
 	}
 	m, ok, err := b.message(ctx, u)
 	if err != nil || !ok {
@@ -35,6 +30,29 @@ func (b *Bot) handle(ctx context.Context, u *models.Update) error {
 		b.Kick(m.ChatID) // a redelivery: its replies may still be queued
 	}
 	return err
+}
+
+// answer answers a pressed button at once, whatever follows, so that it
+// stops spinning. The answer is a Bot API round trip (tens of milliseconds
+// from most servers) that the turn need not wait for: it runs beside the
+// turn, up to cap(b.answering) at a time, and in line past that.
+func (b *Bot) answer(ctx context.Context, id string) {
+	do := func() {
+		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 3*time.Second)
+		defer cancel()
+		if _, err := b.api.AnswerCallbackQuery(actx, &bot.AnswerCallbackQueryParams{CallbackQueryID: id}); err != nil {
+			b.log.Warn("telegram: answer callback", "err", err)
+		}
+	}
+	select {
+	case b.answering <- struct{}{}:
+		go func() {
+			defer func() { <-b.answering }()
+			do()
+		}()
+	default:
+		do()
+	}
 }
 
 // message translates an update into the dialog's terms; ok is false for

@@ -89,6 +89,9 @@ type Bot struct {
 	sent    storage.Handled  // replies this process sent, by id
 	retries webapi.Policy
 	observe func(outcome string, took time.Duration) // metrics of Bot API calls; nil when none
+	// answering holds a place for each button press being answered beside
+	// its turn (answer).
+	answering chan struct{}
 }
 
 // SetObserver has f told of every Bot API send: its outcome (ok,
@@ -120,7 +123,8 @@ func New(cfg Config, desk Desk, out *storage.Outbound, log *slog.Logger) (*Bot, 
 		limit = NewLimiter(rate.Limit(cfg.PerSecond), cfg.PerSecond, 1, 3, rate.Every(time.Minute/20), 20)
 	}
 	log = log.With("channel", Channel) // every line of the adapter and its senders names the channel
-	b := &Bot{cfg: cfg, api: api, http: hc, desk: desk, out: out, limit: limit, log: log, retries: defaultRetries}
+	b := &Bot{cfg: cfg, api: api, http: hc, desk: desk, out: out, limit: limit, log: log, retries: defaultRetries,
+		answering: make(chan struct{}, senders)}
 	b.queue = storage.NewDrainer(out, Channel, senders, queueSweep, b.drain, log)
 	return b, nil
 }
