@@ -53,17 +53,11 @@ func (d *Desk) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(d.up, prometheus.GaugeValue, 1)
 	// Every known state is reported, at zero too, so that a dashboard shows
 	// "0 breached" rather than no data.
-	tickets := zeros(domain.States)
+	tickets := zeros(domain.States, nil)
 	for _, t := range m.Tickets {
 		tickets[[2]string{t.Value}] += t.N
 	}
-	var outcomes [][]string
-	for _, k := range domain.TimerKinds() {
-		for _, o := range []string{"running", domain.OutcomeMet, domain.OutcomeBreached, domain.OutcomeNotKept, domain.OutcomeVoid} {
-			outcomes = append(outcomes, []string{k, o})
-		}
-	}
-	timers := zeros2(outcomes)
+	timers := zeros(domain.TimerKinds(), []string{"running", domain.OutcomeMet, domain.OutcomeBreached, domain.OutcomeNotKept, domain.OutcomeVoid})
 	for _, t := range m.Timers {
 		outcome := t.Value
 		if outcome == "" {
@@ -71,7 +65,7 @@ func (d *Desk) Collect(ch chan<- prometheus.Metric) {
 		}
 		timers[[2]string{t.Kind, outcome}] += t.N
 	}
-	callbacks := zeros(domain.CallbackStates)
+	callbacks := zeros(domain.CallbackStates, nil)
 	for _, t := range m.Callbacks {
 		callbacks[[2]string{t.Value}] += t.N
 	}
@@ -91,20 +85,17 @@ func (d *Desk) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(d.unrelayed, prometheus.GaugeValue, float64(m.Unrelayed))
 }
 
-// zeros is a count of zero for each of values (one label).
-func zeros(values []string) map[[2]string]int {
+// zeros is a count of zero for each value of the first label, or, with
+// seconds, for each pair of a first and a second label value.
+func zeros(firsts, seconds []string) map[[2]string]int {
 	out := map[[2]string]int{}
-	for _, v := range values {
-		out[[2]string{v}] = 0
-	}
-	return out
-}
-
-// zeros2 is a count of zero for each pair of label values.
-func zeros2(pairs [][]string) map[[2]string]int {
-	out := map[[2]string]int{}
-	for _, p := range pairs {
-		out[[2]string{p[0], p[1]}] = 0
+	for _, a := range firsts {
+		if len(seconds) == 0 {
+			out[[2]string{a}] = 0
+		}
+		for _, b := range seconds {
+			out[[2]string{a, b}] = 0
+		}
 	}
 	return out
 }

@@ -65,9 +65,13 @@ func (s *Scheduler) applyAll(ctx context.Context, es []domain.Event) error {
 	if err != nil {
 		return err
 	}
+	type applied struct {
+		e  domain.Event
+		tk *domain.Ticket
+		p  domain.Plan
+	}
 	var plans []storage.TimerPlan
-	var kept []domain.Event // the events applied, one per plan
-	var promised []domain.Plan
+	var kept []applied // one per plan
 	for _, e := range es {
 		tk := tickets[e.TicketID]
 		if tk == nil {
@@ -81,21 +85,21 @@ func (s *Scheduler) applyAll(ctx context.Context, es []domain.Event) error {
 			tp.Start = append(tp.Start, domain.Timer{TicketID: tk.ID, Kind: st.Kind, StartEventID: e.ID,
 				StartedAt: st.Start, WarnAt: st.Warn, DueAt: st.Due})
 		}
-		plans, kept, promised = append(plans, tp), append(kept, e), append(promised, p)
+		plans, kept = append(plans, tp), append(kept, applied{e, tk, p})
 	}
 	started, err := s.db.ApplyTimers(ctx, plans)
 	if err != nil {
 		return err
 	}
 	var jobs []river.InsertManyParams
-	for i, e := range kept {
+	for i, a := range kept {
 		for _, t := range started[i] {
 			jobs = append(jobs, river.InsertManyParams{Args: timerArgs{TimerID: t.ID}, InsertOpts: unique(t.WarnAt)},
 				river.InsertManyParams{Args: timerArgs{TimerID: t.ID, Breach: true}, InsertOpts: unique(t.DueAt)})
 		}
-		more, err := s.promised(ctx, e, tickets[e.TicketID], promised[i])
+		more, err := s.promised(ctx, a.e, a.tk, a.p)
 		if err != nil {
-			return fmt.Errorf("event %d (%s): %w", e.ID, e.Kind, err)
+			return fmt.Errorf("event %d (%s): %w", a.e.ID, a.e.Kind, err)
 		}
 		jobs = append(jobs, more...)
 	}

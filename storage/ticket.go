@@ -62,6 +62,7 @@ func (db *DB) TicketsByID(ctx context.Context, ids []int64) (map[int64]*domain.T
 	if len(ids) == 0 {
 		return out, nil
 	}
+	ids = slices.Compact(slices.Sorted(slices.Values(ids))) // a batch names a ticket once per event
 	q, args, err := sqlx.In(`SELECT `+ticketCols+` FROM tickets WHERE id IN (?)`, ids)
 	if err != nil {
 		return nil, err

@@ -89,7 +89,6 @@ func (db *DB) CreateTicket(ctx context.Context, t *domain.Ticket, actor string) 
 	if err != nil {
 		return false, fmt.Errorf("storage: create ticket: %w", err)
 	}
-	db.written.ring()
 	return created, nil
 }
 
@@ -119,6 +118,7 @@ func (db *DB) createTicketPG(ctx context.Context, t *domain.Ticket, actor string
 		return false, db.x.GetContext(ctx, t, db.q(`SELECT `+ticketCols+` FROM tickets WHERE report_key = ?`), t.ReportKey)
 	}
 	t.ID, t.Number, t.CustomerID = made.ID, made.Number, made.CustomerID
+	db.written.ring() // its own transaction committed (inTx rings for SQLite's)
 	return true, nil
 }
 
