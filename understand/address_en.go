@@ -24,6 +24,9 @@ func (lx *Lexicon) enAddress(text string) (Found, bool) {
 			q++
 		}
 		b := lx.unitsAfter(text, q)
+		if b < len(text) && text[b] == ' ' && lx.addressGoesOn(text, b+1) {
+			b = partEnd(text, b+1) // the place typed without a comma: 12 Park Road Shanghai
+		}
 		for b < len(text) && text[b] == ',' && lx.addressGoesOn(text, b+1) {
 			b = partEnd(text, b+1)
 		}

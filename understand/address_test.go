@@ -28,6 +28,10 @@ func TestFindAddress(t *testing.T) {
 		{"english marker, phone after", "my address is 12 Baker Street, London, my phone is +44 7700 900123", "12 Baker Street, London"},
 		{"english in a sentence", "please come to 88 Century Ave tomorrow", "88 Century Ave"},
 		{"english postcode", "221B Baker Street, London, NW1 6XE", "221B Baker Street, London, NW1 6XE"},
+		{"english city without a comma", "12 Park Road Shanghai, please come friday", "12 Park Road Shanghai"},
+		{"english district and city without commas", "my address is 88 Century Ave Pudong Shanghai", "88 Century Ave Pudong Shanghai"},
+		{"english request after the street", "12 Park Road Please come on Friday", "12 Park Road"},
+		{"english name after the street", "45 Elm Road Ms Chen", "45 Elm Road"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			in := Normalize(c.in)
