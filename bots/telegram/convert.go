@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
 	"github.com/frontdesk/frontdesk/dialog"
@@ -40,7 +39,7 @@ func (b *Bot) answer(ctx context.Context, id string) {
 	do := func() {
 		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 3*time.Second)
 		defer cancel()
-		if _, err := b.api.AnswerCallbackQuery(actx, &bot.AnswerCallbackQueryParams{CallbackQueryID: id}); err != nil {
+		if err := b.post(actx, "answerCallbackQuery", field{"callback_query_id", id}); err != nil {
 			b.log.Warn("telegram: answer callback", "err", err)
 		}
 	}

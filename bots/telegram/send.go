@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -27,17 +28,20 @@ var defaultRetries = webapi.Policy{Attempts: 5, First: 500 * time.Millisecond, M
 func (b *Bot) sendReply(ctx context.Context, chat int64, r dialog.Reply) error {
 	parts := split(r.Text)
 	for i, text := range parts {
-		p := &bot.SendMessageParams{ChatID: chat, Text: text}
+		var markup []byte
 		if i == len(parts)-1 {
 			m, err := b.markup(ctx, r)
 			if err != nil {
 				return err
 			}
-			p.ReplyMarkup = m
+			if m != nil {
+				if markup, err = json.Marshal(m); err != nil {
+					return err
+				}
+			}
 		}
 		if err := b.call(ctx, chat, func(ctx context.Context) error {
-			_, err := b.api.SendMessage(ctx, p)
-			return err
+			return b.sendMessage(ctx, chat, text, markup)
 		}); err != nil {
 			return err
 		}
