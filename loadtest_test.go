@@ -36,3 +36,26 @@ func TestLoadCommandPlaysWholeReports(t *testing.T) {
 		t.Errorf("the scheduler did not take every ticket event:\n%s", out.String())
 	}
 }
+
+// TestFloorBotPlaysUnderTheLoadCommand: the floor the README measures the
+// desk against (loadtest/floorbot) answers every update the load command
+// plays, so that its figure is of the same work.
+func TestFloorBotPlaysUnderTheLoadCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "floorbot")
+	if out, err := exec.Command("go", "build", "-o", bin, "./loadtest/floorbot").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	env := map[string]string{"FRONTDESK_LOADTEST_DESK": bin}
+	var out bytes.Buffer
+	if err := loadtest(context.Background(), []string{"-conversations", "12", "-read", "200ms"}, func(k string) string { return env[k] }, &out); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	for _, want := range []string{"36 updates answered, 0 failed", "tickets 12", "ms per update"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("load output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
