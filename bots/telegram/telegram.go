@@ -2,7 +2,10 @@
 // the dialog's messages and the dialog's replies into Bot API calls, in
 // order, once, and within Telegram's limits.
 //
-// github.com/go-telegram/bot is used as the Bot API client only. Its own
+// github.com/go-telegram/bot is used as the Bot API client only, and its
+// types; the two calls every update makes, sendMessage and a pressed
+// button's answer, are posted by post.go with the form the library sends,
+// without its per-call goroutine and reflection. Its own
 // webhook handler answers 200 before the update is handled, its polling
 // moves the offset before handling, and its dispatch runs updates in
 // separate goroutines: a crash would lose updates and a chat's messages
