@@ -24,8 +24,12 @@ func (lx *Lexicon) enAddress(text string) (Found, bool) {
 			q++
 		}
 		b := lx.unitsAfter(text, q)
-		if b < len(text) && text[b] == ' ' && lx.addressGoesOn(text, b+1) {
-			b = partEnd(text, b+1) // the place typed without a comma: 12 Park Road Shanghai
+		if b < len(text) && text[b] == ' ' {
+			if lx.addressGoesOn(text, b+1) {
+				b = partEnd(text, b+1) // the place typed without a comma: 12 Park Road Shanghai
+			} else if e := lx.placeWords(text, b+1); e > 0 {
+				b = e // and a request after it: 12 Park Road Shanghai please come friday
+			}
 		}
 		for b < len(text) && text[b] == ',' && lx.addressGoesOn(text, b+1) {
 			b = partEnd(text, b+1)
@@ -107,6 +111,29 @@ func (lx *Lexicon) addressGoesOn(s string, i int) bool {
 		k = skipSpaces(s, e)
 	}
 	return words <= 3 && (code == 0 || words <= 2)
+}
+
+// placeWords returns the end of one to three capitalised place words at i
+// (Shanghai, Pudong Shanghai) that the rest of their clause goes on from
+// without a comma: up to a lowercase word or one that ends an address
+// (please, tomorrow, Ms); 0 when there is none, or more than three.
+func (lx *Lexicon) placeWords(s string, i int) int {
+	end := 0
+	for k, words := skipSpaces(s, i), 0; k < len(s) && !clauseBreakAt(s, k); k = skipSpaces(s, k) {
+		e := k
+		for e < len(s) && edgeClass(s[e]) != 0 && s[e] < 0x80 && !isASCIIDigit(s[e]) {
+			e++
+		}
+		if ph, _ := lx.Words.sets.addrAfter.at(s, k); e == k || ph != nil || s[k] < 'A' || s[k] > 'Z' ||
+			e < len(s) && s[e] != ' ' && !clauseBreakAt(s, e) {
+			return end
+		}
+		if words++; words > 3 {
+			return 0
+		}
+		end, k = e, e
+	}
+	return end
 }
 
 // partEnd returns the end of the comma-separated part starting at i.

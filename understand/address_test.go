@@ -31,6 +31,9 @@ func TestFindAddress(t *testing.T) {
 		{"english city without a comma", "12 Park Road Shanghai, please come friday", "12 Park Road Shanghai"},
 		{"english district and city without commas", "my address is 88 Century Ave Pudong Shanghai", "88 Century Ave Pudong Shanghai"},
 		{"english request after the street", "12 Park Road Please come on Friday", "12 Park Road"},
+		{"english city then a request, no comma", "12 Park Road Shanghai please come friday", "12 Park Road Shanghai"},
+		{"english district and city then a time", "88 Century Ave Pudong Shanghai tomorrow afternoon is fine", "88 Century Ave Pudong Shanghai"},
+		{"english city then a day", "12 Park Road Shanghai Friday works", "12 Park Road Shanghai"},
 		{"english name after the street", "45 Elm Road Ms Chen", "45 Elm Road"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -24,9 +24,9 @@ const maxAnswer = 1 << 20
 // to a pressed button) with the same multipart form the library sends,
 // built in one buffer. The library streams each call's form through a
 // goroutine and a pipe, builds it by reflection, and decodes the whole sent
-// message that comes back: about a tenth of the desk's CPU under load
-// (README, Performance). Only whether the call succeeded is read here, and
-// a failure comes back as the library's errors (bot.ErrorForbidden,
+// message that comes back: a tenth of the desk's CPU in the profile under
+// load (README, Performance). Only whether the call succeeded is read here,
+// and a failure comes back as the library's errors (bot.ErrorForbidden,
 // *bot.TooManyRequestsError, ...) so that judge reads both paths alike.
 func (b *Bot) post(ctx context.Context, method string, fields ...field) error {
 	var body bytes.Buffer
@@ -41,7 +41,7 @@ func (b *Bot) post(ctx context.Context, method string, fields ...field) error {
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, b.cfg.APIURL+"/bot"+b.cfg.Token+"/"+method, &body)
 	if err != nil {
-		return fmt.Errorf("error create request for method %s, %w", method, err)
+		return fmt.Errorf("error create request for method %s, %w", method, redactToken(err, b.cfg.Token))
 	}
 	req.Header.Set("Content-Type", form.FormDataContentType())
 	resp, err := b.http.Do(req)
@@ -53,12 +53,15 @@ func (b *Bot) post(ctx context.Context, method string, fields ...field) error {
 	if err != nil {
 		return fmt.Errorf("error read response body for method %s, %w", method, err)
 	}
-	return answerError(method, raw)
+	return answerError(method, resp.StatusCode, resp.Header.Get("Retry-After"), raw, b.cfg.Token)
 }
 
 // answerError reads a Bot API answer: nil when ok, else the library's error
-// for its error_code.
-func answerError(method string, raw []byte) error {
+// for its error_code. An answer that is not the Bot API's JSON (a proxy's
+// page) is an error to try again, but for a 200, which only a call that
+// succeeded gets (sent again, the customer would read it twice), and a 429,
+// which waits its Retry-After header. token is kept out of the error.
+func answerError(method string, status int, retryAfter string, raw []byte, token string) error {
 	var a struct {
 		OK          bool   `json:"ok"`
 		ErrorCode   int    `json:"error_code"`
@@ -69,7 +72,15 @@ func answerError(method string, raw []byte) error {
 		} `json:"parameters"`
 	}
 	if err := json.Unmarshal(raw, &a); err != nil {
-		return fmt.Errorf("error decode response body for method %s, %.200q, %w", method, raw, err)
+		switch status {
+		case http.StatusOK:
+			return nil
+		case http.StatusTooManyRequests:
+			after, _ := strconv.Atoi(retryAfter)
+			return &bot.TooManyRequestsError{Message: fmt.Sprintf("%s, HTTP 429", bot.ErrorTooManyRequests), RetryAfter: after}
+		}
+		page := bytes.ReplaceAll(raw[:min(len(raw), 200)], []byte(token), []byte("***"))
+		return fmt.Errorf("error decode response body for method %s, HTTP %d, %q: %w", method, status, page, err)
 	}
 	if a.OK {
 		return nil

@@ -68,7 +68,8 @@ func judge(err error) (webapi.Verdict, time.Duration, error) {
 	var tooMany *bot.TooManyRequestsError
 	switch {
 	case errors.As(err, &tooMany):
-		return webapi.Limited, time.Duration(tooMany.RetryAfter) * time.Second, err
+		// at least a second, also for a 429 that names no retry_after
+		return webapi.Limited, time.Duration(max(tooMany.RetryAfter, 1)) * time.Second, err
 	case errors.Is(err, bot.ErrorForbidden):
 		return webapi.Final, 0, fmt.Errorf("%w: %v", errBlocked, err)
 	case errors.Is(err, bot.ErrorBadRequest), errors.Is(err, bot.ErrorUnauthorized), errors.Is(err, bot.ErrorNotFound):
