@@ -2,13 +2,16 @@
 // update, run under `frontdesk loadtest` to measure the floor the desk's own
 // figure stands on: the webhook's request decoded, a session read and
 // written in Redis (one GET, one SET, as a minimal bot framework keeps
-// them), a pressed button answered, one sendMessage, the webhook answered.
-// It keeps nothing durable, queues nothing, writes no SQL and understands
-// nothing, so it is not a desk: it is a measuring instrument, kept out of
+// them), a pressed button answered, the webhook answered, and the replies
+// the desk sends for the load command's customer, as many and as long, with
+// the summary's two buttons (replies). It keeps nothing durable, queues
+// nothing, writes no SQL, understands nothing and does not deduplicate
+// updates; it answers a button before its reply, where the desk answers it
+// beside its turn. It is not a desk but a measuring instrument, kept out of
 // the desk's packages (README, Performance).
 //
-//	FRONTDESK_LOADTEST_DESK=$(go build -o /tmp/floorbot ./loadtest/floorbot && echo /tmp/floorbot) \
-//	  go run . loadtest -conversations 1800 -read 3s
+//	go build -o /tmp/floorbot ./loadtest/floorbot
+//	FRONTDESK_LOADTEST_DESK=/tmp/floorbot go run . loadtest -conversations 1800 -read 3s
 package main
 
 import (
@@ -23,6 +26,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
@@ -105,8 +109,8 @@ func (f *floor) webhook(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case u.Message != nil:
 		chat = u.Message.Chat.ID
-	case u.CallbackQuery != nil && u.CallbackQuery.Message.Message != nil:
-		chat = u.CallbackQuery.Message.Message.Chat.ID
+	case u.CallbackQuery != nil:
+		chat = u.CallbackQuery.From.ID // a private chat's id is its user's
 		f.post(ctx, "answerCallbackQuery", "callback_query_id", u.CallbackQuery.ID)
 	default:
 		return
@@ -122,10 +126,34 @@ func (f *floor) webhook(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "try again", http.StatusInternalServerError)
 		return
 	}
-	if err := f.post(ctx, "sendMessage", "chat_id", strconv.FormatInt(chat, 10), "text", "FD-"+strconv.Itoa(1000+s.Step)); err != nil {
-		http.Error(w, "try again", http.StatusInternalServerError)
+	for _, rp := range replies[min(s.Step, len(replies))-1] {
+		text := "FD-" + strconv.Itoa(1000+s.Step) + " " + strings.Repeat("x", rp.bytes)
+		kv := []string{"chat_id", strconv.FormatInt(chat, 10), "text", text}
+		if rp.buttons {
+			kv = append(kv, "reply_markup", buttons)
+		}
+		if err := f.post(ctx, "sendMessage", kv...); err != nil {
+			http.Error(w, "try again", http.StatusInternalServerError)
+			return
+		}
 	}
 }
+
+// reply is one message the bot sends: its length, and whether it carries
+// the two buttons.
+type reply struct {
+	bytes   int
+	buttons bool
+}
+
+// replies are what the desk sends for each of the load command's steps
+// (prompts/loadtest.yaml), by length: two short lines for the report, the
+// summary with its buttons for the name, the ticket's number for the
+// confirmation. A chat that goes on gets the last step's.
+var replies = [][]reply{{{84, false}, {69, false}}, {{460, true}}, {{257, false}}}
+
+// buttons is the summary's keyboard, as the desk sends it.
+const buttons = `{"inline_keyboard":[[{"text":"confirm","callback_data":"c:1:confirm:yes"}],[{"text":"change","callback_data":"c:1:confirm:edit"}]]}`
 
 // post makes one Bot API call as a multipart form, as the desk does, and
 // reads whether it succeeded.
