@@ -148,9 +148,10 @@ type reply struct {
 
 // replies are what the desk sends for each of the load command's steps
 // (prompts/loadtest.yaml), by length: two short lines for the report, the
-// summary with its buttons for the name, the ticket's number for the
-// confirmation. A chat that goes on gets the last step's.
-var replies = [][]reply{{{84, false}, {69, false}}, {{460, true}}, {{257, false}}}
+// summary with its buttons for the name, the ticket's number and, out of
+// working hours, when staff will take it up, for the confirmation. A chat
+// that goes on gets the last step's.
+var replies = [][]reply{{{84, false}, {69, false}}, {{460, true}}, {{257, false}, {68, false}}}
 
 // buttons is the summary's keyboard, as the desk sends it.
 const buttons = `{"inline_keyboard":[[{"text":"confirm","callback_data":"c:1:confirm:yes"}],[{"text":"change","callback_data":"c:1:confirm:edit"}]]}`
