@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -129,8 +127,7 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 	conns := make(chan struct{}, 40) // Telegram opens up to 40 webhook connections
 	var updateID atomic.Int64
 	updateID.Store(time.Now().UnixNano() % 1_000_000_000)
-	var mu sync.Mutex
-	var lat []time.Duration
+	var lat latencies
 	var failed, tickets atomic.Int64
 	post := func(chat int64, body []byte) error {
 		conns <- struct{}{}
@@ -150,7 +147,7 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 		return nil
 	}
 	// say posts one update and waits for the desk's first reply to it.
-	say := func(chat int64, body []byte, want string) bool {
+	say := func(chat int64, step int, body []byte, want string) bool {
 		wait := api.expect(chat)
 		start := time.Now()
 		if err := post(chat, body); err != nil {
@@ -159,9 +156,7 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		select {
 		case text := <-wait:
-			mu.Lock()
-			lat = append(lat, time.Since(start))
-			mu.Unlock()
+			lat.add(step, time.Since(start))
 			return want == "" || strings.Contains(text, want)
 		case <-time.After(30 * time.Second):
 			failed.Add(1)
@@ -187,7 +182,7 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 				if s.Payload != "" {
 					body = telegramtest.Callback(updateID.Add(1), chat, s.Payload, 1)
 				}
-				if !say(chat, body, s.Want) {
+				if !say(chat, n, body, s.Want) {
 					return
 				}
 			}
@@ -205,18 +200,11 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 	child.Wait()
 	stopped = true
 
-	slices.Sort(lat)
-	pct := func(p float64) time.Duration {
-		if len(lat) == 0 {
-			return 0
-		}
-		return lat[min(len(lat)-1, int(float64(len(lat))*p))]
-	}
-	updates := len(lat)
+	updates := lat.count()
 	fmt.Fprintf(stdout, "%d conversations, %s reading pause, %d updates answered, %d failed, in %s\n",
 		*convs, *read, updates, failed.Load(), took.Round(time.Millisecond))
 	fmt.Fprintf(stdout, "updates/s %.0f  tickets/s %.1f  tickets %d\n", float64(updates)/took.Seconds(), float64(tickets.Load())/took.Seconds(), tickets.Load())
-	fmt.Fprintf(stdout, "first reply p50 %s  p90 %s  p99 %s\n", pct(0.5).Round(time.Microsecond*100), pct(0.9).Round(time.Microsecond*100), pct(0.99).Round(time.Microsecond*100))
+	lat.report(stdout)
 	fmt.Fprintf(stdout, "scheduler took every ticket event %s after the last reply", behind.Round(time.Millisecond))
 	if untaken > 0 {
 		fmt.Fprintf(stdout, " (gave up: %d still untaken)", untaken)
@@ -249,84 +237,4 @@ func childCPU(pid int) time.Duration {
 	utime, _ := strconv.ParseInt(fields[11], 10, 64)
 	stime, _ := strconv.ParseInt(fields[12], 10, 64)
 	return time.Duration(utime+stime) * time.Second / 100 // USER_HZ is 100 on Linux
-}
-
-// fakeBotAPI answers the Bot API calls the desk makes and hands each
-// chat's sent texts to whoever waits for them.
-type fakeBotAPI struct {
-	mu      sync.Mutex
-	waits   map[int64]chan string
-	msgID   atomic.Int64 // messages sent
-	answers atomic.Int64 // buttons answered
-}
-
-func newFakeBotAPI() *fakeBotAPI { return &fakeBotAPI{waits: map[int64]chan string{}} }
-
-// expect returns the channel the next text sent to chat arrives on.
-func (a *fakeBotAPI) expect(chat int64) <-chan string {
-	ch := make(chan string, 1)
-	a.mu.Lock()
-	a.waits[chat] = ch
-	a.mu.Unlock()
-	return ch
-}
-
-// ServeHTTP answers a Bot API call. Only sendMessage's chat_id and text
-// are read (from the multipart form the desk sends, part by part), and
-// its answer is written without reflection: the generator shares the
-// machine with the desk, so what it spends is taken from the desk's
-// latency (README, Performance).
-func (a *fakeBotAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	_, method, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/bot"), "/")
-	w.Header().Set("Content-Type", "application/json")
-	switch strings.ToLower(method) {
-	case "getme":
-		io.WriteString(w, `{"ok":true,"result":{"id":123456,"is_bot":true,"first_name":"Frontdesk","username":"frontdesk_bot"}}`)
-	case "sendmessage":
-		chat, text := formChatText(r)
-		quoted, _ := json.Marshal(text)
-		out := fmt.Appendf(make([]byte, 0, 160+len(quoted)),
-			`{"ok":true,"result":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":%s}}`,
-			a.msgID.Add(1), time.Now().Unix(), chat, quoted)
-		w.Write(out)
-		a.mu.Lock()
-		ch := a.waits[chat]
-		delete(a.waits, chat)
-		a.mu.Unlock()
-		if ch != nil {
-			ch <- text
-		}
-	case "answercallbackquery":
-		a.answers.Add(1)
-		io.WriteString(w, `{"ok":true,"result":true}`)
-	default:
-		io.WriteString(w, `{"ok":true,"result":true}`)
-	}
-}
-
-// formChatText reads chat_id and text from a call's form: multipart, as
-// the desk sends it, or anything net/http parses.
-func formChatText(r *http.Request) (int64, string) {
-	mr, err := r.MultipartReader()
-	if err != nil {
-		_ = r.ParseForm()
-		chat, _ := strconv.ParseInt(r.FormValue("chat_id"), 10, 64)
-		return chat, r.FormValue("text")
-	}
-	var chat int64
-	var text string
-	for {
-		p, err := mr.NextPart()
-		if err != nil {
-			return chat, text
-		}
-		switch p.FormName() {
-		case "chat_id":
-			v, _ := io.ReadAll(io.LimitReader(p, 32))
-			chat, _ = strconv.ParseInt(string(v), 10, 64)
-		case "text":
-			v, _ := io.ReadAll(io.LimitReader(p, 1<<16))
-			text = string(v)
-		}
-	}
 }

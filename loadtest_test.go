@@ -26,8 +26,8 @@ func TestLoadCommandPlaysWholeReports(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
-	for _, want := range []string{"36 updates answered, 0 failed", "tickets 12", "first reply p50", "ms per update",
-		"scheduler took every ticket event"} {
+	for _, want := range []string{"36 updates answered, 0 failed", "tickets 12", "first reply p50", "first reply by step  1) p50", "; 3) p50", "ms per update",
+		"scheduler took every ticket event", "Bot API calls: "} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("load output lacks %q:\n%s", want, out.String())
 		}
