@@ -155,9 +155,9 @@ func loadtest(ctx context.Context, args []string, getenv func(string) string, st
 			return false
 		}
 		select {
-		case text := <-wait:
-			lat.add(step, time.Since(start))
-			return want == "" || strings.Contains(text, want)
+		case got := <-wait:
+			lat.add(step, got.at.Sub(start))
+			return want == "" || strings.Contains(got.text, want)
 		case <-time.After(30 * time.Second):
 			failed.Add(1)
 			return false

@@ -14,18 +14,26 @@ import (
 
 // fakeBotAPI answers the Bot API calls the desk makes and hands each
 // chat's sent texts to whoever waits for them.
+
+// sentText is a text the desk sent, and when its sendMessage arrived: the
+// latency is read from that time, not from when the waiting customer's
+// goroutine runs, which on a busy machine comes later.
+type sentText struct {
+	text string
+	at   time.Time
+}
 type fakeBotAPI struct {
 	mu      sync.Mutex
-	waits   map[int64]chan string
+	waits   map[int64]chan sentText
 	msgID   atomic.Int64 // messages sent
 	answers atomic.Int64 // buttons answered
 }
 
-func newFakeBotAPI() *fakeBotAPI { return &fakeBotAPI{waits: map[int64]chan string{}} }
+func newFakeBotAPI() *fakeBotAPI { return &fakeBotAPI{waits: map[int64]chan sentText{}} }
 
 // expect returns the channel the next text sent to chat arrives on.
-func (a *fakeBotAPI) expect(chat int64) <-chan string {
-	ch := make(chan string, 1)
+func (a *fakeBotAPI) expect(chat int64) <-chan sentText {
+	ch := make(chan sentText, 1)
 	a.mu.Lock()
 	a.waits[chat] = ch
 	a.mu.Unlock()
@@ -38,6 +46,7 @@ func (a *fakeBotAPI) expect(chat int64) <-chan string {
 // machine with the desk, so what it spends is taken from the desk's
 // latency (README, Performance).
 func (a *fakeBotAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	at := time.Now()
 	_, method, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/bot"), "/")
 	w.Header().Set("Content-Type", "application/json")
 	switch strings.ToLower(method) {
@@ -55,7 +64,7 @@ func (a *fakeBotAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		delete(a.waits, chat)
 		a.mu.Unlock()
 		if ch != nil {
-			ch <- text
+			ch <- sentText{text, at}
 		}
 	case "answercallbackquery":
 		a.answers.Add(1)
