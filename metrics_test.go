@@ -206,7 +206,7 @@ func scrape(t *testing.T, url string) string {
 
 // TestMetricsShowWhatWaits: a reply Telegram keeps refusing (5xx) waits in
 // its chat's queue, and /metrics shows the queue's depth while it does;
-// the scheduler's backlog of ticket events is shown too.
+// the scheduler's backlog of ticket events and the SQL pool are shown too.
 func TestMetricsShowWhatWaits(t *testing.T) {
 	getenv, fake := tgEnv(t)
 	srv, _ := startApp(t, getenv)
@@ -220,6 +220,12 @@ func TestMetricsShowWhatWaits(t *testing.T) {
 		`frontdesk_events_unrelayed 0`} {
 		if !strings.Contains(text, series+"\n") {
 			t.Errorf("/metrics lacks %q in:\n%s", series, grep(text, "frontdesk_outbound")+grep(text, "frontdesk_events"))
+		}
+	}
+	for _, re := range []string{`(?m)^frontdesk_sql_connections_max [1-9]\d*$`, `(?m)^frontdesk_sql_connections\{state="in_use"\} \d+$`,
+		`(?m)^frontdesk_sql_pool_waits_total \d+$`, `(?m)^frontdesk_sql_pool_wait_seconds_total [\d.e+-]+$`} {
+		if !regexp.MustCompile(re).MatchString(text) {
+			t.Errorf("/metrics lacks %s in:\n%s", re, grep(text, "frontdesk_sql"))
 		}
 	}
 	m := regexp.MustCompile(`(?m)^frontdesk_outbound_items\{channel="telegram"\} (\d+)$`).FindStringSubmatch(text)

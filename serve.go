@@ -107,6 +107,7 @@ func build(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	notifier := dialog.NewNotifier(db, texts, cfg.Desk, desk, log, 500*time.Millisecond)
 	mx := metrics.New()
 	mx.Register(metrics.NewDesk(db, log))
+	mx.Register(metrics.NewPool(db.PoolStats))
 	mx.Register(metrics.NewQueues(storage.NewOutbound(rdb, cfg.RedisPrefix),
 		[]string{telegram.Channel, slackdesk.JobsChannel, storage.MirrorChannel}, log))
 	desk.SetObserver(mx.Turn)

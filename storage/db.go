@@ -119,6 +119,9 @@ func (db *DB) Close() error {
 	return db.x.Close()
 }
 
+// PoolStats are the connection pool's statistics (for metrics).
+func (db *DB) PoolStats() sql.DBStats { return db.x.Stats() }
+
 // Ping reports whether the database answers.
 func (db *DB) Ping(ctx context.Context) error { return db.x.PingContext(ctx) }
 
