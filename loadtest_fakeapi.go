@@ -12,9 +12,6 @@ import (
 	"time"
 )
 
-// fakeBotAPI answers the Bot API calls the desk makes and hands each
-// chat's sent texts to whoever waits for them.
-
 // sentText is a text the desk sent, and when its sendMessage arrived: the
 // latency is read from that time, not from when the waiting customer's
 // goroutine runs, which on a busy machine comes later.
@@ -22,6 +19,9 @@ type sentText struct {
 	text string
 	at   time.Time
 }
+
+// fakeBotAPI answers the Bot API calls the desk makes and hands each
+// chat's sent texts to whoever waits for them.
 type fakeBotAPI struct {
 	mu      sync.Mutex
 	waits   map[int64]chan sentText
