@@ -91,9 +91,9 @@ type session struct {
 }
 
 // webhook answers one update: 401 without the secret, 400 when unreadable,
-// else the button's answer, the session's read and write and one reply,
-// then 200. The reply carries a ticket-like number, which the load
-// command's last step looks for.
+// else the button's answer, the session's read and write and the step's
+// replies, then 200. Each reply carries a ticket-like number, which the
+// load command's last step looks for.
 func (f *floor) webhook(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("X-Telegram-Bot-Api-Secret-Token") != f.secret {
 		http.Error(w, "unauthorized", http.StatusUnauthorized)
