@@ -14,15 +14,13 @@ import (
 // traced to the step it comes from (the ticket's, mostly).
 type latencies struct {
 	mu    sync.Mutex
-	all   []time.Duration
-	steps [][]time.Duration
+	steps [][]time.Duration // by step, from 0
 }
 
 // add records one update's first-reply latency at step (from 0).
 func (l *latencies) add(step int, d time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.all = append(l.all, d)
 	for len(l.steps) <= step {
 		l.steps = append(l.steps, nil)
 	}
@@ -33,14 +31,18 @@ func (l *latencies) add(step int, d time.Duration) {
 func (l *latencies) count() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return len(l.all)
+	n := 0
+	for _, s := range l.steps {
+		n += len(s)
+	}
+	return n
 }
 
 // report prints p50, p90 and p99 over all updates, then each step's.
 func (l *latencies) report(w io.Writer) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	fmt.Fprintf(w, "first reply %s\n", percentiles(l.all, "  "))
+	fmt.Fprintf(w, "first reply %s\n", percentiles(slices.Concat(l.steps...), "  "))
 	var by []string
 	for i, s := range l.steps {
 		by = append(by, fmt.Sprintf("%d) %s", i+1, percentiles(s, " ")))
