@@ -12,10 +12,15 @@ import (
 	"github.com/frontdesk/frontdesk/storage"
 )
 
-// timerArgs fires a service-level timer's warning or breach.
+// timerArgs fires a service-level timer's warning or breach. A warning
+// carries its timer's due time: the breach job is inserted when the warning
+// fires with the timer still running, so the many timers stopped in time
+// never get one. (A warning without Due was inserted with its breach, by a
+// version that inserted both at once.)
 type timerArgs struct {
-	TimerID int64 `json:"timer_id"`
-	Breach  bool  `json:"breach"`
+	TimerID int64     `json:"timer_id"`
+	Breach  bool      `json:"breach"`
+	Due     time.Time `json:"due,omitzero"`
 }
 
 // Kind names the job kind in River's table.
@@ -84,7 +89,9 @@ type timerWorker struct {
 }
 
 // Work alarms the ticket's thread: a warning at 80% of the time, a breach
-// at the due time, unless the timer has stopped.
+// at the due time, unless the timer has stopped. A warning made (or made
+// by an earlier run of this job) schedules the breach; River keeps one
+// breach job per timer however often that happens.
 func (w *timerWorker) Work(ctx context.Context, job *river.Job[timerArgs]) error {
 	s, a := w.s, job.Args
 	kind, stage := "sla_warning", "warn"
@@ -94,6 +101,11 @@ func (w *timerWorker) Work(ctx context.Context, job *river.Job[timerArgs]) error
 	eff, err := s.db.FireTimer(ctx, fmt.Sprintf("timer:%d:%s", a.TimerID, stage), a.TimerID, a.Breach, kind, func(t domain.Timer) string {
 		return domain.TimerDetail(t)
 	}, s.opts.Now())
+	if err == nil && !a.Breach && !a.Due.IsZero() && (eff == storage.EffectMade || eff == storage.EffectRepeated) {
+		if _, err := s.jobs.Insert(ctx, timerArgs{TimerID: a.TimerID, Breach: true}, unique(a.Due)); err != nil {
+			return fmt.Errorf("schedule: breach of timer %d: %w", a.TimerID, err)
+		}
+	}
 	return outcome(eff, err, "timer stopped")
 }
 

@@ -94,8 +94,8 @@ func (s *Scheduler) applyAll(ctx context.Context, es []domain.Event) error {
 	var jobs []river.InsertManyParams
 	for i, a := range kept {
 		for _, t := range started[i] {
-			jobs = append(jobs, river.InsertManyParams{Args: timerArgs{TimerID: t.ID}, InsertOpts: unique(t.WarnAt)},
-				river.InsertManyParams{Args: timerArgs{TimerID: t.ID, Breach: true}, InsertOpts: unique(t.DueAt)})
+			// The breach job comes when the warning fires (timerWorker).
+			jobs = append(jobs, river.InsertManyParams{Args: timerArgs{TimerID: t.ID, Due: t.DueAt}, InsertOpts: unique(t.WarnAt)})
 		}
 		more, err := s.promised(ctx, a.e, a.tk, a.p)
 		if err != nil {

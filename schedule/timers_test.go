@@ -27,15 +27,22 @@ func TestTimersWarnBreachAndStopOnTheClock(t *testing.T) {
 			tk := b.ticket("c1", nil)
 			b.relay()
 			warn := b.due("sla_timer", "2026-03-02 13:12", nil)
-			breach := b.due("sla_timer", "2026-03-02 14:00", nil)
+			if n := len(b.jobs("sla_timer")); n != 2 {
+				t.Fatalf("%d timer jobs before any warning, want the two timers' warnings", n)
+			}
 			if err := b.run(warn, at(t, "2026-03-02 13:12")); err != nil {
 				t.Fatal(err)
 			}
+			// The warning scheduled the breach.
+			breach := b.due("sla_timer", "2026-03-02 14:00", nil)
 			if err := b.run(warn, at(t, "2026-03-02 13:13")); err != nil { // River runs it again: no second warning
 				t.Fatal(err)
 			}
 			if n := b.count(tk, "sla_warning"); n != 1 {
 				t.Fatalf("%d warnings, want 1", n)
+			}
+			if n := len(b.jobs("sla_timer")); n != 3 {
+				t.Fatalf("%d timer jobs after the warning ran twice, want one breach more", n)
 			}
 			if tm := b.timer(tk, "first_reply"); tm.WarnedAt == nil || tm.Outcome != "" {
 				t.Fatalf("first_reply after warning: %+v", tm)
@@ -58,10 +65,10 @@ func TestTimersWarnBreachAndStopOnTheClock(t *testing.T) {
 
 			// Diagnosed at 13:30: the quote is due to be told by 14:00.
 			qwarn := b.due("sla_timer", "2026-03-02 13:54", nil)
-			qdue := b.due("sla_timer", "2026-03-02 14:00", func(j *rivertype.JobRow) bool { return j.ID != breach.ID })
 			if err := b.run(qwarn, at(t, "2026-03-02 13:54")); err != nil {
 				t.Fatal(err)
 			}
+			qdue := b.due("sla_timer", "2026-03-02 14:00", func(j *rivertype.JobRow) bool { return j.ID != breach.ID })
 			if err := b.run(qdue, at(t, "2026-03-02 14:00")); err != nil {
 				t.Fatal(err)
 			}
@@ -89,8 +96,11 @@ func TestTimersSkipWeekendsAndHolidays(t *testing.T) {
 	b.set(at(t, "2026-10-02 17:00"))
 	b.ticket("late", nil)
 	b.relay()
-	b.due("sla_timer", "2026-10-06 09:30", nil)
-	b.due("sla_timer", "2026-10-06 10:00", nil)
+	warn := b.due("sla_timer", "2026-10-06 09:30", nil)
+	if err := b.run(warn, at(t, "2026-10-06 09:30")); err != nil {
+		t.Fatal(err)
+	}
+	b.due("sla_timer", "2026-10-06 10:00", func(j *rivertype.JobRow) bool { return decode[timerArgs](t, j).Breach })
 }
 
 // An undecided quote: one reminder to the customer after two days (within
@@ -210,6 +220,9 @@ func TestBreachWaitsForEventsNotYetRelayed(t *testing.T) {
 			b.t = t
 			tk := b.ticket("race", nil)
 			b.relay()
+			if err := b.run(b.due("sla_timer", "2026-03-02 13:12", nil), at(t, "2026-03-02 13:12")); err != nil {
+				t.Fatal(err)
+			}
 			breach := b.due("sla_timer", "2026-03-02 14:00", nil)
 			b.set(at(t, "2026-03-02 13:59"))
 			if _, err := b.staff.Diagnose(context.Background(), tk.Number, "staff:li", "电源板损坏"); err != nil {
@@ -342,9 +355,11 @@ func TestReportCountsPromisesKeptAndBroken(t *testing.T) {
 				t.Fatal(err)
 			}
 			b.relay()
-			for _, j := range b.jobs("sla_timer") {
-				if a := decode[timerArgs](t, j); a.Breach {
-					b.run(j, j.ScheduledAt)
+			for _, breach := range []bool{false, true} { // the warnings, then the breaches they scheduled
+				for _, j := range b.jobs("sla_timer") {
+					if a := decode[timerArgs](t, j); a.Breach == breach {
+						b.run(j, j.ScheduledAt)
+					}
 				}
 			}
 			b.relay()
