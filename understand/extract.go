@@ -31,7 +31,8 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 	}
 	put(lx.FindAddress(text))
 	put(lx.FindPurchase(text, now))
-	put(lx.FindTime(text, now))
+	when, ok := lx.FindTime(text, now)
+	put(when, ok)
 	free := func(s, e int) bool {
 		for _, t := range taken {
 			if s < t[1] && e > t[0] {
@@ -81,7 +82,7 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 			}
 		}
 	}
-	if f := r.fault(rd, free); f != "" {
+	if f := r.fault(rd, free, taken, [2]int{when.Start, when.End}); f != "" {
 		out[SlotFault] = f
 	}
 	if rd.score["repeat"] > 0 {

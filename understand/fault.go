@@ -1,14 +1,19 @@
 package understand
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // fault returns the customer's own words for the fault: the clauses that
 // hold a fault phrase, and the clauses around them that tell more of it,
 // without those that are other facts (a phone, an address, when it was
-// bought), a choice (上门, 有发票), a greeting or a question.
-func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
+// bought), a choice (上门, 有发票), a greeting or a question. A fact said
+// after the fault in its clause (…不制冷了周六上午来修; "leaking, call me on
+// 138…") is cut off with the words that lead into it; taken holds the facts'
+// spans, when the preferred time's.
+func (r *Rules) fault(rd *reading, free func(s, e int) bool, taken [][2]int, when [2]int) string {
 	text := rd.text
 	var spans [][2]int
 	from := 0
@@ -70,7 +75,10 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
 		if !keep[i] {
 			continue
 		}
-		p := strings.TrimSpace(text[c[0]:c[1]])
+		p := strings.TrimSpace(text[c[0]:r.factCut(rd, c, taken, when)])
+		if p == "" {
+			continue
+		}
 		if n += len([]rune(p)); n > 240 {
 			break
 		}
@@ -83,6 +91,76 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool) string {
 	return strings.Join(parts, sep)
 }
 
+// factCut returns where clause c's fault words end: before the first fact
+// said after the clause's last fault or product phrase, less the words
+// that lead into it (希望, "please come", "call me on"); in Chinese, at the
+// last space between them, as a space there ends a clause. A time is cut only
+// when nothing but such words stands between it and the fault: in "drops
+// every evening" or "since this morning" the time is part of the fault.
+func (r *Rules) factCut(rd *reading, c [2]int, taken [][2]int, when [2]int) int {
+	anchor := c[0]
+	for _, hs := range [][]hit{rd.faults, rd.products} {
+		for _, h := range hs {
+			if h.start < c[1] && h.end > c[0] {
+				anchor = max(anchor, min(h.end, c[1]))
+			}
+		}
+	}
+	facts := slices.Clone(taken)
+	slices.SortFunc(facts, func(a, b [2]int) int { return a[0] - b[0] })
+	for _, t := range facts {
+		if t[0] < anchor || t[0] >= c[1] {
+			continue
+		}
+		cut := r.leadIn(rd, anchor, t[0])
+		if hasHan(rd.text[c[0]:t[0]]) {
+			if i := strings.LastIndexFunc(rd.text[anchor:cut], unicode.IsSpace); i >= 0 {
+				return anchor + i
+			}
+		}
+		if t != when || letters(rd.low[anchor:cut]) <= 2 {
+			return cut
+		}
+	}
+	return c[1]
+}
+
+// leadIn returns where the words leading into a fact at end begin: the
+// lexicon's fault tails, spaces and punctuation, taken back from end but
+// not past from.
+func (r *Rules) leadIn(rd *reading, from, end int) int {
+	for {
+		low := strings.TrimRightFunc(rd.low[from:end], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+		cut := from + len(low)
+		for _, w := range r.lx.FaultTails {
+			if strings.HasSuffix(low, w) && (!startsWord(w) || wordBefore(low, len(low)-len(w))) {
+				cut -= len(w)
+				break
+			}
+		}
+		if cut == end {
+			return end
+		}
+		end = cut
+	}
+}
+
+// startsWord reports whether w begins with a Latin letter, so that it must
+// stand as a word of its own ("come" is not the end of "become").
+func startsWord(w string) bool {
+	return w != "" && (w[0] >= 'a' && w[0] <= 'z')
+}
+
+// wordBefore reports whether a word may start at byte i of low: at the
+// start, or after something that is not a Latin letter or digit.
+func wordBefore(low string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	b := low[i-1]
+	return !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '\'')
+}
+
 // residual counts the letters of clause c that are not a known phrase:
 // what is left once products, brands, cues and choices are taken out.
 func (r *Rules) residual(rd *reading, c [2]int) int {
@@ -92,13 +170,7 @@ func (r *Rules) residual(rd *reading, c [2]int) int {
 			low = low[:h.start-c[0]] + strings.Repeat(" ", h.end-h.start) + low[h.end-c[0]:]
 		}
 	}
-	n := 0
-	for _, ch := range low {
-		if ch >= 'a' && ch <= 'z' || ch >= 0x4e00 && ch <= 0x9fff {
-			n++
-		}
-	}
-	return n
+	return letters(low)
 }
 
 func (r *Rules) mentionsProduct(rd *reading, c [2]int) bool {

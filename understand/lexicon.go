@@ -63,6 +63,9 @@ type Lexicon struct {
 	CallbackAnswers map[string][]string `yaml:"callback_answers"`
 	// QuestionEndings end a question (?, 吗, 呢).
 	QuestionEndings []string `yaml:"question_endings"`
+	// FaultTails lead from a fault into a fact said after it in one clause
+	// (希望, "call me on"): they leave the fault's text with the fact.
+	FaultTails []string `yaml:"fault_tails"`
 	// SerialMarkers come before a serial number (SN, 序列号).
 	SerialMarkers []string `yaml:"serial_markers"`
 
@@ -223,5 +226,10 @@ func (lx *Lexicon) merge(p *Lexicon) {
 		}
 	}
 	lx.SerialMarkers = append(lx.SerialMarkers, p.SerialMarkers...)
+	for _, w := range p.FaultTails {
+		lx.FaultTails = append(lx.FaultTails, strings.ToLower(w))
+	}
+	// longest first: "call me on" is cut whole, not its "on" alone
+	sort.SliceStable(lx.FaultTails, func(i, j int) bool { return len(lx.FaultTails[i]) > len(lx.FaultTails[j]) })
 	lx.Words.merge(&p.Words)
 }

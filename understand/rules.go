@@ -172,7 +172,9 @@ func (r *Rules) read(text string) *reading {
 				continue
 			}
 			for _, m := range re.FindAllStringIndex(low, 3) {
-				rd.faults = append(rd.faults, hit{start: m[0], end: m[1]})
+				if !aNotA(low, m[0]) {
+					rd.faults = append(rd.faults, hit{start: m[0], end: m[1]})
+				}
 			}
 		}
 	}
@@ -262,3 +264,13 @@ func clock(now time.Time) time.Time {
 // Choices returns the lexicon's choice slots and their codes' words (for a
 // model's prompt, which lists the codes).
 func (r *Rules) Choices() map[string]map[string][]string { return r.lx.Choices }
+
+// aNotA reports whether the negation at byte i of low asks a question
+// instead of saying something is wrong: the same character on both sides
+// of it (能不能明天来, 是不是坏了, 要不要换) is Chinese's "A or not A?".
+func aNotA(low string, i int) bool {
+	not, n := utf8.DecodeRuneInString(low[i:])
+	before, m := utf8.DecodeLastRuneInString(low[:i])
+	after, _ := utf8.DecodeRuneInString(low[i+n:])
+	return m > 0 && n > 0 && unicode.Is(unicode.Han, not) && unicode.Is(unicode.Han, before) && before == after
+}

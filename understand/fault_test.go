@@ -1,0 +1,41 @@
+package understand
+
+import "testing"
+
+// TestFaultLeavesTheFactsSaidAfterIt: a customer who says when to come, or
+// how to be reached, right after the fault, in the same breath, gets the
+// fault read back in its own words and the rest as the facts they are.
+func TestFaultLeavesTheFactsSaidAfterIt(t *testing.T) {
+	r := testRules(t)
+	for _, c := range []struct{ text, fault string }{
+		{"你好，我家冰箱不制冷了，周六上午来修", "我家冰箱不制冷了"},
+		{"空调不制冷 希望周末能来看看", "空调不制冷"},
+		{"热水器打不着火了明天上午过来修一下", "热水器打不着火了"},
+		{"打印机不能打印了能不能明天来", "打印机不能打印了"},
+		{"空调坏了电话13800138000", "空调坏了"},
+		{"洗衣机漏水 地址朝阳区建国路88号", "洗衣机漏水"},
+		{"熱水器打不著火了 麻煩明天上午派師傅過來", "热水器打不著火了"},
+		{"the fridge stopped cooling please come saturday morning", "the fridge stopped cooling"},
+		{"washer leaking everywhere call me on 13800138000", "washer leaking everywhere"},
+		{"my 冰箱 stopped cooling, pls come tmr afternoon", "my 冰箱 stopped cooling"},
+		// a time that is part of the fault stays in it
+		{"Broadband has been dropping every evening since last week", "Broadband has been dropping every evening since last week"},
+		{"the tv keeps switching off after 20 minutes", "the tv keeps switching off after 20 minutes"},
+		{"周六上午空调坏了", "周六上午空调坏了"},
+		{"冰箱 不制冷", "冰箱 不制冷"},
+	} {
+		got := r.Understand(Context{}, c.text, corpusNow).Slots()[SlotFault]
+		if got != c.fault {
+			t.Errorf("%q: fault %q, want %q", c.text, got, c.fault)
+		}
+	}
+}
+
+// TestAskingAOrNotAIsNoFault: 能不能 and 是不是 ask; they say nothing is
+// wrong.
+func TestAskingAOrNotAIsNoFault(t *testing.T) {
+	r := testRules(t)
+	if s := r.Understand(Context{}, "空调能不能明天修", corpusNow).Slots(); s[SlotFault] != "" {
+		t.Errorf("空调能不能明天修: fault %q, want none", s[SlotFault])
+	}
+}
