@@ -31,13 +31,21 @@ type fakeBotAPI struct {
 
 func newFakeBotAPI() *fakeBotAPI { return &fakeBotAPI{waits: map[int64]chan sentText{}} }
 
-// expect returns the channel the next text sent to chat arrives on.
+// expect returns the channel the texts sent to chat arrive on from now
+// until done (a few are kept while nobody reads; more are dropped).
 func (a *fakeBotAPI) expect(chat int64) <-chan sentText {
-	ch := make(chan sentText, 1)
+	ch := make(chan sentText, 4)
 	a.mu.Lock()
 	a.waits[chat] = ch
 	a.mu.Unlock()
 	return ch
+}
+
+// done stops handing chat's texts to its waiter.
+func (a *fakeBotAPI) done(chat int64) {
+	a.mu.Lock()
+	delete(a.waits, chat)
+	a.mu.Unlock()
 }
 
 // ServeHTTP answers a Bot API call. Only sendMessage's chat_id and text
@@ -60,12 +68,13 @@ func (a *fakeBotAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			a.msgID.Add(1), time.Now().Unix(), chat, quoted)
 		w.Write(out)
 		a.mu.Lock()
-		ch := a.waits[chat]
-		delete(a.waits, chat)
-		a.mu.Unlock()
-		if ch != nil {
-			ch <- sentText{text, at}
+		if ch := a.waits[chat]; ch != nil {
+			select {
+			case ch <- sentText{text, at}:
+			default:
+			}
 		}
+		a.mu.Unlock()
 	case "answercallbackquery":
 		a.answers.Add(1)
 		io.WriteString(w, `{"ok":true,"result":true}`)
