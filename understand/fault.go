@@ -75,7 +75,7 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool, taken [][2]int, whe
 		if !keep[i] {
 			continue
 		}
-		p := strings.TrimSpace(text[c[0]:r.factCut(rd, c, taken, when)])
+		p := strings.TrimSpace(text[greeted(rd, c):r.factCut(rd, c, taken, when)])
 		if p == "" {
 			continue
 		}
@@ -142,6 +142,25 @@ func (r *Rules) leadIn(rd *reading, from, end int) int {
 			return end
 		}
 		end = cut
+	}
+}
+
+// greeted returns where clause c's words begin after the greetings that
+// open it without punctuation ("你好 我家冰箱不制冷了", "hi my fridge…").
+func greeted(rd *reading, c [2]int) int {
+	start := c[0]
+	for {
+		at := start + len(rd.low[start:c[1]]) - len(strings.TrimLeftFunc(rd.low[start:c[1]], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }))
+		next := at
+		for _, h := range rd.hits {
+			if h.start == at && h.end < c[1] && slices.ContainsFunc(h.tags, func(t tag) bool { return t.kind == tagIntent && t.name == "greeting" }) {
+				next = h.end
+			}
+		}
+		if next == at {
+			return start
+		}
+		start = next
 	}
 }
 

@@ -23,6 +23,9 @@ func TestFaultLeavesTheFactsSaidAfterIt(t *testing.T) {
 		{"the tv keeps switching off after 20 minutes", "the tv keeps switching off after 20 minutes"},
 		{"周六上午空调坏了", "周六上午空调坏了"},
 		{"冰箱 不制冷", "冰箱 不制冷"},
+		// a greeting without punctuation is no part of the fault
+		{"你好 我家美的冰箱不制冷了 周六上午来修吧", "我家美的冰箱不制冷了"},
+		{"hi my fridge stopped cooling", "my fridge stopped cooling"},
 	} {
 		got := r.Understand(Context{}, c.text, corpusNow).Slots()[SlotFault]
 		if got != c.fault {
