@@ -17,8 +17,10 @@ func setSlot(s map[string]string, slot, v string, now time.Time) bool {
 	case "phone":
 		if p, ok := ParsePhone(v); ok {
 			v = p
-		} else if !landline.MatchString(v) {
-			return false // a landline with its area code (010-62345678) is kept as written
+		} else if !landline.MatchString(v) && !nationalPhone.MatchString(v) {
+			// a landline with its area code (010-62345678) and a number as a
+			// country writes it at home (07700900123, 91234567) are kept as written
+			return false
 		}
 	case "salutation":
 		if v == "none" {

@@ -11,6 +11,9 @@ var (
 	intlPhone      = regexp.MustCompile(`^\+[1-9]\d{6,14}$`)
 	phoneInText    = regexp.MustCompile(`(?:\+|00)?\d[\d \-]{9,18}\d`)
 	ticketInText   = regexp.MustCompile(`(?i)\bFD[\s\-_#]?(\d{4,9})\b`)
+	// nationalPhone is a number as a country writes it at home, in digits
+	// (the rules give it so: 07700900123, 91234567, 9876543210).
+	nationalPhone = regexp.MustCompile(`^(?:0[1-9]|[1-9])\d{6,10}$`)
 )
 
 // ParsePhone accepts a mainland mobile number (1[3-9] and nine more digits,

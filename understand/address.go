@@ -86,7 +86,7 @@ func (lx *Lexicon) phoneStart(s string, a, b int) int {
 		if p < 0 {
 			break
 		}
-		if f, ok := lx.phoneIn(s, p, min(q, b)); ok {
+		if f, ok := lx.phoneIn(s, p, min(q, b), false); ok {
 			return f.Start
 		}
 		i = max(q, p+1)

@@ -64,6 +64,10 @@ func (r *Rules) parseAnswer(asked string, rd *reading, facts map[string]string, 
 			out[SlotPhone] = v
 			return out, true
 		}
+		if f, ok := lx.FindPhoneAnswer(text); ok {
+			out[SlotPhone] = f.Value
+			return out, true
+		}
 	case SlotMode:
 		if code, ok := r.choiceIn("mode", low, 1); ok {
 			out[SlotMode] = code

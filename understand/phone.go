@@ -4,16 +4,26 @@ package understand
 // write one: 13800138000, 138 0013 8000, 138-0013-8000, +86 138…, 0086…,
 // (+44) 7700 900123, +1 415-555-0100, and landlines with an area code
 // (010-12345678, 0755-1234567). A mainland mobile is returned as its 11
-// digits, a landline as area-number, any other as +digits. Numbers inside
-// codes (SN13800138000, FD-1042), after a marker of another number (序列号,
-// 订单号, order) and dates are not phones.
-func (lx *Lexicon) FindPhone(text string) (Found, bool) {
+// digits, a landline as area-number, any other as +digits. A number as a
+// country writes it at home (07700 900123, 9123 4567, 98765 43210) counts
+// after a phone marker (电话, mobile, number is); a British mobile (07…)
+// and eight digits written as two fours (Singapore, Hong Kong) count
+// anywhere, as its digits. Numbers inside codes (SN13800138000, FD-1042),
+// after a marker of another number (序列号, 订单号, order) and dates are not
+// phones.
+func (lx *Lexicon) FindPhone(text string) (Found, bool) { return lx.findPhone(text, false) }
+
+// FindPhoneAnswer is FindPhone for the answer to "what is your phone
+// number?": any number in it is read as introduced by a phone marker.
+func (lx *Lexicon) FindPhoneAnswer(text string) (Found, bool) { return lx.findPhone(text, true) }
+
+func (lx *Lexicon) findPhone(text string, asked bool) (Found, bool) {
 	for i := 0; i < len(text); {
 		a, b := phoneRun(text, i, len(text))
 		if a < 0 {
 			break
 		}
-		if f, ok := lx.phoneIn(text, a, b); ok {
+		if f, ok := lx.phoneIn(text, a, b, asked); ok {
 			return f, true
 		}
 		i = max(b, a+1)
@@ -49,7 +59,7 @@ func phoneRun(s string, i, to int) (a, b int) {
 // phoneIn looks for a phone in the run s[a:b], trying its space-separated
 // groups from the longest join down (a run may hold a serial before the
 // phone, or a year after it).
-func (lx *Lexicon) phoneIn(s string, a, b int) (Found, bool) {
+func (lx *Lexicon) phoneIn(s string, a, b int, asked bool) (Found, bool) {
 	var starts, ends [8]int
 	n := 0
 	for i := a; i < b && n < len(starts); {
@@ -67,8 +77,8 @@ func (lx *Lexicon) phoneIn(s string, a, b int) (Found, bool) {
 		for y := n - 1; y >= x; y-- {
 			p, q := starts[x], ends[y]
 			v, ok := phoneValue(s[p:q], false)
-			if !ok && s[p] == '0' { // a landline run together counts after 电话, tel
-				v, ok = phoneValue(s[p:q], lx.Words.marked(s, p))
+			if !ok { // a landline run together, a number as written at home: after 电话, tel
+				v, ok = phoneValue(s[p:q], asked || lx.Words.marked(s, p))
 			}
 			if ok && lx.phoneContext(s, p, q) {
 				return Found{Slot: SlotPhone, Value: v, Start: p, End: q}, true

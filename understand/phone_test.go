@@ -33,6 +33,14 @@ func TestFindPhone(t *testing.T) {
 		{"tel and full stop", "tel: 13912345678.", "13912345678", "13912345678"},
 		{"whole message", "我家海尔洗衣机漏水,去年5月买的,地址北京市朝阳区建国路88号,电话13800138000,我姓王,明天下午上门", "13800138000", "13800138000"},
 		{"after the address number", "北京市朝阳区建国路88号 13800138000", "13800138000", "13800138000"},
+		// numbers as a country writes them at home
+		{"us after a marker", "my number is 415-555-0100", "4155550100", "415-555-0100"},
+		{"british mobile", "Ms Okafor, 07400 112233", "07400112233", "07400 112233"},
+		{"british landline after a marker", "number is 0161 496 0753", "01614960753", "0161 496 0753"},
+		{"singapore", "Contact Ms Tan 6789 0123.", "67890123", "6789 0123"},
+		{"hong kong before a name", "星期六上晝可唔可以上門 9123 4567 黃先生", "91234567", "9123 4567"},
+		{"indian mobile after a marker", "Please do the needful. Mobile 9876543210", "9876543210", "9876543210"},
+		{"taiwan mobile after a marker", "電話0912-345-678", "0912345678", "0912-345-678"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			in := Normalize(c.in)
@@ -69,7 +77,8 @@ func TestFindPhoneRefuses(t *testing.T) {
 		{"iso date", "2024-03-05"},
 		{"zh date", "2024年3月5日"},
 		{"long digit run", "20261130123456"},
-		{"us without plus", "my number is 415-555-0100"},
+		{"ten digits without a marker", "9876543210"},
+		{"a price in two fours", "报价 5000 6000 太贵"},
 		{"number glued to letters", "13800138000abc"},
 		{"empty", ""},
 	} {
@@ -79,5 +88,17 @@ func TestFindPhoneRefuses(t *testing.T) {
 				t.Fatalf("FindPhone(%q) = %+v, want none", in, f)
 			}
 		})
+	}
+}
+
+// TestPhoneAnswerAsWrittenAtHome: asked for their phone, a customer abroad
+// types it as they would at home, and it is taken.
+func TestPhoneAnswerAsWrittenAtHome(t *testing.T) {
+	r := testRules(t)
+	for in, want := range map[string]string{"9876543210": "9876543210", "98220 12345": "9822012345", "0912 345 678": "0912345678", "13800138000": "13800138000"} {
+		got := r.Understand(Context{Flow: FlowReport, Asked: SlotPhone}, in, corpusNow).Slots()[SlotPhone]
+		if got != want {
+			t.Errorf("%q asked for the phone: %q, want %q", in, got, want)
+		}
 	}
 }

@@ -41,6 +41,23 @@ func phoneValue(raw string, marked bool) (string, bool) {
 	case len(ds) == 13 && ds[0] == '8' && ds[1] == '6' && mobile(ds[2:]):
 		return string(ds[2:]), true
 	}
+	if v, ok := landline(ds, sep, marked); ok {
+		return v, true
+	}
+	switch {
+	case !plus && len(ds) == 11 && ds[0] == '0' && ds[1] == '7' && ds[2] != '0':
+		return string(ds), true // a British mobile: 07700 900123
+	case !plus && len(ds) == 8 && sep == 4 && (ds[0] == '6' || ds[0] == '8' || ds[0] == '9'):
+		return string(ds), true // Singapore or Hong Kong: 9123 4567
+	case marked && len(ds) >= 8 && len(ds) <= 12 && !(ds[0] == '0' && ds[1] == '0'):
+		return string(ds), true // as the country writes it at home, after 电话 or "phone"
+	}
+	return "", false
+}
+
+// landline reads a mainland landline with its area code (010-12345678,
+// 0755 1234567; run together only when marked).
+func landline(ds []byte, sep int, marked bool) (string, bool) {
 	if len(ds) < 10 || ds[0] != '0' {
 		return "", false
 	}
