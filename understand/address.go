@@ -76,6 +76,9 @@ func (lx *Lexicon) addressEnd(s string, a int) int {
 	if p := lx.phoneStart(s, a, b); p >= 0 {
 		b = p
 	}
+	if hasHan(s[a:b]) {
+		b = lx.Words.hanSegmentEnd(s, a, b)
+	}
 	return b
 }
 

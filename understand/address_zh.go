@@ -1,8 +1,15 @@
 package understand
 
+import (
+	"strings"
+)
+
 // zhAddress finds the first clause holding a Chinese address and trims it
 // to the address: after the last word that leads into it (在, 住, 到) and
-// before the first that follows it (电话, 明天, 的).
+// before the first that follows it (电话, 明天, 的). Typed without
+// punctuation, with spaces between the facts ("…周日全天在家
+// 浦东新区张杨路1588弄8号1203 188…"), the address is the first run of
+// space-separated words that has its shape.
 func (lx *Lexicon) zhAddress(text string) (Found, bool) {
 	c := &lx.Words.sets
 	for cs := 0; cs < len(text); {
@@ -19,8 +26,22 @@ func (lx *Lexicon) zhAddress(text string) (Found, bool) {
 				}
 				a, from = e, e
 			}
+			runOn := hasHan(text[cs:ce])
+			if runOn {
+				a = lx.Words.hanSegmentStart(text, a, ce)
+			}
 			if f, ok := lx.addressFound(text, a, lx.addressEnd(text, a), false); ok {
 				return f, true
+			}
+			for i := a; runOn && i < ce; i++ {
+				if text[i] != ' ' || i+1 >= ce || text[i+1] == ' ' {
+					continue
+				}
+				if j := lx.Words.hanSegmentStart(text, i+1, ce); j == i+1 {
+					if f, ok := lx.addressFound(text, j, lx.addressEnd(text, j), false); ok {
+						return f, true
+					}
+				}
 			}
 		}
 		cs = ce + 1
@@ -81,4 +102,60 @@ func (w *SlotWords) zhShape(s string, a, b int) addrShape {
 		i = e
 	}
 	return sh
+}
+
+// hanSegmentEnd returns where an address starting at a and running to at
+// most b ends when it is typed among other facts with spaces between
+// ("…3366号 明天下午来", "…2栋 吴女士"): at the first space followed by
+// Chinese words that hold no digit and no part of an address. A space
+// inside an address (望京SOHO T1 1203, 88号 3单元502) does not end it.
+func (w *SlotWords) hanSegmentEnd(s string, a, b int) int {
+	for i := a; i < b; i++ {
+		if s[i] != ' ' || i == a {
+			continue
+		}
+		j := skipSpaces(s, i)
+		k := j
+		for k < b && s[k] != ' ' {
+			k++
+		}
+		if w.plainWords(s, j, k) {
+			return i
+		}
+		i = k - 1
+	}
+	return b
+}
+
+// hanSegmentStart skips the space-separated Chinese words at the start of
+// s[a:b] that hold no digit and no part of an address ("周六早上
+// 鼓楼区…"), when more follows them.
+func (w *SlotWords) hanSegmentStart(s string, a, b int) int {
+	for {
+		k := a
+		for k < b && s[k] != ' ' {
+			k++
+		}
+		if k >= b || !w.plainWords(s, a, k) {
+			return a
+		}
+		a = skipSpaces(s, k)
+	}
+}
+
+// plainWords says s[j:k] is Chinese words with no digit and no part of an
+// address.
+func (w *SlotWords) plainWords(s string, j, k int) bool {
+	seg := s[j:k]
+	if !hasHan(seg) || strings.IndexFunc(seg, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
+		return false
+	}
+	sh := w.zhShape(s, j, k)
+	return sh.admin+sh.road+sh.unit+sh.estate == 0 && !w.startsAddressPart(s, j, k)
+}
+
+// startsAddressPart says s[j:k] opens with an address word (小区, 号楼).
+func (w *SlotWords) startsAddressPart(s string, j, k int) bool {
+	t, e := w.sets.addr.at(s, j)
+	return t != nil && e <= k
 }
