@@ -127,16 +127,17 @@ func (w *SlotWords) hanSegmentEnd(s string, a, b int) int {
 	return b
 }
 
-// hanSegmentStart skips the space-separated Chinese words at the start of
-// s[a:b] that hold no digit and no part of an address ("周六早上
-// 鼓楼区…"), when more follows them.
+// hanSegmentStart skips the space-separated words at the start of s[a:b]
+// that are Chinese with no digit and no part of an address ("周六早上
+// 鼓楼区…") or another kind of number (型号CXW-258), when more follows.
 func (w *SlotWords) hanSegmentStart(s string, a, b int) int {
 	for {
+		a = skipSpaces(s, a)
 		k := a
 		for k < b && s[k] != ' ' {
 			k++
 		}
-		if k >= b || !w.plainWords(s, a, k) {
+		if k >= b || !w.plainWords(s, a, k) && !w.otherNumber(s, a, k) {
 			return a
 		}
 		a = skipSpaces(s, k)
@@ -152,6 +153,13 @@ func (w *SlotWords) plainWords(s string, j, k int) bool {
 	}
 	sh := w.zhShape(s, j, k)
 	return sh.admin+sh.road+sh.unit+sh.estate == 0 && !w.startsAddressPart(s, j, k)
+}
+
+// otherNumber says s[j:k] is a number of another kind with its marker
+// (型号CXW-258, 序列号…), which no address begins with.
+func (w *SlotWords) otherNumber(s string, j, k int) bool {
+	m, e := w.sets.otherNum.at(s, j)
+	return m != nil && e <= k
 }
 
 // startsAddressPart says s[j:k] opens with an address word (小区, 号楼).

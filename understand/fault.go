@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fault returns the customer's own words for the fault: the clauses that
@@ -15,18 +16,17 @@ import (
 // spans, when the preferred time's.
 func (r *Rules) fault(rd *reading, free func(s, e int) bool, taken [][2]int, when [2]int) string {
 	text := rd.text
-	var spans [][2]int
-	from := 0
-	for _, b := range marks().clauseSep.FindAllStringIndex(text, -1) {
-		spans = append(spans, [2]int{from, b[0]})
-		from = b[1]
-	}
-	spans = append(spans, [2]int{from, len(text)})
+	spans := clauses(text)
 	anchored := func(c [2]int) bool {
 		for _, h := range rd.faults {
 			if h.start < c[1] && h.end > c[0] {
 				return true
 			}
+		}
+		// a clause that only asks for the repair ("can you send someone",
+		// 能不能派人来) holds no description, whatever else it says
+		if s := rd.low[c[0]:c[1]]; r.lx.LooksLikeRequest(s) || r.question(s) || r.lx.Words.sets.questions.has(s) {
+			return false
 		}
 		for _, h := range rd.hits {
 			for _, t := range h.tags {
@@ -65,30 +65,59 @@ func (r *Rules) fault(rd *reading, free func(s, e int) bool, taken [][2]int, whe
 			continue
 		}
 		near := (i > 0 && keep[i-1]) || (i+1 < len(spans) && keep[i+1])
-		if rest := r.residual(rd, c); rest >= 3 && (near || r.mentionsProduct(rd, c)) {
+		if rest := r.residual(rd, c); rest >= 3 && (near || r.mentionsProduct(rd, c)) && !r.leadsToFact(rd, c) {
 			keep[i] = true
 		}
 	}
-	var parts []string
-	n := 0
+	for i, c := range spans {
+		// the product named just before its fault, a space between (冰箱 不制冷)
+		if !keep[i] && i+1 < len(spans) && keep[i+1] && spaced(text, c[1], spans[i+1][0]) &&
+			r.mentionsProduct(rd, c) && r.residual(rd, c) == 0 && free(c[0], c[1]) {
+			keep[i] = true
+		}
+	}
+	sep := ", "
+	if hasHan(text) {
+		sep = marks().Comma
+	}
+	var b strings.Builder
+	n, last := 0, -1 // last: where the kept words so far end in text
 	for i, c := range spans {
 		if !keep[i] {
 			continue
 		}
-		p := strings.TrimSpace(text[greeted(rd, c):r.factCut(rd, c, taken, when)])
+		a, e := greeted(rd, c), r.factCut(rd, c, taken, when)
+		p := strings.TrimSpace(text[a:e])
 		if p == "" {
 			continue
 		}
 		if n += len([]rune(p)); n > 240 {
 			break
 		}
-		parts = append(parts, p)
+		switch {
+		case last >= 0 && spaced(text, last, a):
+			b.WriteString(text[last:a]) // as typed: a space, not a comma
+		case last >= 0:
+			b.WriteString(sep)
+		}
+		b.WriteString(p)
+		last = a + strings.Index(text[a:e], p) + len(p)
 	}
-	sep := ", "
-	if hasHan(text) {
-		sep = marks().Comma
-	}
-	return strings.Join(parts, sep)
+	return b.String()
+}
+
+// leadsToFact says clause c names a fact to come (公司地址, 电话, "my
+// number"): it is that fact's, not the fault's.
+func (r *Rules) leadsToFact(rd *reading, c [2]int) bool {
+	w := &r.lx.Words.sets
+	_, a, _ := w.addrMark.findIn(rd.low, c[0], c[1])
+	_, p, _ := w.phoneMark.findIn(rd.low, c[0], c[1])
+	return a >= 0 || p >= 0
+}
+
+// spaced says text[a:b] is only spaces, at least one.
+func spaced(text string, a, b int) bool {
+	return b > a && strings.TrimLeft(text[a:b], " ") == ""
 }
 
 // factCut returns where clause c's fault words end: before the first fact
@@ -178,6 +207,36 @@ func wordBefore(low string, i int) bool {
 	}
 	b := low[i-1]
 	return !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '\'')
+}
+
+// clauses splits text at clause punctuation and at a space between two
+// Chinese characters: customers type "油烟机吸力变小了 开最大档也一屋子油烟
+// 方太的" with a space where the comma goes.
+func clauses(text string) [][2]int {
+	var spans [][2]int
+	from := 0
+	cut := func(a, b int) {
+		for i := a; i < b; i++ {
+			if text[i] != ' ' {
+				continue
+			}
+			j := skipSpaces(text, i)
+			before, _ := utf8.DecodeLastRuneInString(text[a:i])
+			after, _ := utf8.DecodeRuneInString(text[j:b])
+			if j < b && i > a && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
+				spans = append(spans, [2]int{a, i})
+				a = j
+			}
+			i = j - 1
+		}
+		spans = append(spans, [2]int{a, b})
+	}
+	for _, b := range marks().clauseSep.FindAllStringIndex(text, -1) {
+		cut(from, b[0])
+		from = b[1]
+	}
+	cut(from, len(text))
+	return spans
 }
 
 // residual counts the letters of clause c that are not a known phrase:

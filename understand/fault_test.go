@@ -23,6 +23,12 @@ func TestFaultLeavesTheFactsSaidAfterIt(t *testing.T) {
 		{"the tv keeps switching off after 20 minutes", "the tv keeps switching off after 20 minutes"},
 		{"周六上午空调坏了", "周六上午空调坏了"},
 		{"冰箱 不制冷", "冰箱 不制冷"},
+		// typed with spaces for commas, among other facts
+		{"油烟机吸力变小了 开最大档也一屋子油烟 方太的 型号CXW-258-EMC2 小区是万科城二期 17栋 电话 15099887766", "油烟机吸力变小了 开最大档也一屋子油烟"},
+		{"复印机复印出来有一条黑线 理光MP2014 公司地址 福田区深南大道6008号特区报业大厦23楼 联系人周先生 0755-83501234", "复印机复印出来有一条黑线"},
+		{"洗碗机洗完碗上一层白渣子 西门子的 今年618买的 发票有", "洗碗机洗完碗上一层白渣子"},
+		// a clause that only asks for the visit is no description
+		{"my washer is leaking. can you send someone tomorrow?", "my washer is leaking"},
 		// a greeting without punctuation is no part of the fault
 		{"你好 我家美的冰箱不制冷了 周六上午来修吧", "我家美的冰箱不制冷了"},
 		{"hi my fridge stopped cooling", "my fridge stopped cooling"},
