@@ -13,7 +13,7 @@ var (
 	ticketInText   = regexp.MustCompile(`(?i)\bFD[\s\-_#]?(\d{4,9})\b`)
 	// nationalPhone is a number as a country writes it at home, in digits
 	// (the rules give it so: 07700900123, 91234567, 9876543210).
-	nationalPhone = regexp.MustCompile(`^(?:0[1-9]|[1-9])\d{6,10}$`)
+	nationalPhone = regexp.MustCompile(`^(?:0[1-9]|[2-9])\d{6,10}$`)
 )
 
 // ParsePhone accepts a mainland mobile number (1[3-9] and nine more digits,

@@ -78,6 +78,7 @@ func TestFindPhoneRefuses(t *testing.T) {
 		{"zh date", "2024年3月5日"},
 		{"long digit run", "20261130123456"},
 		{"ten digits without a marker", "9876543210"},
+		{"a mainland mobile a digit short, after a marker", "电话1380013800"},
 		{"a price in two fours", "报价 5000 6000 太贵"},
 		{"number glued to letters", "13800138000abc"},
 		{"empty", ""},

@@ -49,8 +49,11 @@ func phoneValue(raw string, marked bool) (string, bool) {
 		return string(ds), true // a British mobile: 07700 900123
 	case !plus && len(ds) == 8 && sep == 4 && (ds[0] == '6' || ds[0] == '8' || ds[0] == '9'):
 		return string(ds), true // Singapore or Hong Kong: 9123 4567
-	case marked && len(ds) >= 8 && len(ds) <= 12 && !(ds[0] == '0' && ds[1] == '0'):
-		return string(ds), true // as the country writes it at home, after 电话 or "phone"
+	case marked && len(ds) >= 8 && len(ds) <= 12 && ds[0] != '1' && !(ds[0] == '0' && ds[1] == '0'):
+		// as the country writes it at home, after 电话 or "phone"; one that
+		// starts with 1 is a mainland mobile mistyped (no other country's
+		// numbers start so at home)
+		return string(ds), true
 	}
 	return "", false
 }
