@@ -87,7 +87,11 @@ func (w *SlotWords) duration(s string, start, j, n int, half bool, now time.Time
 	}
 	t := monthStart(now, -months)
 	if days > 0 {
-		t = time.Date(now.Year(), now.Month()-time.Month(months), min(now.Day(), 28), 0, 0, 0, 0, now.Location()).AddDate(0, 0, -days)
+		day := now.Day()
+		if months > 0 {
+			day = min(day, 28) // so that the months back do not overflow into the next
+		}
+		t = time.Date(now.Year(), now.Month()-time.Month(months), day, 0, 0, 0, 0, now.Location()).AddDate(0, 0, -days)
 	}
 	y, m, d := t.Date()
 	h.y, h.m = y, int(m)

@@ -16,6 +16,8 @@ func TestFindPurchase(t *testing.T) {
 		{"three months ago", "3个月前买的", "2026-08"},
 		{"last week", "上周买的,今天就坏了", "2026-11"},
 		{"yesterday", "昨天刚买的", "2026-11-29"},
+		{"three days ago, late in a month", "三天前买的", "2026-11-27"},
+		{"618 in digits", "今年618买的", "2026-06-18"},
 		{"just bought a month ago", "刚买一个月就坏了", "2026-10"},
 		{"used for two years", "用了两年了", "2024-11"},
 		{"used almost three years", "用了快三年", "2023-11"},
