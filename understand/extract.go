@@ -70,7 +70,7 @@ func (r *Rules) facts(rd *reading, now time.Time) map[string]string {
 		out[SlotSerial] = s
 		taken = append(taken, [2]int{strings.Index(text, s), strings.Index(text, s) + len(s)})
 	}
-	if m, ok := r.model(rd, free, out[SlotSerial]); ok {
+	if m, ok := r.model(rd, free, out[SlotSerial], out[SlotBrand]); ok {
 		out[SlotModel] = m
 	}
 	low := rd.low
@@ -122,11 +122,15 @@ func isASCII(s string) bool {
 	return true
 }
 
-// model finds the model code: the leftmost match of the model shapes that
-// is not a serial, not part of a fact already read and not an error code
+// model finds the model code: the code right after the brand (科沃斯T20,
+// Glory USF-100, Cassida 6600), or else the leftmost match of the model
+// shapes; never a serial, part of a fact already read or an error code
 // (显示E4, shows SC542).
-func (r *Rules) model(rd *reading, free func(s, e int) bool, serial string) (string, bool) {
+func (r *Rules) model(rd *reading, free func(s, e int) bool, serial, brand string) (string, bool) {
 	text, low := rd.text, strings.ToLower(rd.text)
+	if v, s, ok := codeAfterBrand(text, brand); ok && free(s, s+len(v)) && !strings.EqualFold(v, serial) && !r.afterErrorMarker(low, s) {
+		return v, true
+	}
 	best, bs := "", len(text)+1
 	for _, m := range rd.models {
 		v := strings.TrimSpace(text[m[0]:m[1]])

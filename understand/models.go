@@ -69,3 +69,42 @@ func (r *Rules) modelsIn(text string, a, b int, out [][2]int) [][2]int {
 	}
 	return out
 }
+
+// codeAfterBrand returns the code written right after the brand in text,
+// and where it starts: letters and digits with a digit among them (T20,
+// USF-100, AX3), or digits alone, three to six of them and not a year
+// (6600), so that "Bosch 2019" or a phone number is not taken.
+func codeAfterBrand(text, brand string) (string, int, bool) {
+	i := strings.Index(strings.ToLower(text), strings.ToLower(brand))
+	if brand == "" || i < 0 {
+		return "", 0, false
+	}
+	a := i + len(brand)
+	if a < len(text) && isASCIILetter(text[a]) && isASCIILetter(text[a-1]) {
+		return "", 0, false // the brand is the start of a longer word
+	}
+	a = skipSpaces(text, a)
+	b := a
+	for b < len(text) && (isASCIILetter(text[b]) || isASCIIDigit(text[b]) || text[b] == '-' && b > a) {
+		b++
+	}
+	for b > a && text[b-1] == '-' {
+		b--
+	}
+	v := text[a:b]
+	digits := 0
+	for i := 0; i < len(v); i++ {
+		if isASCIIDigit(v[i]) {
+			digits++
+		}
+	}
+	switch {
+	case len(v) < 2 || digits == 0 || b < len(text) && text[b] >= utf8.RuneSelf && digits == len(v):
+		return "", 0, false
+	case digits == len(v) && (digits < 3 || digits > 6 || digits == 4 && (v[:2] == "19" || v[:2] == "20")):
+		return "", 0, false
+	}
+	return v, a, true
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
