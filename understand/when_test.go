@@ -73,6 +73,8 @@ func TestFindTimeRefuses(t *testing.T) {
 		{"a day gone by", "11月5号上午"},
 		{"since monday", "it has been leaking since Monday"},
 		{"since, zh", "自从周一就不转了"},
+		{"since this morning", "no hot water since this morning"},
+		{"since last night", "broadband down since last night"},
 		{"bought today", "I bought it today"},
 		{"broke today", "it broke today"},
 		{"i am", "I am free"},
