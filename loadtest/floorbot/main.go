@@ -130,6 +130,10 @@ func (f *floor) webhook(w http.ResponseWriter, r *http.Request) {
 		text := "FD-" + strconv.Itoa(1000+s.Step) + " " + strings.Repeat("x", rp.bytes)
 		kv := []string{"chat_id", strconv.FormatInt(chat, 10), "text", text}
 		if rp.buttons {
+			// the read-back repeats what was typed (the name), as a form's does
+			if u.Message != nil {
+				kv[3] = u.Message.Text + " " + text[:max(0, len(text)-len(u.Message.Text)-1)]
+			}
 			kv = append(kv, "reply_markup", buttons)
 		}
 		if err := f.post(ctx, "sendMessage", kv...); err != nil {
