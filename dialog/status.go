@@ -68,6 +68,11 @@ func (m *Manager) statusAnswer(t *turn) error {
 	if t.in.Phone != "" {
 		phone, ok = t.in.Phone, true
 	}
+	if !ok && t.c.Step == "verify" {
+		// asked for the ticket's phone: one written as at home abroad
+		// (07700 900123) is its digits, as the report kept it
+		phone, ok = nationalDigits(t.text)
+	}
 	if t.c.Step == "number" || !ok {
 		// Not the answer asked for: a new request leaves the question,
 		// anything else is asked again.

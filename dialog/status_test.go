@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/frontdesk/frontdesk/storage"
 )
 
 func TestStatusOnlyForTheTicketsCustomer(t *testing.T) {
@@ -98,4 +100,26 @@ func TestDataRequestReachesStaff(t *testing.T) {
 	if !listed {
 		t.Errorf("the request is not in the staff's list: %+v", fs)
 	}
+}
+
+// TestStatusByAPhoneWrittenAsAtHome: a report left with a British mobile
+// typed as the customer writes it at home; asked for the ticket's phone
+// from another chat, the same number typed the same way shows the ticket.
+func TestStatusByAPhoneWrittenAsAtHome(t *testing.T) {
+	d := sqliteDesk(t)
+	expect(t, d.say("abroad", "我的打印机卡纸"), "report.start", "ask.name")
+	expect(t, d.say("abroad", "王先生"), "ask.phone")
+	expect(t, d.say("abroad", "07400 112233"), "ask.mode")
+	expect(t, d.press("abroad", "mode:carry_in"), "ask.purchase")
+	expect(t, d.press("abroad", "proof:none"), "confirm.summary")
+	expect(t, d.press("abroad", "confirm:yes"), "ticket.created")
+	ts, err := d.db.Tickets(context.Background(), storage.TicketFilter{Channel: "webchat", ChatID: "abroad", Limit: 1})
+	if err != nil || len(ts) != 1 || ts[0].Phone != "07400112233" {
+		t.Fatalf("ticket %+v, %v: want the phone kept as its digits", ts, err)
+	}
+	n := ts[0].Number
+	expect(t, d.say("elsewhere", n), "status.verify")
+	expect(t, d.say("elsewhere", "07400 112233"), "status.ticket")
+	expect(t, d.say("elsewhere", n), "status.verify")
+	expect(t, d.say("elsewhere", "07400 112234"), "status.not_found")
 }

@@ -54,6 +54,21 @@ func FindPhone(text string) (string, bool) {
 	return ParsePhone(text)
 }
 
+// nationalDigits returns the digits of text when, less spaces, dashes and
+// brackets, it is one number as a country writes it at home.
+func nationalDigits(text string) (string, bool) {
+	d := strings.Map(func(r rune) rune {
+		switch {
+		case r >= '0' && r <= '9':
+			return r
+		case r == ' ' || r == '-' || r == '(' || r == ')' || r == '.':
+			return -1
+		}
+		return 'x'
+	}, strings.TrimSpace(text))
+	return d, nationalPhone.MatchString(d)
+}
+
 // FindTicketNumber returns the ticket number in text, normalised to FD-1042,
 // accepting the ways people type it back (fd1042, FD 1042, FD-1042).
 func FindTicketNumber(text string) (string, bool) {
