@@ -18,6 +18,7 @@ func TestFaultLeavesTheFactsSaidAfterIt(t *testing.T) {
 		{"the fridge stopped cooling please come saturday morning", "the fridge stopped cooling"},
 		{"washer leaking everywhere call me on 13800138000", "washer leaking everywhere"},
 		{"my 冰箱 stopped cooling, pls come tmr afternoon", "my 冰箱 stopped cooling"},
+		{"my washing machine is leaking from the bottom pls come saturday morning", "my washing machine is leaking from the bottom"},
 		// a time that is part of the fault stays in it
 		{"Broadband has been dropping every evening since last week", "Broadband has been dropping every evening since last week"},
 		{"the tv keeps switching off after 20 minutes", "the tv keeps switching off after 20 minutes"},

@@ -10,8 +10,8 @@ import (
 // said after the clause's last fault or product phrase, less the words
 // that lead into it (希望, "please come", "call me on"); in Chinese, at the
 // last space between them, as a space there ends a clause. A time is cut only
-// when nothing but such words stands between it and the fault: in "drops
-// every evening" or "since this morning" the time is part of the fault.
+// when such words lead into it, or nothing else stands between it and the
+// fault: in "drops every evening" the time is part of the fault.
 func (r *Rules) factCut(rd *reading, c [2]int, taken [][2]int, when [2]int) int {
 	anchor := c[0]
 	for _, hs := range [][]hit{rd.faults, rd.products} {
@@ -33,7 +33,10 @@ func (r *Rules) factCut(rd *reading, c [2]int, taken [][2]int, when [2]int) int 
 				return anchor + i
 			}
 		}
-		if t != when || letters(rd.low[anchor:cut]) <= 2 {
+		// a time asked for (pls come saturday) is cut; one the fault
+		// tells of (drops every evening) is not
+		bare := anchor + len(strings.TrimRightFunc(rd.low[anchor:t[0]], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }))
+		if t != when || letters(rd.low[anchor:cut]) <= 2 || cut < bare {
 			return cut
 		}
 	}
