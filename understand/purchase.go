@@ -92,7 +92,7 @@ func (w *SlotWords) purchaseGap(s string, h dateHit) int {
 		if gap < 0 || gap > maxPurchaseGap {
 			continue
 		}
-		if _, st, _ := c.incident.findIn(s, a, b); st >= 0 {
+		if st := c.incidentIn(s, a, b); st >= 0 {
 			continue
 		}
 		if best < 0 || gap < best {
@@ -109,7 +109,7 @@ func (w *SlotWords) purchaseGap(s string, h dateHit) int {
 func (w *SlotWords) began(s string, h dateHit) bool {
 	c := &w.sets
 	k := skipSpaces(s, h.end)
-	if _, st, _ := c.incident.findIn(s, k, k+13); st >= 0 && !hasBreak(s, k, st) {
+	if st := c.incidentIn(s, k, k+13); st >= 0 && !hasBreak(s, k, st) {
 		_, ps, _ := c.purchase.findIn(s, k, st)
 		_, pb, _ := c.purchase.findIn(s, max(0, h.start-16), h.start)
 		if ps < 0 && (pb < 0 || hasBreak(s, pb, h.start)) {

@@ -34,6 +34,7 @@ func TestFindTime(t *testing.T) {
 		{"after an address number", "北京市朝阳区建国路88号明天下午", "明天下午"},
 		{"after a name", "我是王先生,周末都在家", "周末都在家"},
 		{"fault date first", "昨天开始漏水,明天上午能来吗", "明天上午"},
+		{"can you come", "电视机黑屏了,明天下午可以来吗?", "明天下午"},
 		{"english morning", "tomorrow morning", "tomorrow morning"},
 		{"english any time after", "any time after 5", "any time after 5"},
 		{"english day", "Saturday", "Saturday"},

@@ -94,10 +94,11 @@ func (w *SlotWords) notAppointment(s string, a, b int) bool {
 	c := &w.sets
 	k := skipSpaces(s, b)
 	lim := min(len(s), k+13)
-	for _, set := range []*wordSet{c.incident, c.purchase} {
-		if _, st, _ := set.findIn(s, k, lim); st >= 0 && !hasBreak(s, k, st) {
-			return true
-		}
+	if st := c.incidentIn(s, k, lim); st >= 0 && !hasBreak(s, k, st) {
+		return true
+	}
+	if _, st, _ := c.purchase.findIn(s, k, lim); st >= 0 && !hasBreak(s, k, st) {
+		return true
 	}
 	if ph, _ := c.timeRefused.at(s, k); ph != nil { // 周六不行
 		return true
@@ -118,10 +119,11 @@ func (w *SlotWords) notAppointment(s string, a, b int) bool {
 	for cs > 0 && cs > a-16 && !clauseBreakAt(s, cs-1) {
 		cs--
 	}
-	for _, set := range []*wordSet{c.incident, c.purchase} {
-		if _, st, _ := set.findIn(s, cs, a); st >= 0 {
-			return true
-		}
+	if st := c.incidentIn(s, cs, a); st >= 0 {
+		return true
+	}
+	if _, st, _ := c.purchase.findIn(s, cs, a); st >= 0 {
+		return true
 	}
 	return false
 }

@@ -52,6 +52,9 @@ type SlotWords struct {
 	Incident []string `yaml:"incident"`
 	// Since cues right before a date say the same (自从, since).
 	Since []string `yaml:"since"`
+	// NotIncident are words that hold an incident cue and are none
+	// (可以来 holds 以来, "since then", and asks someone to come).
+	NotIncident []string `yaml:"not_incident"`
 
 	// Surnames are family names, compound ones included (欧阳).
 	Surnames []string `yaml:"surnames"`
@@ -179,7 +182,7 @@ func (w *SlotWords) merge(p *SlotWords) {
 	}{
 		{&w.Half, p.Half}, {&w.MonthsGuarded, p.MonthsGuarded}, {&w.MonthGuards, p.MonthGuards},
 		{&w.Ago, p.Ago}, {&w.Last, p.Last}, {&w.Purchase, p.Purchase}, {&w.Owned, p.Owned},
-		{&w.Approx, p.Approx}, {&w.Incident, p.Incident}, {&w.Since, p.Since},
+		{&w.Approx, p.Approx}, {&w.Incident, p.Incident}, {&w.Since, p.Since}, {&w.NotIncident, p.NotIncident},
 		{&w.Surnames, p.Surnames}, {&w.Negators, p.Negators}, {&w.NamePrefixes, p.NamePrefixes}, {&w.Titles, p.Titles},
 		{&w.TitlesBefore, p.TitlesBefore}, {&w.NameStops, p.NameStops}, {&w.NameTails, p.NameTails}, {&w.NotNames, p.NotNames},
 		{&w.AddressMarkers, p.AddressMarkers}, {&w.AdminSuffixes, p.AdminSuffixes},

@@ -13,7 +13,7 @@ type slotSets struct {
 	dateStart, marks, units, yearParts *wordSet
 	ago, last, guards, guarded         *wordSet
 	purchase, owned, approx            *wordSet
-	incident, since                    *wordSet
+	incident, since, notIncident       *wordSet
 	hanDigit                           map[rune]int
 
 	nameMark, surnames, namePrefix, honAfter, honBefore *wordSet
@@ -151,7 +151,7 @@ func (w *SlotWords) compile() error {
 	c.yearParts.index()
 	c.ago, c.last, c.guards, c.guarded = set(w.Ago), set(w.Last), set(w.MonthGuards), set(w.MonthsGuarded)
 	c.purchase, c.owned, c.approx = set(w.Purchase), set(w.Owned), set(w.Approx)
-	c.incident, c.since = set(w.Incident), set(w.Since)
+	c.incident, c.since, c.notIncident = set(w.Incident), set(w.Since), set(w.NotIncident)
 
 	c.nameMark, c.honAfter, c.honBefore, c.salutations = &wordSet{}, &wordSet{}, &wordSet{}, &wordSet{}
 	if err := coded("name_markers", w.NameMarkers, markRoles, c.nameMark); err != nil {
@@ -210,4 +210,26 @@ func (w *SlotWords) compile() error {
 	c.phoneMark, c.otherNum, c.ticketMark, c.glue = set(w.PhoneMarkers), set(w.OtherNumbers), set(w.TicketMarkers), set(w.NumberGlue)
 	c.requests, c.questions = set(w.Requests), set(w.Questions)
 	return nil
+}
+
+// incidentIn returns where the first incident cue in s[from:to] starts,
+// leaving out one inside a word that is none (可以来), or -1.
+func (c *slotSets) incidentIn(s string, from, to int) int {
+	for from < to {
+		_, st, e := c.incident.findIn(s, from, to)
+		if st < 0 {
+			return -1
+		}
+		covered := false
+		for p := max(0, st-12); p <= st && !covered; p++ {
+			if ph, pe := c.notIncident.at(s, p); ph != nil && pe > st {
+				covered = true
+			}
+		}
+		if !covered {
+			return st
+		}
+		from = max(e, st+1)
+	}
+	return -1
 }
