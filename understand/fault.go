@@ -113,13 +113,19 @@ func (r *Rules) joinKept(rd *reading, spans [][2]int, keep []bool, taken [][2]in
 	return b.String()
 }
 
-// leadsToFact says clause c names a fact to come (公司地址, 电话, "my
-// number"): it is that fact's, not the fault's.
+// leadsToFact says clause c names a fact to come: an address or a phone
+// anywhere in it (公司地址, "contact me on my mobile"), another number
+// when the clause opens with it (型号理光MP2014). It is that fact's, not
+// the fault's; "每次都多一张 model是UV-A12" tells of the fault first.
 func (r *Rules) leadsToFact(rd *reading, c [2]int) bool {
 	w := &r.lx.Words.sets
-	_, a, _ := w.addrMark.findIn(rd.low, c[0], c[1])
-	_, p, _ := w.phoneMark.findIn(rd.low, c[0], c[1])
-	return a >= 0 || p >= 0
+	for _, set := range []*wordSet{w.addrMark, w.phoneMark} {
+		if _, at, _ := set.findIn(rd.low, c[0], c[1]); at >= 0 {
+			return true
+		}
+	}
+	_, at, _ := w.otherNum.findIn(rd.low, c[0], c[1])
+	return at >= 0 && r.residual(rd, [2]int{c[0], at})-codeLetters(rd.low[c[0]:at]) < 3
 }
 
 // spaced says text[a:b] is only spaces, at least one.
@@ -167,6 +173,18 @@ func (r *Rules) residual(rd *reading, c [2]int) int {
 		}
 	}
 	return letters(low)
+}
+
+// codeLetters counts the letters of the codes in s (MP2014: 2), words
+// of Latin letters and digits that are models or serials, not words.
+func codeLetters(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if hasLetterAndDigit(w) {
+			n += letters(w)
+		}
+	}
+	return n
 }
 
 func (r *Rules) mentionsProduct(rd *reading, c [2]int) bool {

@@ -28,6 +28,7 @@ func TestFaultLeavesTheFactsSaidAfterIt(t *testing.T) {
 		{"油烟机吸力变小了 开最大档也一屋子油烟 方太的 型号CXW-258-EMC2 小区是万科城二期 17栋 电话 15099887766", "油烟机吸力变小了 开最大档也一屋子油烟"},
 		{"复印机复印出来有一条黑线 理光MP2014 公司地址 福田区深南大道6008号特区报业大厦23楼 联系人周先生 0755-83501234", "复印机复印出来有一条黑线"},
 		{"洗碗机洗完碗上一层白渣子 西门子的 今年618买的 发票有", "洗碗机洗完碗上一层白渣子"},
+		{"复印机卡纸，型号理光MP2014，序列号E1234567890，麻烦尽快派人", "复印机卡纸"},
 		// a clause that only asks for the visit is no description
 		{"my washer is leaking. can you send someone tomorrow?", "my washer is leaking"},
 		// a greeting without punctuation is no part of the fault
