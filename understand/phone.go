@@ -77,7 +77,9 @@ func (lx *Lexicon) phoneIn(s string, a, b int, asked bool) (Found, bool) {
 		for y := n - 1; y >= x; y-- {
 			p, q := starts[x], ends[y]
 			v, ok := phoneValue(s[p:q], false)
-			if !ok { // a landline run together, a number as written at home: after 电话, tel
+			if !ok {
+				// a landline run together, a number as written at home:
+				// after a phone marker (电话, tel) or as the phone answer
 				v, ok = phoneValue(s[p:q], asked || lx.Words.marked(s, p))
 			}
 			if ok && lx.phoneContext(s, p, q) {
