@@ -128,7 +128,7 @@ func isASCII(s string) bool {
 // (显示E4, shows SC542).
 func (r *Rules) model(rd *reading, free func(s, e int) bool, serial, brand string) (string, bool) {
 	text, low := rd.text, strings.ToLower(rd.text)
-	if v, s, ok := codeAfterBrand(text, brand); ok && free(s, s+len(v)) && !strings.EqualFold(v, serial) && !r.afterErrorMarker(low, s) {
+	if v, s, ok := codeAfterBrand(text, low, brand); ok && free(s, s+len(v)) && !strings.EqualFold(v, serial) && !r.afterErrorMarker(low, s) {
 		return v, true
 	}
 	best, bs := "", len(text)+1

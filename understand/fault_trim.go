@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // factCut returns where clause c's fault words end: before the first fact
@@ -88,12 +89,12 @@ func startsWord(w string) bool {
 	return w != "" && (w[0] >= 'a' && w[0] <= 'z')
 }
 
-// wordBefore reports whether a word may start at byte i of low: at the
-// start, or after something that is not a Latin letter or digit.
-func wordBefore(low string, i int) bool {
-	if i == 0 {
+// wordBefore reports whether a word may start at byte i of s: at the
+// start, at a Chinese character, or after something that is not a Latin
+// letter, a digit or an apostrophe.
+func wordBefore(s string, i int) bool {
+	if i == 0 || i < len(s) && s[i] >= utf8.RuneSelf {
 		return true
 	}
-	b := low[i-1]
-	return !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '\'')
+	return edgeClass(s[i-1]) == 0 && s[i-1] != '\''
 }

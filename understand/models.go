@@ -74,18 +74,18 @@ func (r *Rules) modelsIn(text string, a, b int, out [][2]int) [][2]int {
 // and where it starts: letters and digits with a digit among them (T20,
 // USF-100, AX3), or digits alone, three to six of them and not a year
 // (6600), so that "Bosch 2019" or a phone number is not taken.
-func codeAfterBrand(text, brand string) (string, int, bool) {
-	i := strings.Index(strings.ToLower(text), strings.ToLower(brand))
+func codeAfterBrand(text, low, brand string) (string, int, bool) {
+	i := strings.Index(low, strings.ToLower(brand))
 	if brand == "" || i < 0 {
 		return "", 0, false
 	}
 	a := i + len(brand)
-	if a < len(text) && isASCIILetter(text[a]) && isASCIILetter(text[a-1]) {
+	if a < len(text) && edgeClass(text[a]) == 'a' && edgeClass(text[a-1]) == 'a' {
 		return "", 0, false // the brand is the start of a longer word
 	}
 	a = skipSpaces(text, a)
 	b := a
-	for b < len(text) && (isASCIILetter(text[b]) || isASCIIDigit(text[b]) || text[b] == '-' && b > a) {
+	for b < len(text) && (edgeClass(text[b]) != 0 || text[b] == '-' && b > a) {
 		b++
 	}
 	for b > a && text[b-1] == '-' {
@@ -106,5 +106,3 @@ func codeAfterBrand(text, brand string) (string, int, bool) {
 	}
 	return v, a, true
 }
-
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

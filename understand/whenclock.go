@@ -109,7 +109,7 @@ func (w *SlotWords) notAppointment(s string, a, b int) bool {
 		}
 	}
 	// a word between: since this morning, 从昨天晚上
-	if _, st, _ := c.since.findIn(s, max(0, a-12), a); st >= 0 && !hasBreak(s, st, a) && wordStartAt(s, st) {
+	if _, st, _ := c.since.findIn(s, max(0, a-12), a); st >= 0 && !hasBreak(s, st, a) && wordBefore(s, st) {
 		return true
 	}
 	if s[a] >= 0x80 {
@@ -136,10 +136,4 @@ func (w *SlotWords) hourAfterPart(s string, i, e int) bool {
 	}
 	u, _ := w.sets.time.at(s, e)
 	return u != nil && u.role == tClock && len(u.w) > 3 // longer than 点 (three bytes): 一点半, 一点钟
-}
-
-// wordStartAt says a word can start at byte i of s: at the start, after
-// a space or punctuation, or at a Chinese character.
-func wordStartAt(s string, i int) bool {
-	return i == 0 || s[i] >= utf8.RuneSelf || !isASCIILetter(s[i-1]) && !isASCIIDigit(s[i-1])
 }
